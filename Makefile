@@ -1,0 +1,46 @@
+# Dyad: `make run` serves the dashboard with the seed data; `make test` runs the whole suite.
+# With DATABASE_URL / REDIS_URL unset, embedded PostgreSQL and Redis are started under var/.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+export DEBUG ?= 1
+
+.PHONY: run setup test lint format bench bench-extract bench-pages bench-ingest services-stop
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+setup: $(VENV)/.installed
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seeds
+	$(PY) manage.py ensure_demo_users
+
+# The web server and a Celery worker side by side; Ctrl-C stops both and the embedded services.
+run: setup
+	@$(PY) -m celery -A config worker --beat --loglevel=info --concurrency=2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; [ -n "$$DATABASE_URL$$REDIS_URL" ] || $(PY) -m config.embedded stop' EXIT; \
+	trap 'exit 0' INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: bench-extract bench-pages bench-ingest
+
+bench-extract: $(VENV)/.installed
+	$(PY) manage.py bench_extract
+
+services-stop: $(VENV)/.installed
+	$(PY) -m config.embedded stop

@@ -1,0 +1,76 @@
+"""Admin change history with values, and the confirmation page shared by the merge actions.
+
+Django's LogEntry already records who changed which record and when (the "History" button);
+these messages add what the values were before and after.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import admin, messages
+from django.contrib.admin.models import LogEntry
+from django.template.response import TemplateResponse
+
+
+def _display(value) -> str:
+    if isinstance(value, list | tuple | set) or hasattr(value, "model"):
+        return ", ".join(sorted(str(v) for v in value)) or "—"
+    if value in (None, ""):
+        return "—"
+    return str(value)
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """Every change logged with the fields' old and new values."""
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if add:
+            return super().construct_change_message(request, form, formsets, add)
+        parts = []
+        for name in form.changed_data:
+            field = form.fields[name]
+            before = field.to_python(form.initial.get(name)) if name in form.initial else None
+            if hasattr(field, "queryset") and before is not None:
+                before = (
+                    list(field.queryset.filter(pk__in=[getattr(v, "pk", v) for v in before]))
+                    if isinstance(before, list | tuple)
+                    else field.queryset.filter(pk=getattr(before, "pk", before)).first()
+                )
+            after = form.cleaned_data.get(name)
+            parts.append(f"{field.label or name}: {_display(before)} → {_display(after)}")
+        inline_summary = LogEntry(
+            change_message=json.dumps(super().construct_change_message(request, form, formsets, add)[1:])
+        ).get_change_message()
+        if inline_summary:
+            parts.append(inline_summary)
+        return "; ".join(parts) or "No fields changed."
+
+
+def merge_action(*, admin_obj: admin.ModelAdmin, request, queryset, merge, noun: str):
+    """Ask which selected record survives, then call ``merge(survivor=..., others=...)``."""
+    records = list(queryset.order_by("pk"))
+    if len(records) < 2:
+        admin_obj.message_user(request, f"Select at least two {noun}s to merge.", messages.WARNING)
+        return None
+    if request.POST.get("survivor"):
+        survivor = next((r for r in records if str(r.pk) == request.POST["survivor"]), None)
+        if survivor is None:
+            admin_obj.message_user(request, "The record to keep must be one of those selected.", messages.ERROR)
+            return None
+        others = [r for r in records if r.pk != survivor.pk]
+        described = ", ".join(f"#{r.pk} {r}" for r in others)
+        merge(survivor=survivor, others=others)
+        admin_obj.log_change(request, survivor, f"Merged {noun}s {described} into this record.")
+        admin_obj.message_user(request, f"Merged {len(others)} {noun}(s) into “{survivor}”.", messages.SUCCESS)
+        return None
+    context = {
+        **admin_obj.admin_site.each_context(request),
+        "title": f"Merge {noun}s",
+        "records": records,
+        "noun": noun,
+        "action": request.POST.get("action"),
+        "opts": admin_obj.model._meta,
+        "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+    }
+    return TemplateResponse(request, "admin/merge_confirm.html", context)

@@ -1,0 +1,31 @@
+import pytest
+from django.contrib.auth.models import Group
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username: str, *, group: str | None = None, staff: bool = False):
+        user = django_user_model.objects.create_user(username=username, password="pw-for-tests-1")
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        if staff:
+            user.is_staff = user.is_superuser = True
+            user.save()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def analyst(make_user):
+    return make_user("ana", group="analyst")
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("eddie", group="editor")
+
+
+@pytest.fixture
+def staff(make_user):
+    return make_user("root", staff=True)

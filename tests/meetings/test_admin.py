@@ -1,0 +1,95 @@
+import itertools
+
+import pytest
+from django.contrib import admin
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from meetings.models import Official, Organization
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+_names = itertools.count()
+MODELS = [model for model in admin.site._registry if model._meta.app_label in {"meetings", "ingest"}]
+
+
+def build(n: int) -> None:
+    """n engagements, each with two officials, aliases, an organization, topics and two sources."""
+    for _ in range(n):
+        i = next(_names)
+        org = Organization.objects.create(name=f"Directorate {i}", country_id="JO")
+        a = factories.official(aliases=[f"Spelling {i}"])
+        a.organization = org
+        a.save()
+        b = factories.official(country="QA")
+        factories.engagement(officials=[a, b], sources=2, topics=["training", "policing"])
+
+
+def changelist_queries(client, model) -> int:
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+def test_changelist_queries_do_not_grow_with_rows(client, staff, model):
+    client.force_login(staff)
+    build(1)
+    few = changelist_queries(client, model)
+    build(2)
+    many = changelist_queries(client, model)
+    assert many == few, f"{model.__name__} changelist: {few} queries for 1 row, {many} for 3"
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m._meta.model_name)
+def test_change_form_renders_with_bounded_queries(client, staff, model):
+    client.force_login(staff)
+    build(3)
+    record = model.objects.order_by("pk").first()
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[record.pk])
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert str(record)[:20] in response.content.decode() or model._meta.verbose_name in response.content.decode()
+    assert len(ctx) <= 40, f"{model.__name__} change form ran {len(ctx)} queries"
+
+
+def test_admin_change_is_recorded_with_old_and_new_values(client, staff):
+    client.force_login(staff)
+    person = factories.official(name="Obaid Al Maaytah", title="Director")
+    url = reverse("admin:meetings_official_change", args=[person.pk])
+    form = {
+        "name": person.name,
+        "country": "JO",
+        "title": "Director of Public Security",
+        "organization": "",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302
+    history = client.get(reverse("admin:meetings_official_history", args=[person.pk])).content.decode()
+    assert "Title: Director → Director of Public Security" in history
+    assert staff.username in history
+
+
+def test_merge_officials_action_asks_then_merges(client, staff):
+    client.force_login(staff)
+    keep = factories.official(name="Obaid Al Maaytah")
+    dup = factories.official(name="Abeidallah Maaitah")
+    factories.engagement(officials=[dup])
+    url = reverse("admin:meetings_official_changelist")
+    ask = client.post(url, {"action": "merge_officials", "_selected_action": [keep.pk, dup.pk]})
+    assert "Choose the one to keep" in ask.content.decode()
+    done = client.post(
+        url, {"action": "merge_officials", "_selected_action": [keep.pk, dup.pk], "survivor": str(keep.pk)}
+    )
+    assert done.status_code == 302
+    assert list(Official.objects.values_list("name", flat=True)) == ["Obaid Al Maaytah"]
+    assert keep.participations.count() == 1
+    history = client.get(reverse("admin:meetings_official_history", args=[keep.pk])).content.decode()
+    assert "Abeidallah Maaitah" in history
