@@ -1,0 +1,108 @@
+"""Find states in text: names, long forms, adjectives, demonyms and security institutions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .country_lexicon import CITIES, INSTITUTIONS, STATES, parse_table
+
+# Forms that are also first or family names; skipped when they read as part of a person's name.
+_AMBIGUOUS = frozenset({"Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Washington", "Turk"})
+_LEAD_WORDS = frozenset(
+    {"The", "In", "And", "Of", "From", "With", "To", "For", "By", "Both", "Visiting", "Neighbouring"}
+)
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    code: str
+    kind: str  # name | adjective | institution | city
+
+
+@cache
+def _forms() -> dict[str, tuple[str, str]]:
+    forms: dict[str, tuple[str, str]] = {}
+
+    def add(form: str, code: str, kind: str) -> None:
+        if "(" in form or len(form) < 2:
+            return
+        forms.setdefault(form, (code, kind))
+
+    for code, cols in parse_table(STATES):
+        for name in cols[0]:
+            add(name, code, "name")
+            if name.startswith("the "):
+                add(name[4:], code, "name")
+        for adj in cols[1] if len(cols) > 1 else []:
+            add(adj, code, "adjective")
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value and "," not in value:
+                    add(value, c.alpha_2, "name")
+    except ImportError:  # pragma: no cover - pycountry is a requirement; the table still works
+        pass
+    for code, cols in parse_table(INSTITUTIONS):
+        for name in cols[0]:
+            add(name, code, "institution")
+    for code, cols in parse_table(CITIES):
+        for name in cols[0]:
+            add(name, code, "city")
+    return forms
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_forms(), key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # Case-sensitive: "US" the state, not "us" the pronoun.
+    return re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?![\w-])")
+
+
+def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMention]:
+    out: list[CountryMention] = []
+    forms = _forms()
+    for m in _pattern().finditer(text):
+        form = m.group(1)
+        code, kind = forms[form]
+        if kind == "city" and not include_cities:
+            continue
+        after = text[m.end(1) : m.end(1) + 3]
+        before = text[max(0, m.start(1) - 20) : m.start(1)]
+        if form in _AMBIGUOUS and kind == "name":
+            # "Michael Jordan", "Jordan Smith said": a person, not the state.
+            prev = re.search(r"([A-Z][a-z]+)\s+$", before)
+            if prev and prev.group(1) not in _LEAD_WORDS and prev.group(1) not in forms:
+                continue
+            if re.match(r"\s+[A-Z][a-z]+\s+(said|told|says|added)\b", text[m.end(1) : m.end(1) + 30]):
+                continue
+        out.append(CountryMention(m.start(1), m.end(1), code, kind))
+    return out
+
+
+def country_code(name: str) -> str | None:
+    """The ISO code for a single name/adjective, or None."""
+    name = name.strip()
+    if name.startswith("the "):
+        name = name[4:]
+    hit = _forms().get(name)
+    return hit[0] if hit else None
+
+
+def city_country(name: str) -> str | None:
+    hit = _forms().get(name.strip())
+    return hit[0] if hit and hit[1] == "city" else None
+
+
+def country_name(code: str) -> str:
+    for c, cols in parse_table(STATES):
+        if c == code:
+            return cols[0][0]
+    return code

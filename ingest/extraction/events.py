@@ -1,0 +1,321 @@
+"""From sentences, people, places and dates to engagements between states."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .countries import CountryMention
+from .dates import DateMention
+from .people import PersonMention
+from .places import Place
+from .topics import topics_in
+
+_CALL = re.compile(
+    r"\b(tele?phone|phone call|by phone|over the phone|video ?call|video[- ]?conference|videoconference|"
+    r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|held virtually|online (?:talks|meeting))",
+    re.I,
+)
+_MEETING = re.compile(
+    r"\b(met|meet with|meets|meeting|talks|talked|held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
+    r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
+    r"courtesy call|called on|calls on|audience|spoke with|spoke to|official discussion|"
+    r"reviewed|explored|went over|paid tribute|praised)\b",
+)
+_AGREEMENT = re.compile(
+    r"\b(signed|signing|signs|inked|put their signatures|renewed the (?:memorandum|agreement|MoU)|"
+    r"concluded an? (?:agreement|memorandum|accord)|exchanged (?:the )?(?:memorandums?|agreements?))\b",
+    re.I,
+)
+_EXERCISE = re.compile(r"\b(exercises?|drills?|manoeuvres|maneuvers|war games|joint patrols?)\b", re.I)
+_EXERCISE_CONTEXT = re.compile(
+    r"\b(joint|military|naval|combined|edition|opened|began|begin|concluded|closed|closing|opening|"
+    r"wrapped up|kicked off|under way|underway|launched|took part|participat\w*|held)\b",
+    re.I,
+)
+_SIGNED_OBJECT = re.compile(
+    r"\b(agreements?|memorandum|memorandums|memoranda|mou|protocol|treaty|accord|pact|deal|"
+    r"statement of intent|declaration|letter of intent|joint order|plan|cooperation plan|instruments?|"
+    r"arrangement|contract|charter)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(will|is to|are to|is due|are due|due to|plans? to|planned|scheduled|expected to|to be held|"
+    r"upcoming|next week|next month|forthcoming|invited|intends? to|would|is set to|are set to|"
+    r"agreed to sign|draft|proposed)\b",
+    re.I,
+)
+_PAST = re.compile(
+    r"\b(held|met|received|signed|discussed|took place|was|were|had|have|has|visited|hosted|welcomed|reviewed|concluded|wrapped up|began|opened|closed)\b"
+)
+_STANDING_BODY = re.compile(
+    r"\b(session of the|Council of|Ministers(?:'|’)? Council|Interior Ministers Council|GCC|Gulf Cooperation Council|"
+    r"Shanghai Cooperation Organi[sz]ation|\bSCO\b|\bCIS\b|Arab League|ASEAN|NATO summit|General Assembly|"
+    r"Ministerial Meeting|Defence Ministers(?:'|’) Meeting|Security Council)\b"
+)
+_BILATERAL_CUE = re.compile(
+    r"\b(sidelines|margins|on the margin|separate(?:ly)?|bilateral|met with|talks with|held talks|received)\b", re.I
+)
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)
+_SECURITY = re.compile(
+    r"\b(security|secur|defen[cs]e|military|police|policing|interior|army|armed forces|navy|naval|coast guards?|"
+    r"terror|crime|criminal|border|drug|narcotic|intelligence|exercise|drill|troops|weapons|arms|"
+    r"smuggl|trafficking|migration|counter|law enforcement|public security|national guard|gendarmerie|"
+    r"chief of staff|general staff|civil defence|cyber)",
+    re.I,
+)
+_ALSO_PRESENT = re.compile(
+    r"\b(also present|present at|in attendance|attended|in the presence of|accompanied by|also attended|were also present|attending were)\b",
+    re.I,
+)
+_BOTH_SIGNERS = re.compile(
+    r"\b(the two|both)\s+(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|heads|generals|commanders|parties)\b|\bthe two signed\b",
+    re.I,
+)
+_MINUTES = re.compile(r"\bminutes\b", re.I)
+_HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
+_HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Draft:
+    type: str
+    countries: set[str]
+    sentences: list[int]
+    date: DateMention | None = None
+    place: Place | None = None
+    people: list[int] = field(default_factory=list)  # indices into the mention list (roots)
+    weak: bool = False  # countries partly inferred from the article rather than the sentence
+
+
+def sentence_types(text: str) -> list[str]:
+    """Engagement kinds a sentence reports (past or present, not planned)."""
+    types: list[str] = []
+    future = bool(_FUTURE.search(text)) and not _PAST.search(text)
+    if future:
+        return types
+    call = _CALL.search(text)
+    if call:
+        types.append("call")
+    elif _MEETING.search(text):
+        types.append("meeting")
+    sign = _AGREEMENT.search(text)
+    if sign and _SIGNED_OBJECT.search(text) and not _MINUTES.search(text[sign.start() : sign.start() + 60]):
+        prefix = text[max(0, sign.start() - 40) : sign.start()]
+        if not re.search(r"\b(to|will|would|agreed to|ahead of|before|since|has|have)\s+(?:also\s+)?$", prefix):
+            types.append("agreement")
+    if (
+        _EXERCISE.search(text)
+        and _EXERCISE_CONTEXT.search(text)
+        and not re.search(r"\bexercise (?:of|restraint|their|its|his|her)\b", text)
+    ):
+        types.append("exercise")
+    return types
+
+
+def _best_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
+    inside = [d for d in dates if start <= d.start < end and not d.future]
+    if not inside:
+        return None
+    rank = {"day": 0, "month": 1, "year": 2}
+    return sorted(inside, key=lambda d: (d.value is None, rank[d.precision], d.relative, d.start))[0]
+
+
+def build_events(
+    *,
+    text: str,
+    title_text: str,
+    sentences: list[Sentence],
+    people: list[PersonMention],
+    countries: list[CountryMention],
+    dates: list[DateMention],
+    places: list[Place],
+    dateline: Place | None,
+) -> list[Draft]:
+    def root(i: int) -> int:
+        while people[i].canonical is not None:
+            i = people[i].canonical  # type: ignore[assignment]
+        return i
+
+    def participants(sent: Sentence) -> tuple[set[str], set[str], list[int]]:
+        strong: set[str] = set()
+        weak: set[str] = set()
+        persons = [i for i, p in enumerate(people) if p.sentence == sent.index and not people[root(i)].reporter]
+        for i in persons:
+            code = people[root(i)].country
+            if code:
+                strong.add(code)
+        for c in countries:
+            if not (sent.start <= c.start < sent.end):
+                continue
+            lead = text[max(sent.start, c.start - 25) : c.start]
+            if (
+                c.kind == "city"
+                or re.search(
+                    r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$", lead
+                )
+                and text[c.end : c.end + 2] not in ("'s", "’s")
+            ):
+                weak.add(c.code)
+            else:
+                strong.add(c.code)
+        return strong, weak, persons
+
+    title_codes = {c.code for c in _title_countries(title_text)}
+    drafts: list[Draft] = []
+    main: set[str] = set()
+    for sent in sentences:
+        types = sentence_types(sent.text)
+        if not types:
+            continue
+        if _STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text):
+            continue
+        strong, weak, persons = participants(sent)
+        date = _best_date(dates, sent.start, sent.end)
+        if date is not None and date.precision == "year" and not date.relative:
+            continue  # an engagement known only by its year is not listed
+        place = next((p for p in places if sent.start <= p.start < sent.end), None)
+        for etype in types:
+            codes = set(strong)
+            inferred = False
+            if len(codes) < 2:
+                pool = main or title_codes
+                if codes <= pool and len(pool) >= 2:
+                    codes = set(pool)
+                    inferred = True
+                elif len(codes | weak) >= 2 and len(codes) == 1:
+                    codes = codes | weak
+                    inferred = True
+            if len(codes) < 2:
+                # A lone-country sentence adds evidence to the engagement already under way.
+                target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
+                if target is not None and (date is None or target.date is None or date.value == target.date.value):
+                    _merge(target, sent.index, date, place, [root(i) for i in persons])
+                continue
+            if _SEPARATE.search(sent.text) and len(codes) >= 3:
+                host = _host(people, persons, root, codes)
+                for other in sorted(codes - {host}):
+                    drafts.append(
+                        Draft(
+                            etype,
+                            {host, other},
+                            [sent.index],
+                            date,
+                            place,
+                            [root(i) for i in persons if people[root(i)].country in (host, other)],
+                        )
+                    )
+                continue
+            target = None
+            for d in reversed(drafts):
+                if d.type != etype:
+                    continue
+                jac = len(d.countries & codes) / len(d.countries | codes)
+                same_date = (
+                    date is None
+                    or d.date is None
+                    or date.value == d.date.value
+                    or (
+                        date.value
+                        and d.date.value
+                        and (date.value.startswith(d.date.value) or d.date.value.startswith(date.value))
+                    )
+                )
+                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and same_date:
+                    target = d
+                    break
+            if target is not None:
+                if not inferred:
+                    target.countries |= codes if len(codes) > len(target.countries) and target.weak else set()
+                _merge(target, sent.index, date, place, [root(i) for i in persons])
+            else:
+                drafts.append(Draft(etype, codes, [sent.index], date, place, [root(i) for i in persons], inferred))
+            if not main and not inferred:
+                main = set(codes)
+    return drafts
+
+
+def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
+    if index not in d.sentences:
+        d.sentences.append(index)
+    if d.date is None or (date is not None and d.date.value is None) or (
+        date is not None
+        and date.precision == "day"
+        and d.date.precision != "day"
+        and date.value
+        and d.date.value
+        and date.value.startswith(d.date.value)
+    ):
+        d.date = date
+    if d.place is None:
+        d.place = place
+    for p in persons:
+        if p not in d.people:
+            d.people.append(p)
+
+
+def _host(people, persons, root, codes: set[str]) -> str:
+    for i in persons:
+        code = people[root(i)].country
+        if code in codes:
+            return code
+    return sorted(codes)[0]
+
+
+def _title_countries(title: str) -> list[CountryMention]:
+    from .countries import find_countries
+
+    return [c for c in find_countries(title) if c.kind != "city"]
+
+
+def host_country(sent_text: str, sent_start: int, people: list[PersonMention], persons: list[int]) -> str | None:
+    """The receiving side's state in "X received Y" / "Y was received by X"."""
+    passive = _HOST_PASSIVE.search(sent_text)
+    if passive:
+        after = [i for i in persons if people[i].start >= sent_start + passive.end()]
+        if after and people[after[0]].country:
+            return people[after[0]].country
+        return None
+    active = _HOST_ACTIVE.search(sent_text)
+    if active:
+        before = [i for i in persons if people[i].start < sent_start + active.start()]
+        if before and people[before[-1]].country:
+            return people[before[-1]].country
+    return None
+
+
+def event_topics(sentences: list[Sentence], drafts: list[Draft], title: str) -> list[set[str]]:
+    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way)."""
+    owner: dict[int, list[int]] = {}
+    claimed = {s: i for i, d in enumerate(drafts) for s in d.sentences}
+    current: list[int] = []
+    first = min((d.sentences[0] for d in drafts), default=0)
+    for sent in sentences:
+        if sent.index in claimed:
+            current = [i for i, d in enumerate(drafts) if sent.index in d.sentences]
+        elif sent.index < first:
+            current = [i for i, d in enumerate(drafts) if d.sentences[0] == first]
+        owner[sent.index] = list(current)
+    topics: list[set[str]] = [set() for _ in drafts]
+    for sent in sentences:
+        for i in owner.get(sent.index, []):
+            topics[i] |= topics_in(sent.text)
+    if drafts:
+        topics[0] |= topics_in(title)
+    return topics
+
+
+def is_security(texts: list[str]) -> bool:
+    return any(_SECURITY.search(t) for t in texts)
+
+
+ALSO_PRESENT = _ALSO_PRESENT
+BOTH_SIGNERS = _BOTH_SIGNERS

@@ -1,0 +1,72 @@
+"""Typed records the engine takes and returns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+EVENT_TYPES = ("meeting", "call", "agreement", "exercise")
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    title: str
+    text: str
+    published: date | None = None
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage of the article's `text` (offsets are into the original text)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Location:
+    city: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Official:
+    name: str
+    country: str | None
+    title: str | None
+    person: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    type: str
+    date: str | None
+    location: Location
+    countries: list[str]
+    officials: list[Official] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ArticleExtraction:
+    id: str
+    relevant: bool
+    language: str
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The SCHEMA.md shape; evidence rides along as extra keys."""
+        return {
+            "id": self.id,
+            "relevant": self.relevant,
+            "language": self.language,
+            "events": [asdict(event) for event in self.events],
+        }
+
+    as_schema = to_dict

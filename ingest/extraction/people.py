@@ -1,0 +1,243 @@
+"""People named in an article: name as printed, title as reported, the state they represent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .countries import CountryMention
+from .matching import name_similarity
+from .names import HONORIFICS, strip_honorifics
+
+_TITLE_WORDS = re.compile(
+    r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
+    r"under-secretary|head|chairman|chair|inspector|adviser|advisor|attache|attaché|officer|"
+    r"prime|deputy|envoy|governor|king|emir|amir|crown|counterpart|general|admiral|colonel|"
+    r"comptroller|commissioner|chancellor|premier|speaker|marshal|leader|coordinator|"
+    r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
+    re.I,
+)
+# People reporting an engagement rather than taking part in it.
+_REPORTER = re.compile(
+    r"\b(spokes(?:person|man|woman)|public relations|press|information officer|director of defence information|"
+    r"journalist|reporter|correspondent|editor|analyst|expert|professor|ceo|chief executive|"
+    r"media|told (?:the |reporters)|anchor|by)\b",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"\b(Ministry|Council|Agency|Department|Directorate|Force|Forces|Army|Navy|Police|Command|"
+    r"University|Committee|Commission|Office|Embassy|Centre|Center|Cup|Summit|Plan|Strategy|"
+    r"Dialogue|News|Times|Radio|TV|Press|Post|Guard|Metro|Airport|Palace|Stadium|Bank|Group|"
+    r"Organization|Organisation|Union|Assembly|Bureau|Service|Services|Corps|Day|Division|"
+    r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
+)
+_NAME_CONT = re.compile(
+    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|Al-[\w'’\-]+|al-[\w'’\-]+))+"
+)
+_HONORIFIC_RUN = (
+    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Shaikh|Sheikha|Prince|Sayyid|"
+    r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
+    r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air|Field|Marshal|Hon\.?|Eng\.?|Prof\.?|Senior|"
+    r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
+)
+_AFTER_HONORIFIC = re.compile(
+    _HONORIFIC_RUN + r"([A-Z][\w'’\-]+(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|[A-Z][\w'’\-]+|Al-[\w'’\-]+)){0,6})"
+)
+# Where a preceding title stops: a verb, a preposition linking two people, punctuation.
+_TITLE_STOP = re.compile(
+    r".*(?:[.;:!?\"“”(]|\b(?:with|by|met|meets|received|receives|welcomed|hosted|between|that|when|said|"
+    r"says|told|and(?= (?:his|her|the|[A-Z][a-z]+ [A-Z]))|while|as|after|before|from|where|which|who|"
+    r"also|including|among|were|was|is|are|had|has|have|on|for talks|to|reported|quoted|thanked|"
+    r"praised|congratulated|called|visited|attended)\b)",
+    re.S,
+)
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int
+    end: int
+    sentence: int
+    title: str | None = None
+    country: str | None = None
+    reporter: bool = False
+    canonical: int | None = None  # index of the fuller mention of the same person in the article
+    countries_in_title: list[str] = field(default_factory=list)
+
+
+def _looks_like_name(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 8:
+        return False
+    if _NOT_A_NAME.search(name):
+        return False
+    if any(
+        not (
+            w[0].isupper()
+            or w.lower() in ("bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "ben", "abu", "abd")
+        )
+        for w in words
+    ):
+        return False
+    return words[0].lower() not in HONORIFICS
+
+
+def _extend(text: str, start: int, end: int) -> int:
+    m = _NAME_CONT.match(text[end : end + 80])
+    if not m:
+        return end
+    ext = m.group(0)
+    # Stop before a capitalised word that starts a new clause or title ("Al Maaytah Director").
+    words = re.findall(r"\s+\S+", ext)
+    keep = 0
+    for w in words:
+        bare = w.strip()
+        if (
+            _TITLE_WORDS.fullmatch(bare)
+            or _NOT_A_NAME.fullmatch(bare)
+            or bare in ("The", "He", "She", "His", "On", "In", "At")
+        ):
+            break
+        keep += len(w)
+    return end + keep
+
+
+def find_people(
+    text: str, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
+) -> list[PersonMention]:
+    """Person mentions from the model's PERSON spans plus names after a rank ("Maj. Gen. X")."""
+    spans: list[tuple[int, int]] = []
+    for s, e in person_spans:
+        e = _extend(text, s, e)
+        spans.append((s, e))
+    for m in _AFTER_HONORIFIC.finditer(text):
+        spans.append((m.start(1), _extend(text, m.start(1), m.end(1))))
+    spans.sort(key=lambda se: (se[0], -se[1]))
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s < merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+            continue
+        merged.append((s, e))
+    country_forms = {text[c.start : c.end] for c in countries}
+    mentions: list[PersonMention] = []
+    sent_idx = 0
+    for s, e in merged:
+        raw = text[s:e]
+        name = strip_honorifics(raw)
+        name = re.sub(r"\s+(?:said|says|told|and|of|the)$", "", name)
+        if not name or name in country_forms or not _looks_like_name(name):
+            continue
+        name_start = s + raw.find(name.split()[0])
+        while sent_idx + 1 < len(sentences) and sentences[sent_idx][1] <= s:
+            sent_idx += 1
+        mentions.append(PersonMention(name, name_start, name_start + len(name), sent_idx))
+    return mentions
+
+
+def _title_before(text: str, sent_start: int, name_start: int) -> tuple[str, int]:
+    window = text[max(sent_start, name_start - 200) : name_start]
+    offset = name_start - len(window)
+    m = _TITLE_STOP.match(window)
+    if m:
+        offset += m.end()
+        window = window[m.end() :]
+    # Drop the honorifics that sit right before the name ("..., HE Major General Dr.").
+    window = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    window = re.sub(r"^[\s,]*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?", "", window, flags=re.I)
+    lead = len(text[offset:name_start]) - len(text[offset:name_start].lstrip(" ,"))
+    return window.strip(" ,-–"), offset + lead
+
+
+def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
+    m = re.match(
+        r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
+        text[name_end:sent_end],
+    )
+    if not m:
+        return "", name_end
+    return m.group(1).strip(), name_end + m.start(1)
+
+
+def assign_titles(
+    text: str, sentences: list[tuple[int, int]], mentions: list[PersonMention], countries: list[CountryMention]
+) -> None:
+    """Fill in each mention's title and country from the words around it."""
+    for pm in mentions:
+        s_start, s_end = sentences[pm.sentence]
+        before, b_off = _title_before(text, s_start, pm.start)
+        after, a_off = _title_after(text, pm.end, s_end)
+        title_parts = []
+        spans = []
+        if before and _TITLE_WORDS.search(before):
+            title_parts.append(before)
+            spans.append((b_off, b_off + len(before)))
+        if after and _TITLE_WORDS.search(after) and not re.match(r"(?:who|which|said|told)\b", after):
+            title_parts.append(after)
+            spans.append((a_off, a_off + len(after)))
+        if title_parts:
+            title = (
+                title_parts[0]
+                if len(title_parts) == 1
+                else title_parts[-1]
+                if len(title_parts[0]) < 6
+                else title_parts[0]
+            )
+            pm.title = _clean_title(title)
+        context = " ".join(title_parts)
+        pm.reporter = bool(context and _REPORTER.search(context)) or bool(
+            re.search(r"\b(spokes\w+|told|according to)\s*,?\s*$", text[max(s_start, pm.start - 40) : pm.start], re.I)
+        )
+        codes: list[str] = []
+        for cs, ce in spans:
+            for c in countries:
+                if cs <= c.start and c.end <= ce and c.kind != "city":
+                    # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
+                    lead = text[max(cs, c.start - 12) : c.start]
+                    possessive = text[c.end : c.end + 2] in ("'s", "’s")
+                    if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive:
+                        continue
+                    codes.append(c.code)
+        pm.countries_in_title = codes
+        if codes:
+            pm.country = codes[0]
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", title)  # "Qatar's Undersecretary" -> "Undersecretary"
+    return title.strip(" ,.-–")
+
+
+def link_mentions(mentions: list[PersonMention]) -> None:
+    """Point short mentions ("Maaitah", "Sheikh Naif") at the fullest earlier-or-later mention."""
+    order = sorted(range(len(mentions)), key=lambda i: -len(mentions[i].name.split()))
+    for i in order:
+        pm = mentions[i]
+        best, best_score = None, 0.0
+        for j in order:
+            other = mentions[j]
+            if j == i or len(other.name.split()) < len(pm.name.split()) or other.canonical is not None:
+                continue
+            if len(other.name.split()) == len(pm.name.split()) and j > i:
+                continue
+            if pm.country and other.country and pm.country != other.country:
+                continue
+            score = name_similarity(pm.name, other.name)
+            if score >= 0.7 and score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            pm.canonical = best
+            root = mentions[best]
+            if root.country is None and pm.country:
+                root.country = pm.country
+            if root.title is None and pm.title:
+                root.title = pm.title
+    for pm in mentions:
+        if pm.canonical is not None:
+            root = mentions[pm.canonical]
+            if pm.country is None:
+                pm.country = root.country
+            if root.reporter or pm.reporter:
+                pm.reporter = root.reporter = root.reporter and pm.reporter or root.reporter

@@ -1,0 +1,233 @@
+"""The engine end to end: article in, engagements out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .cleaning import CleanText, clean_text
+from .countries import find_countries
+from .dates import find_dates
+from .events import (
+    ALSO_PRESENT,
+    BOTH_SIGNERS,
+    Draft,
+    Sentence,
+    build_events,
+    event_topics,
+    host_country,
+    is_security,
+)
+from .language import detect_language
+from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from .nlp_model import get_nlp
+from .people import PersonMention, assign_titles, find_people, link_mentions
+from .people_registry import PersonRegistry
+from .places import dateline, places_in
+
+# Engagements are reported at the top of an article; beyond this the text is not read, which
+# keeps time linear and bounded for pathological inputs (a 1 MB page dump).
+MAX_CHARS = 30_000
+_AMBASSADOR_TO = re.compile(r"\b(?:Ambassador|Envoy)\s+(?:to|in)\s+(?:the\s+)?([A-Z][\w ]+)")
+
+
+@dataclass
+class _Prepared:
+    article: Article
+    language: str
+    clean: CleanText | None
+    body: str
+
+
+def _prepare(article: Article) -> _Prepared:
+    text = article.text or ""
+    language = detect_language(text, article.language)
+    if language != "en" or not text.strip():
+        return _Prepared(article, language, None, "")
+    clean = clean_text(text)
+    return _Prepared(article, language, clean, clean.text[:MAX_CHARS])
+
+
+def _sentences(doc, body: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        # The parser sometimes runs a headline into the next line; newlines always end a sentence.
+        for part in re.split(r"(\n+)", body[start : sent.end_char]):
+            if part and not part.startswith("\n") and part.strip():
+                lead = len(part) - len(part.lstrip())
+                s = start + lead
+                e = start + len(part.rstrip())
+                out.append(Sentence(len(out), s, e, body[s:e]))
+            start += len(part)
+    return out
+
+
+def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+    article = prep.article
+    empty = ArticleExtraction(article.id, False, prep.language, [])
+    if prep.clean is None or doc is None:
+        return empty, []
+    body = prep.body
+    published = article.published
+    sentences = _sentences(doc, body)
+    if not sentences:
+        return empty, []
+    spans = [(s.start, s.end) for s in sentences]
+    countries = find_countries(body)
+    dates = find_dates(body, published)
+    places = places_in(body)
+    dl = dateline(body)
+    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    people = find_people(body, spans, person_spans, countries)
+    assign_titles(body, spans, people, countries)
+    link_mentions(people)
+    drafts = build_events(
+        text=body,
+        title_text=article.title or "",
+        sentences=sentences,
+        people=people,
+        countries=countries,
+        dates=dates,
+        places=places,
+        dateline=dl,
+    )
+    topics = event_topics(sentences, drafts, article.title or "")
+    events: list[Event] = []
+    pairs: list[tuple[Official, PersonMention]] = []
+    main_date = drafts[0].date.value if drafts and drafts[0].date else None
+    for k, draft in enumerate(drafts):
+        texts = [sentences[i].text for i in draft.sentences]
+        officials = _officials(draft, drafts, people, sentences, body, prep.clean)
+        titles = [o.title or "" for o, _ in officials]
+        if not is_security(texts + titles + [article.title or ""]):
+            continue
+        date = draft.date.value if draft.date else None
+        if date is None:
+            if draft.type == "exercise" and published:
+                date = f"{published.year:04d}-{published.month:02d}"
+            elif k > 0 and drafts[0].countries & draft.countries:
+                date = main_date
+        location = _location(draft, k, people, sentences, dl, officials)
+        evidence = []
+        for i in sorted(draft.sentences):
+            s, e = prep.clean.to_original(sentences[i].start, sentences[i].end)
+            evidence.append(Evidence(article.text[s:e], s, e))
+        event = Event(
+            type=draft.type,
+            date=date,
+            location=location,
+            countries=sorted(draft.countries),
+            officials=[o for o, _ in officials],
+            topics=sorted(topics[k]),
+            evidence=evidence,
+        )
+        events.append(event)
+        pairs.extend(officials)
+    return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _root(people: list[PersonMention], i: int) -> int:
+    while people[i].canonical is not None:
+        i = people[i].canonical  # type: ignore[assignment]
+    return i
+
+
+def _officials(
+    draft: Draft, drafts: list[Draft], people, sentences, body: str, clean: CleanText
+) -> list[tuple[Official, PersonMention]]:
+    roots: list[int] = []
+    if draft.type == "agreement":
+        in_sentence = [p for p in draft.people if not people[p].reporter]
+        if in_sentence:
+            roots = in_sentence
+        elif any(BOTH_SIGNERS.search(sentences[i].text) for i in draft.sentences):
+            partner = next(
+                (d for d in drafts if d.type in ("meeting", "call") and d.countries == draft.countries), None
+            )
+            roots = list(partner.people) if partner else []
+    else:
+        roots = list(draft.people)
+        last = max(draft.sentences)
+        for sent in sentences[last + 1 : last + 3]:
+            if ALSO_PRESENT.search(sent.text):
+                roots += [_root(people, i) for i, p in enumerate(people) if p.sentence == sent.index]
+    seen: set[int] = set()
+    chosen: list[int] = []
+    for r in roots:
+        r = _root(people, r)
+        if r in seen or people[r].reporter:
+            continue
+        seen.add(r)
+        chosen.append(r)
+    # A side left without a named state: the remaining participant, when only one is missing.
+    known = {people[r].country for r in chosen if people[r].country in draft.countries}
+    missing = sorted(draft.countries - known)
+    unknown = [r for r in chosen if people[r].country is None]
+    if len(missing) == 1 and len(unknown) >= 1:
+        people[unknown[0]].country = missing[0]
+    out: list[tuple[Official, PersonMention]] = []
+    for r in chosen:
+        pm = people[r]
+        if pm.country not in draft.countries:
+            continue
+        mentions = [pm] + [p for p in people if p.canonical == r]
+        evidence = []
+        for m in mentions[:3]:
+            s, e = clean.to_original(m.start, m.end)
+            evidence.append(Evidence(body[m.start : m.end], s, e))
+        out.append((Official(pm.name, pm.country, pm.title, None, evidence), pm))
+    return out
+
+
+def _location(draft: Draft, k: int, people, sentences, dl, officials) -> Location:
+    if draft.place is not None:
+        return Location(draft.place.city, draft.place.country)
+    for i in draft.sentences:
+        sent = sentences[i]
+        persons = [j for j, p in enumerate(people) if p.sentence == i]
+        host = host_country(sent.text, sent.start, people, persons)
+        if host and host in draft.countries:
+            return Location(None, host)
+    for official, _ in officials:
+        m = _AMBASSADOR_TO.search(official.title or "")
+        if m:
+            from .countries import country_code
+
+            code = country_code(m.group(1).strip())
+            if code:
+                return Location(None, code)
+    if k == 0 and dl is not None and (dl.country in draft.countries or dl.country is None):
+        return Location(dl.city, dl.country)
+    return Location(None, None)
+
+
+def _run(
+    articles: Iterable[Article], batch_size: int
+) -> list[tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]]:
+    prepared = [_prepare(a) for a in articles]
+    nlp = get_nlp()
+    todo = [p for p in prepared if p.clean is not None]
+    docs = nlp.pipe((p.body for p in todo), batch_size=batch_size)
+    by_id = {}
+    for prep, doc in zip(todo, docs):
+        by_id[id(prep)] = doc
+    return [_analyse(p, by_id.get(id(p))) for p in prepared]
+
+
+def extract_batch(
+    articles: Iterable[Article], *, batch_size: int = 64, registry: PersonRegistry | None = None
+) -> list[ArticleExtraction]:
+    """Extract many articles with one pass of the model; one `person` id per real person across them."""
+    registry = registry or PersonRegistry()
+    results = []
+    for extraction, pairs in _run(articles, batch_size):
+        for official, _ in pairs:
+            official.person = registry.resolve(official.name, official.country, official.title)
+        results.append(extraction)
+    return results
+
+
+def extract(article: Article) -> ArticleExtraction:
+    return extract_batch([article], batch_size=1)[0]
