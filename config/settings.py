@@ -118,6 +118,19 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
+CELERY_BEAT_SCHEDULE = {
+    "ingest-sweep-stuck": {"task": "ingest.sweep_stuck", "schedule": float(os.environ.get("INGEST_SWEEP_EVERY", 60))},
+}
+
+# Ingestion ----------------------------------------------------------------------------------
+INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_UPLOAD_BYTES + 1024 * 1024  # pasted text travels in the form body
+# Fetching URLs on loopback, private or link-local addresses is refused unless this is on (tests, intranets).
+INGEST_ALLOW_PRIVATE_URLS = env_bool("INGEST_ALLOW_PRIVATE_URLS")
+INGEST_FETCH_TIMEOUT = float(os.environ.get("INGEST_FETCH_TIMEOUT", 15))
+# Articles pending or processing longer than this (seconds) are queued again by the sweeper.
+INGEST_STUCK_AFTER = float(os.environ.get("INGEST_STUCK_AFTER", 600))
 
 # Auth ---------------------------------------------------------------------------------------
 LOGIN_URL = "login"

@@ -5,8 +5,10 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Left
 from django.urls import reverse
 
 
@@ -32,6 +34,21 @@ class Article(models.Model):
     sha256 = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="A URL whose fetched text had already been ingested as this article",
+    )  # fmt: skip
+    syndicated_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="syndications",
+        help_text="An earlier article carrying nearly the same text (another outlet's copy)",
+    )  # fmt: skip
+    # Work claiming: the Celery task id holding the article and since when (see services.article_claim).
+    claim_task = models.CharField(max_length=64, blank=True, editable=False)
+    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attempts = models.PositiveIntegerField(default=0, editable=False)
+    processed = models.DateTimeField(null=True, blank=True, help_text="When it last became done or failed")
+    engine = models.CharField(max_length=40, blank=True, help_text="Extraction engine version that wrote its records")
+    outcome = models.JSONField(default=dict, blank=True, help_text="Engagements created and updated")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
@@ -51,6 +68,9 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "updated"], name="article_status_updated"),  # operations page, sweeper
+            models.Index(fields=["processed"], name="article_processed"),  # processed in the last hour / day
+            # Near-duplicate candidates: trigram similarity of the opening of the text.
+            GinIndex(OpClass(Left("text", 500), name="gin_trgm_ops"), name="article_head_trgm"),
         ]
 
     def __str__(self) -> str:
