@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .countries import CountryMention
 from .dates import DateMention
 from .people import PersonMention
 from .places import Place
+from .topics import SPECULATION as SPECULATIVE
 from .topics import topics_in
 
 _CALL = re.compile(
@@ -17,11 +19,14 @@ _CALL = re.compile(
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(met|meet with|meets|meeting|talks|talked|held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
+    r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
     r"courtesy call|called on|calls on|audience|spoke with|spoke to|official discussion|"
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
+_CANCELLED = re.compile(r"\b(had been due|was due|were due|was to have|called off|cancell?ed|postponed|was scheduled|were scheduled)\b", re.I)
+_EARLIER = re.compile(r"^(?:Before that|Earlier|Previously|Prior to (?:that|this)|Last (?:week|month|year)|In (?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
+_BACK_REFERENCE = re.compile(r"^(?:The|This|That|Their) (?:meeting|talks|visit|call|discussions?|session|conversation)\b|\b(?:the two|both) (?:ministers|men|sides|officials|chiefs|leaders|secretaries|defence ministers|delegations)\b", re.I)
 _AGREEMENT = re.compile(
     r"\b(signed|signing|signs|inked|put their signatures|renewed the (?:memorandum|agreement|MoU)|"
     r"concluded an? (?:agreement|memorandum|accord)|exchanged (?:the )?(?:memorandums?|agreements?))\b",
@@ -29,8 +34,9 @@ _AGREEMENT = re.compile(
 )
 _EXERCISE = re.compile(r"\b(exercises?|drills?|manoeuvres|maneuvers|war games|joint patrols?)\b", re.I)
 _EXERCISE_CONTEXT = re.compile(
-    r"\b(joint|military|naval|combined|edition|opened|began|begin|concluded|closed|closing|opening|"
-    r"wrapped up|kicked off|under way|underway|launched|took part|participat\w*|held)\b",
+    r"\b(edition|opened|began|begins|concluded|concludes|closed|closing|opening|wrapped up|kicked off|"
+    r"under way|underway|launched|took part|taking part|held|carried out|conducted|staged|completed|"
+    r"got under way|started|ended|presided|participating)\b",
     re.I,
 )
 _SIGNED_OBJECT = re.compile(
@@ -100,7 +106,7 @@ def sentence_types(text: str) -> list[str]:
     """Engagement kinds a sentence reports (past or present, not planned)."""
     types: list[str] = []
     future = bool(_FUTURE.search(text)) and not _PAST.search(text)
-    if future:
+    if future or _CANCELLED.search(text):
         return types
     call = _CALL.search(text)
     if call:
@@ -122,7 +128,7 @@ def sentence_types(text: str) -> list[str]:
 
 
 def _best_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
-    inside = [d for d in dates if start <= d.start < end and not d.future]
+    inside = [d for d in dates if start <= d.start < end and not d.future and d.value is not None]
     if not inside:
         return None
     rank = {"day": 0, "month": 1, "year": 2}
@@ -170,6 +176,11 @@ def build_events(
         return strong, weak, persons
 
     title_codes = {c.code for c in _title_countries(title_text)}
+    freq = Counter(c.code for c in countries if c.kind != "city")
+
+    def place_in(sent: Sentence) -> Place | None:
+        return next((p for p in places if sent.start <= p.start < sent.end), None)
+
     drafts: list[Draft] = []
     main: set[str] = set()
     for sent in sentences:
@@ -179,10 +190,28 @@ def build_events(
         if _STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text):
             continue
         strong, weak, persons = participants(sent)
+        unknown = [root(i) for i in persons if people[root(i)].country is None]
+        if unknown and len(strong) == 1:
+            # An official whose state the text leaves implicit: the side the article is filed
+            # from, else the other state the article talks about most.
+            other = _fallback_country(dateline, freq, strong)
+            if other:
+                people[unknown[0]].country = other
+                strong = strong | {other}
         date = _best_date(dates, sent.start, sent.end)
+        earlier = bool(_EARLIER.search(sent.text))
+        if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
+            target = next((d for d in reversed(drafts) if d.type in types), None)
+            if target is None and "meeting" in types:
+                target = next((d for d in drafts if d.type in ("meeting", "call")), None)
+            if target is not None and len(strong - target.countries) <= 1:
+                _merge(target, sent.index, date if target.date is None else None, place_in(sent), [root(i) for i in persons])
+                types = [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
+                if not types:
+                    continue
         if date is not None and date.precision == "year" and not date.relative:
             continue  # an engagement known only by its year is not listed
-        place = next((p for p in places if sent.start <= p.start < sent.end), None)
+        place = place_in(sent)
         for etype in types:
             codes = set(strong)
             inferred = False
@@ -216,7 +245,7 @@ def build_events(
                 continue
             target = None
             for d in reversed(drafts):
-                if d.type != etype:
+                if earlier or d.type != etype:
                     continue
                 jac = len(d.countries & codes) / len(d.countries | codes)
                 same_date = (
@@ -237,10 +266,43 @@ def build_events(
                     target.countries |= codes if len(codes) > len(target.countries) and target.weak else set()
                 _merge(target, sent.index, date, place, [root(i) for i in persons])
             else:
+                if earlier and date is None and drafts and drafts[0].date and drafts[0].date.value:
+                    main_date = drafts[0].date
+                    date = DateMention(main_date.start, main_date.end, main_date.value[:7], "month")
                 drafts.append(Draft(etype, codes, [sent.index], date, place, [root(i) for i in persons], inferred))
             if not main and not inferred:
                 main = set(codes)
-    return drafts
+    return _fold_meetings_into_calls(drafts)
+
+
+def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
+    """Talks held by phone or video are one call, not a call and a meeting."""
+    calls = [d for d in drafts if d.type == "call"]
+    out: list[Draft] = []
+    for d in drafts:
+        if d.type == "meeting" and d.place is None:
+            call = next((c for c in calls if c.countries == d.countries and _dates_agree(c.date, d.date)), None)
+            if call is not None:
+                for i in d.sentences:
+                    _merge(call, i, d.date if call.date is None else None, None, d.people)
+                continue
+        out.append(d)
+    return out
+
+
+def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def _fallback_country(dateline: Place | None, freq: Counter, known: set[str]) -> str | None:
+    if dateline is not None and dateline.country and dateline.country not in known:
+        return dateline.country
+    for code, _ in freq.most_common():
+        if code not in known:
+            return code
+    return None
 
 
 def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
@@ -255,7 +317,7 @@ def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, 
         and date.value.startswith(d.date.value)
     ):
         d.date = date
-    if d.place is None:
+    if d.place is None or (place is not None and d.place.city is None and place.city and place.country == d.place.country):
         d.place = place
     for p in persons:
         if p not in d.people:

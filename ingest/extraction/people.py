@@ -21,7 +21,7 @@ _TITLE_WORDS = re.compile(
 _REPORTER = re.compile(
     r"\b(spokes(?:person|man|woman)|public relations|press|information officer|director of defence information|"
     r"journalist|reporter|correspondent|editor|analyst|expert|professor|ceo|chief executive|"
-    r"media|told (?:the |reporters)|anchor|by)\b",
+    r"told (?:the |reporters)|anchor)\b",
     re.I,
 )
 _NOT_A_NAME = re.compile(
@@ -32,10 +32,10 @@ _NOT_A_NAME = re.compile(
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
 _NAME_CONT = re.compile(
-    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|Al-[\w'’\-]+|al-[\w'’\-]+))+"
+    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
-    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sheikh|Shaikh|Sheikha|Prince|Sayyid|"
+    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|[Ss]heikha|Prince|Sayyid|"
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
     r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air|Field|Marshal|Hon\.?|Eng\.?|Prof\.?|Senior|"
     r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
@@ -45,9 +45,9 @@ _AFTER_HONORIFIC = re.compile(
 )
 # Where a preceding title stops: a verb, a preposition linking two people, punctuation.
 _TITLE_STOP = re.compile(
-    r".*(?:[.;:!?\"“”(]|\b(?:with|by|met|meets|received|receives|welcomed|hosted|between|that|when|said|"
-    r"says|told|and(?= (?:his|her|the|[A-Z][a-z]+ [A-Z]))|while|as|after|before|from|where|which|who|"
-    r"also|including|among|were|was|is|are|had|has|have|on|for talks|to|reported|quoted|thanked|"
+    r".*(?:[;:!?\"“”(]|\b(?:with|by|under|met|meets|received|receives|welcomed|hosted|between|that|when|said|"
+    r"says|told|while|as|after|before|from|where|which|who|"
+    r"also|including|among|were|was|is|are|had|has|have|on|for talks|reported|quoted|thanked|"
     r"praised|congratulated|called|visited|attended)\b)",
     re.S,
 )
@@ -70,7 +70,7 @@ def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 8:
         return False
-    if _NOT_A_NAME.search(name):
+    if _NOT_A_NAME.search(name) or any(_TITLE_WORDS.fullmatch(w) for w in words):
         return False
     if any(
         not (
@@ -103,6 +103,21 @@ def _extend(text: str, start: int, end: int) -> int:
     return end + keep
 
 
+def _extend_left(text: str, start: int) -> int:
+    """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
+    m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,})\s+$", text[max(0, start - 30) : start])
+    if not m:
+        return start
+    word = m.group(1)
+    if _TITLE_WORDS.fullmatch(word) or _NOT_A_NAME.fullmatch(word) or word.lower() in HONORIFICS:
+        return start
+    from .countries import country_code
+
+    if country_code(word) or word in ("The", "His", "Her", "And", "With", "By", "On", "In", "At", "Talks"):
+        return start
+    return start - len(m.group(0))
+
+
 def find_people(
     text: str, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
 ) -> list[PersonMention]:
@@ -126,7 +141,11 @@ def find_people(
     sent_idx = 0
     for s, e in merged:
         raw = text[s:e]
+        s = _extend_left(text, s)
+        raw = text[s:e]
         name = strip_honorifics(raw)
+        if len(name.split()) > 1 and name.split()[0].endswith("ing"):
+            name = name.split(" ", 1)[1]
         name = re.sub(r"\s+(?:said|says|told|and|of|the)$", "", name)
         if not name or name in country_forms or not _looks_like_name(name):
             continue
@@ -137,18 +156,26 @@ def find_people(
     return mentions
 
 
-def _title_before(text: str, sent_start: int, name_start: int) -> tuple[str, int]:
-    window = text[max(sent_start, name_start - 200) : name_start]
-    offset = name_start - len(window)
-    m = _TITLE_STOP.match(window)
-    if m:
-        offset += m.end()
-        window = window[m.end() :]
-    # Drop the honorifics that sit right before the name ("..., HE Major General Dr.").
+def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int]:
+    """The title printed before a name, cut at the previous person or clause."""
+    lo = max(floor, name_start - 200)
+    window = text[lo:name_start]
+    # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr.").
     window = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
-    window = re.sub(r"^[\s,]*(?:the\s+|his\s+|her\s+|their\s+|its\s+)?", "", window, flags=re.I)
-    lead = len(text[offset:name_start]) - len(text[offset:name_start].lstrip(" ,"))
-    return window.strip(" ,-–"), offset + lead
+    m = _TITLE_STOP.match(window)
+    cut = m.end() if m else 0
+    body = window[cut:]
+    lead = re.match(r"^[\s,]*(?:(?:the|his|her|their|its|and|,)\s+)*", body, flags=re.I)
+    skip = lead.end() if lead else 0
+    title = body[skip:].rstrip(" ,-–")
+    return title, lo + cut + skip
+
+
+_APPOSITIVE_START = re.compile(
+    r"^(?:[A-Z]|the\b|a\b|an\b|his\b|her\b|assistant|deputy|acting|minister|director|head|chief|commander|"
+    r"undersecretary|under-secretary|ambassador|secretary|military|senior|first|state|general|inspector|chairman|"
+    r"president|prime|vice|advis|adviser|envoy|spokes)",
+)
 
 
 def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
@@ -156,7 +183,7 @@ def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
         r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
         text[name_end:sent_end],
     )
-    if not m:
+    if not m or not _APPOSITIVE_START.match(m.group(1)):
         return "", name_end
     return m.group(1).strip(), name_end + m.start(1)
 
@@ -165,9 +192,12 @@ def assign_titles(
     text: str, sentences: list[tuple[int, int]], mentions: list[PersonMention], countries: list[CountryMention]
 ) -> None:
     """Fill in each mention's title and country from the words around it."""
-    for pm in mentions:
+    for k, pm in enumerate(mentions):
         s_start, s_end = sentences[pm.sentence]
-        before, b_off = _title_before(text, s_start, pm.start)
+        floor = s_start
+        if k > 0 and mentions[k - 1].sentence == pm.sentence:
+            floor = max(floor, mentions[k - 1].end)
+        before, b_off = _title_before(text, floor, pm.start)
         after, a_off = _title_after(text, pm.end, s_end)
         title_parts = []
         spans = []
@@ -191,7 +221,8 @@ def assign_titles(
             re.search(r"\b(spokes\w+|told|according to)\s*,?\s*$", text[max(s_start, pm.start - 40) : pm.start], re.I)
         )
         codes: list[str] = []
-        for cs, ce in spans:
+        for n, (cs, ce) in enumerate(spans):
+            found: list[str] = []
             for c in countries:
                 if cs <= c.start and c.end <= ce and c.kind != "city":
                     # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
@@ -199,7 +230,15 @@ def assign_titles(
                     possessive = text[c.end : c.end + 2] in ("'s", "’s")
                     if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive:
                         continue
-                    codes.append(c.code)
+                    found.append(c.code)
+            # Before the name, the state nearest to it; in an appositive, the first named.
+            if found:
+                codes.append(found[-1] if (b_off, b_off + len(before)) == (cs, ce) else found[0])
+        if not codes:
+            # "the interior ministers of Iraq, X, Syria, Y": the state printed right before the name.
+            near = [c for c in countries if floor <= c.start and c.end <= pm.start and c.kind != "city"]
+            if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
+                codes.append(near[-1].code)
         pm.countries_in_title = codes
         if codes:
             pm.country = codes[0]
