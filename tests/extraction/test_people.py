@@ -1,0 +1,45 @@
+from ingest.extraction import extract, extract_batch
+
+
+def test_officials_titles_and_states(article):
+    result = extract(
+        article(
+            "RIYADH - Saudi Interior Minister Prince Abdulaziz bin Saud bin Naif held talks on Monday with "
+            "Qatar's Minister of State for Defense Affairs Khalid bin Mohamed Al-Attiyah on security cooperation."
+        )
+    )
+    (event,) = result.events
+    found = {(o.name, o.country) for o in event.officials}
+    assert found == {("Abdulaziz bin Saud bin Naif", "SA"), ("Khalid bin Mohamed Al-Attiyah", "QA")}
+    assert all(o.evidence for o in event.officials)
+
+
+def test_two_al_thanis_in_one_article_keep_two_ids(article):
+    result = extract(
+        article(
+            "DOHA - Qatar's Interior Minister Sheikh Khalifa bin Hamad bin Khalifa Al-Thani and Minister of State "
+            "for Interior Affairs Sheikh Abdulaziz bin Faisal bin Mohammed Al Thani met Iraqi Interior Minister "
+            "Abdul Amir Al-Shammari in Doha on Tuesday to discuss border security."
+        )
+    )
+    people = {o.name: o.person for e in result.events for o in e.officials}
+    assert len({people[n] for n in people if "Thani" in n}) == 2
+
+
+def test_same_person_linked_across_a_batch(article):
+    first = article(
+        "AMMAN - Maj. Gen. Abeidallah Maaitah, who heads the Public Security Directorate, held talks on Tuesday "
+        "with Naif bin Faleh Al Thani, assistant undersecretary at Qatar's Interior Ministry.",
+        id="a",
+    )
+    second = article(
+        "Doha, Qatar - Qatar's Undersecretary Nayef bin Faleh Al Thani met Jordan's Director of Public Security, "
+        "Major General Dr. Obaidallah Abd Rabbo Al Maaytah, in Doha on Sunday to discuss policing.",
+        id="b",
+    )
+    a, b = extract_batch([first, second])
+    ids_a = {o.country: o.person for e in a.events for o in e.officials}
+    ids_b = {o.country: o.person for e in b.events for o in e.officials}
+    assert ids_a["JO"] == ids_b["JO"]
+    assert ids_a["QA"] == ids_b["QA"]
+    assert ids_a["JO"] != ids_a["QA"]
