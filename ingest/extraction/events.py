@@ -121,7 +121,7 @@ def sentence_types(text: str) -> list[str]:
     if (
         _EXERCISE.search(text)
         and _EXERCISE_CONTEXT.search(text)
-        and not re.search(r"\bexercise (?:of|restraint|their|its|his|her)\b", text)
+        and not re.search(r"\bexercis(?:e|ed|ing) (?:of (?:power|authority|the right|its|their)|restraint|their|its|his|her)\b", text)
     ):
         types.append("exercise")
     return types

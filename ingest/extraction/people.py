@@ -45,7 +45,7 @@ _AFTER_HONORIFIC = re.compile(
 )
 # Where a preceding title stops: a verb, a preposition linking two people, punctuation.
 _TITLE_STOP = re.compile(
-    r".*(?:[;:!?\"“”(]|\b(?:with|by|under|met|meets|received|receives|welcomed|hosted|between|that|when|said|"
+    r".*(?:[;:!?\"“”(]|\s[-–—]{1,2}\s|\b(?:with|by|under|met|meets|received|receives|welcomed|hosted|between|that|when|said|"
     r"says|told|while|as|after|before|from|where|which|who|"
     r"also|including|among|were|was|is|are|had|has|have|on|for talks|reported|quoted|thanked|"
     r"praised|congratulated|called|visited|attended)\b)",

@@ -97,9 +97,19 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     events: list[Event] = []
     pairs: list[tuple[Official, PersonMention]] = []
     main_date = drafts[0].date.value if drafts and drafts[0].date else None
+    if drafts and main_date is None:
+        # Only the day it was reported: that day dates the engagement (SCHEMA conventions).
+        head_end = sentences[min(2, len(sentences) - 1)].end
+        reported = [d for d in dates if d.start < head_end and d.value and d.precision == "day" and not d.future]
+        if reported:
+            main_date = reported[0].value
+            if drafts[0].date is None:
+                drafts[0].date = reported[0]
+    owned = _owned_sentences(sentences, drafts)
+    located: dict[tuple[frozenset[str], str | None], Location] = {}
     for k, draft in enumerate(drafts):
         texts = [sentences[i].text for i in draft.sentences]
-        officials = _officials(draft, drafts, people, sentences, body, prep.clean)
+        officials = _officials(draft, drafts, people, sentences, body, prep.clean, owned.get(k, []))
         titles = [o.title or "" for o, _ in officials]
         if not is_security(texts + titles + [article.title or ""]):
             continue
@@ -110,6 +120,11 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
         location = _location(draft, k, people, sentences, dl, officials)
+        key = (frozenset(draft.countries), date)
+        if location == Location() and key in located:
+            location = located[key]
+        elif location != Location():
+            located.setdefault(key, location)
         evidence = []
         for i in sorted(draft.sentences):
             s, e = prep.clean.to_original(sentences[i].start, sentences[i].end)
@@ -134,8 +149,19 @@ def _root(people: list[PersonMention], i: int) -> int:
     return i
 
 
+def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int, list[int]]:
+    """Sentences that tell the story of each engagement: from its first evidence to the next one's."""
+    starts = sorted((d.sentences[0], k) for k, d in enumerate(drafts))
+    owned: dict[int, list[int]] = {}
+    for n, (first, k) in enumerate(starts):
+        stop = starts[n + 1][0] if n + 1 < len(starts) else len(sentences)
+        begin = 0 if n == 0 else first
+        owned[k] = list(range(begin, max(stop, first + 1)))
+    return owned
+
+
 def _officials(
-    draft: Draft, drafts: list[Draft], people, sentences, body: str, clean: CleanText
+    draft: Draft, drafts: list[Draft], people, sentences, body: str, clean: CleanText, owned: list[int]
 ) -> list[tuple[Official, PersonMention]]:
     roots: list[int] = []
     if draft.type == "agreement":
@@ -149,6 +175,8 @@ def _officials(
             roots = list(partner.people) if partner else []
     else:
         roots = list(draft.people)
+        # Named with a title elsewhere in the engagement's own sentences.
+        roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
         last = max(draft.sentences)
         for sent in sentences[last + 1 : last + 3]:
             if ALSO_PRESENT.search(sent.text):
