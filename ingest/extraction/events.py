@@ -25,7 +25,7 @@ _MEETING = re.compile(
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
 _CANCELLED = re.compile(r"\b(had been due|was due|were due|was to have|called off|cancell?ed|postponed|was scheduled|were scheduled)\b", re.I)
-_EARLIER = re.compile(r"^(?:Before that|Earlier|Previously|Prior to (?:that|this)|Last (?:week|month|year)|In (?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
+_EARLIER = re.compile(r"^(?:Before that|Earlier(?! in the day| that day| today| on)|Previously|Prior to (?:that|this)|Last (?:week|month|year)|In (?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
 _BACK_REFERENCE = re.compile(r"^(?:The|This|That|Their) (?:meeting|talks|visit|call|discussions?|session|conversation)\b|\b(?:the two|both) (?:ministers|men|sides|officials|chiefs|leaders|secretaries|defence ministers|delegations)\b", re.I)
 _AGREEMENT = re.compile(
     r"\b(signed|signing|signs|inked|put their signatures|renewed the (?:memorandum|agreement|MoU)|"
@@ -204,7 +204,7 @@ def build_events(
             target = next((d for d in reversed(drafts) if d.type in types), None)
             if target is None and "meeting" in types:
                 target = next((d for d in drafts if d.type in ("meeting", "call")), None)
-            if target is not None and len(strong - target.countries) <= 1:
+            if target is not None:
                 _merge(target, sent.index, date if target.date is None else None, place_in(sent), [root(i) for i in persons])
                 types = [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
                 if not types:
@@ -262,8 +262,6 @@ def build_events(
                     target = d
                     break
             if target is not None:
-                if not inferred:
-                    target.countries |= codes if len(codes) > len(target.countries) and target.weak else set()
                 _merge(target, sent.index, date, place, [root(i) for i in persons])
             else:
                 if earlier and date is None and drafts and drafts[0].date and drafts[0].date.value:

@@ -103,6 +103,12 @@ def _extend(text: str, start: int, end: int) -> int:
     return end + keep
 
 
+_NOT_GIVEN_NAMES = frozenset(
+    "The His Her And With By On In At Talks Interior Defence Defense Foreign National Public Home Justice "
+    "Internal State Security Affairs Armed Police Staff Army Navy Naval Military Royal Federal Deputy".split()
+)
+
+
 def _extend_left(text: str, start: int) -> int:
     """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
     m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,})\s+$", text[max(0, start - 30) : start])
@@ -113,7 +119,7 @@ def _extend_left(text: str, start: int) -> int:
         return start
     from .countries import country_code
 
-    if country_code(word) or word in ("The", "His", "Her", "And", "With", "By", "On", "In", "At", "Talks"):
+    if country_code(word) or word in _NOT_GIVEN_NAMES:
         return start
     return start - len(m.group(0))
 
@@ -162,6 +168,8 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int]:
     window = text[lo:name_start]
     # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr.").
     window = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    if window.lstrip().startswith(","):
+        return "", name_start  # the previous person's appositive, not this one's title
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
     body = window[cut:]

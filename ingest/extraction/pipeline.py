@@ -111,7 +111,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         texts = [sentences[i].text for i in draft.sentences]
         officials = _officials(draft, drafts, people, sentences, body, prep.clean, owned.get(k, []))
         titles = [o.title or "" for o, _ in officials]
-        if not is_security(texts + titles + [article.title or ""]):
+        if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
             continue
         date = draft.date.value if draft.date else None
         if date is None:
