@@ -159,6 +159,8 @@ def build_events(
             code = people[root(i)].country
             if code:
                 strong.add(code)
+        if len(strong) >= 2:
+            return strong, weak, persons  # the officials name the parties; other states are context
         for c in countries:
             if not (sent.start <= c.start < sent.end):
                 continue
@@ -176,7 +178,14 @@ def build_events(
         return strong, weak, persons
 
     title_codes = {c.code for c in _title_countries(title_text)}
-    freq = Counter(c.code for c in countries if c.kind != "city")
+    # How much the article is about each state: the headline counts double, venues not at all.
+    freq = Counter(
+        c.code
+        for c in countries
+        if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+    )
+    for code in title_codes:
+        freq[code] += 2
 
     def place_in(sent: Sentence) -> Place | None:
         return next((p for p in places if sent.start <= p.start < sent.end), None)
@@ -194,7 +203,7 @@ def build_events(
         if unknown and len(strong) == 1:
             # An official whose state the text leaves implicit: the side the article is filed
             # from, else the other state the article talks about most.
-            other = _fallback_country(dateline, freq, strong)
+            other = _fallback_country(dateline, freq, strong, title_codes)
             if other:
                 people[unknown[0]].country = other
                 strong = strong | {other}
@@ -217,7 +226,13 @@ def build_events(
             inferred = False
             if len(codes) < 2:
                 pool = main or title_codes
-                if codes <= pool and len(pool) >= 2:
+                if codes and codes <= pool and len(pool) > 2:
+                    # One of several counterparts: paired with the side the article is about.
+                    lead = next((c for c, _ in freq.most_common() if c in pool and c not in codes), None)
+                    if lead:
+                        codes = codes | {lead}
+                        inferred = True
+                elif codes <= pool and len(pool) >= 2:
                     codes = set(pool)
                     inferred = True
                 elif len(codes | weak) >= 2 and len(codes) == 1:
@@ -231,6 +246,10 @@ def build_events(
                 continue
             if _SEPARATE.search(sent.text) and len(codes) >= 3:
                 host = _host(people, persons, root, codes)
+                lead = next((c for c, _ in freq.most_common() if c not in codes), None)
+                if lead and not any(people[root(i)].start < sent.start + _SEPARATE.search(sent.text).start() and people[root(i)].country for i in persons):
+                    host = lead  # "He met separately with A, B and C": the host is the article's subject
+                    codes = codes | {host}
                 for other in sorted(codes - {host}):
                     drafts.append(
                         Draft(
@@ -294,7 +313,10 @@ def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _fallback_country(dateline: Place | None, freq: Counter, known: set[str]) -> str | None:
+def _fallback_country(dateline: Place | None, freq: Counter, known: set[str], title_codes: set[str]) -> str | None:
+    headline = [c for c, _ in freq.most_common() if c in title_codes and c not in known]
+    if headline:
+        return headline[0]
     if dateline is not None and dateline.country and dateline.country not in known:
         return dateline.country
     for code, _ in freq.most_common():
