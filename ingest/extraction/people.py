@@ -244,7 +244,14 @@ def assign_titles(
                 codes.append(found[-1] if (b_off, b_off + len(before)) == (cs, ce) else found[0])
         if not codes:
             # "the interior ministers of Iraq, X, Syria, Y": the state printed right before the name.
-            near = [c for c in countries if floor <= c.start and c.end <= pm.start and c.kind != "city"]
+            near = [
+                c
+                for c in countries
+                if floor <= c.start
+                and c.end <= pm.start
+                and c.kind != "city"
+                and not re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+            ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
         pm.countries_in_title = codes

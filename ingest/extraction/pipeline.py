@@ -119,7 +119,8 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
                 date = f"{published.year:04d}-{published.month:02d}"
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
-        location = _location(draft, k, people, sentences, dl, officials)
+        same_day = k == 0 or date is None or date == main_date
+        location = _location(draft, 0 if same_day else k, people, sentences, dl, officials)
         key = (frozenset(draft.countries), date)
         if location == Location() and key in located:
             location = located[key]
