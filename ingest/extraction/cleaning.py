@@ -99,7 +99,7 @@ def clean_text(text: str) -> CleanText:
     out_chars: list[str] = []
     out_origin: list[int] = []
     prev_space = False
-    for ch, o in zip(joined, origin):
+    for ch, o in zip(joined, origin, strict=True):
         is_space = ch in " \t\u00a0"
         if is_space and prev_space:
             continue

@@ -74,7 +74,6 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
         code, kind = forms[form]
         if kind == "city" and not include_cities:
             continue
-        after = text[m.end(1) : m.end(1) + 3]
         before = text[max(0, m.start(1) - 20) : m.start(1)]
         if form in _AMBIGUOUS and kind == "name":
             # "Michael Jordan", "Jordan Smith said": a person, not the state.

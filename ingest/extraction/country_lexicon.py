@@ -1,6 +1,6 @@
 """English names, long forms, adjectives and demonyms of states (facts, one state a line).
 
-Format: ``CODE | names and long forms ; ... | adjectives and demonyms ; ...``.
+Format: ``CODE | names and long forms ; ... | adjectives and demonyms ; ...`` (a code may repeat).
 pycountry adds its official names on top of these; this table carries what pycountry lacks:
 the forms newspapers use ("Emirati", "the Sultanate of Oman", "Türkiye", "Kyiv's" neighbours).
 """
@@ -192,7 +192,8 @@ TV | Tuvalu | Tuvaluan
 UG | Uganda ; Republic of Uganda | Ugandan ; Ugandans
 UA | Ukraine | Ukrainian ; Ukrainians
 AE | United Arab Emirates ; UAE ; U.A.E. ; the Emirates | Emirati ; Emiratis
-GB | United Kingdom ; UK ; U.K. ; Britain ; Great Britain ; England ; Scotland ; Wales | British ; Briton ; Britons ; English
+GB | United Kingdom ; UK ; U.K. ; Britain ; Great Britain | British ; Briton ; Britons ; English
+GB | England ; Scotland ; Wales |
 US | United States ; United States of America ; USA ; U.S. ; US ; U.S.A. ; America | American ; Americans
 UY | Uruguay | Uruguayan ; Uruguayans
 UZ | Uzbekistan ; Republic of Uzbekistan | Uzbek ; Uzbekistani ; Uzbeks
@@ -208,7 +209,8 @@ ZW | Zimbabwe | Zimbabwean ; Zimbabweans
 # Security institutions whose name alone identifies the state (a generic "Ministry of Interior"
 # does not).  Upper-case acronyms are matched case-sensitively.
 INSTITUTIONS = """
-JO | Public Security Directorate ; PSD ; Jordan Armed Forces ; Jordan Armed Forces-Arab Army ; Gendarmerie Forces ; General Intelligence Department
+JO | Public Security Directorate ; PSD ; Jordan Armed Forces ; Jordan Armed Forces-Arab Army
+JO | Gendarmerie Forces ; General Intelligence Department
 QA | Lekhwiya ; Qatar Armed Forces
 SA | Royal Saudi Land Forces ; Royal Saudi Air Force ; Royal Saudi Navy ; Custodian of the Two Holy Mosques
 OM | Royal Oman Police ; ROP ; Sultan's Armed Forces

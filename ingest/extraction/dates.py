@@ -18,7 +18,10 @@ MONTHS = {
 }  # fmt: skip
 WEEKDAYS = {d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
 
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = (
+    r"(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -31,19 +34,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month_only",
         re.compile(
-            rf"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd of|[Ll]ast|[Tt]his|[Ee]arlier in|[Ll]ater in|[Dd]uring)\s+{_MONTH}(?![\w\s]*\d)"
+            rf"\b(?:[Ii]n|[Ss]ince|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd of|[Ll]ast|[Tt]his|[Ee]arlier in|"
+            rf"[Ll]ater in|[Dd]uring)\s+{_MONTH}(?![\w\s]*\d)"
         ),
     ),
     (
         "weekday",
         re.compile(
-            r"\b(?:(last|this past|past|next|coming|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+            r"\b(?:(last|this past|past|next|coming|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|"
+            r"Saturday|Sunday)\b"
         ),
     ),
     (
         "relative",
         re.compile(
-            r"\b(the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|(?:earlier |later )?this week|last week|the past week|earlier this month|this month|last month|earlier this year|this year|last year|the previous day)\b",
+            r"\b(the day before yesterday|yesterday|today|tonight|this (?:morning|afternoon|evening)|"
+            r"(?:earlier |later )?this week|last week|the past week|earlier this month|this month|last month|"
+            r"earlier this year|this year|last year|the previous day)\b",
             re.I,
         ),
     ),

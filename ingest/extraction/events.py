@@ -10,23 +10,36 @@ from .countries import CountryMention
 from .dates import DateMention
 from .people import PersonMention
 from .places import Place
-from .topics import SPECULATION as SPECULATIVE
 from .topics import topics_in
 
 _CALL = re.compile(
     r"\b(tele?phone|phone call|by phone|over the phone|video ?call|video[- ]?conference|videoconference|"
-    r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|held virtually|online (?:talks|meeting))",
+    r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|"
+    r"held virtually|online (?:talks|meeting))",
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
+    r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
+    r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
     r"courtesy call|called on|calls on|audience|spoke with|spoke to|official discussion|"
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
-_CANCELLED = re.compile(r"\b(had been due|was due|were due|was to have|called off|cancell?ed|postponed|was scheduled|were scheduled)\b", re.I)
-_EARLIER = re.compile(r"^(?:Before that|Earlier(?! in the day| that day| today| on)|Previously|Prior to (?:that|this)|Last (?:week|month|year)|In (?:January|February|March|April|May|June|July|August|September|October|November|December))\b")
-_BACK_REFERENCE = re.compile(r"^(?:The|This|That|Their) (?:meeting|talks|visit|call|discussions?|session|conversation)\b|\b(?:the two|both) (?:ministers|men|sides|officials|chiefs|leaders|secretaries|defence ministers|delegations)\b", re.I)
+_CANCELLED = re.compile(
+    r"\b(had been due|was due|were due|was to have|called off|cancell?ed|postponed|was scheduled|were scheduled)\b",
+    re.I,
+)
+_EARLIER = re.compile(
+    r"^(?:Before that|Earlier(?! in the day| that day| today| on)|Previously|Prior to (?:that|this)|"
+    r"Last (?:week|month|year)|In (?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December))\b"
+)
+_BACK_REFERENCE = re.compile(
+    r"^(?:The|This|That|Their) (?:meeting|talks|visit|call|discussions?|session|conversation)\b|"
+    r"\b(?:the two|both) (?:ministers|men|sides|officials|chiefs|leaders|secretaries|"
+    r"defence ministers|delegations)\b",
+    re.I,
+)
 _AGREEMENT = re.compile(
     r"\b(signed|signing|signs|inked|put their signatures|renewed the (?:memorandum|agreement|MoU)|"
     r"concluded an? (?:agreement|memorandum|accord)|exchanged (?:the )?(?:memorandums?|agreements?))\b",
@@ -52,7 +65,8 @@ _FUTURE = re.compile(
     re.I,
 )
 _PAST = re.compile(
-    r"\b(held|met|received|signed|discussed|took place|was|were|had|have|has|visited|hosted|welcomed|reviewed|concluded|wrapped up|began|opened|closed)\b"
+    r"\b(held|met|received|signed|discussed|took place|was|were|had|have|has|visited|hosted|welcomed|"
+    r"reviewed|concluded|wrapped up|began|opened|closed)\b"
 )
 _STANDING_BODY = re.compile(
     r"\b(session of the|Council of|Ministers(?:'|’)? Council|Interior Ministers Council|GCC|Gulf Cooperation Council|"
@@ -71,11 +85,13 @@ _SECURITY = re.compile(
     re.I,
 )
 _ALSO_PRESENT = re.compile(
-    r"\b(also present|present at|in attendance|attended|in the presence of|accompanied by|also attended|were also present|attending were)\b",
+    r"\b(also present|present at|in attendance|attended|in the presence of|accompanied by|"
+    r"also attended|were also present|attending were)\b",
     re.I,
 )
 _BOTH_SIGNERS = re.compile(
-    r"\b(the two|both)\s+(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|heads|generals|commanders|parties)\b|\bthe two signed\b",
+    r"\b(the two|both)\s+(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|"
+    r"heads|generals|commanders|parties)\b|\bthe two signed\b",
     re.I,
 )
 _MINUTES = re.compile(r"\bminutes\b", re.I)
@@ -121,7 +137,9 @@ def sentence_types(text: str) -> list[str]:
     if (
         _EXERCISE.search(text)
         and _EXERCISE_CONTEXT.search(text)
-        and not re.search(r"\bexercis(?:e|ed|ing) (?:of (?:power|authority|the right|its|their)|restraint|their|its|his|her)\b", text)
+        and not re.search(
+            r"\bexercis(?:e|ed|ing) (?:of (?:power|authority|the right|its|their)|restraint|their|its|his|her)\b", text
+        )
     ):
         types.append("exercise")
     return types
@@ -214,7 +232,13 @@ def build_events(
             if target is None and "meeting" in types:
                 target = next((d for d in drafts if d.type in ("meeting", "call")), None)
             if target is not None:
-                _merge(target, sent.index, date if target.date is None else None, place_in(sent), [root(i) for i in persons])
+                _merge(
+                    target,
+                    sent.index,
+                    date if target.date is None else None,
+                    place_in(sent),
+                    [root(i) for i in persons],
+                )
                 types = [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
                 if not types:
                     continue
@@ -247,7 +271,10 @@ def build_events(
             if _SEPARATE.search(sent.text) and len(codes) >= 3:
                 host = _host(people, persons, root, codes)
                 lead = next((c for c, _ in freq.most_common() if c not in codes), None)
-                if lead and not any(people[root(i)].start < sent.start + _SEPARATE.search(sent.text).start() and people[root(i)].country for i in persons):
+                if lead and not any(
+                    people[root(i)].start < sent.start + _SEPARATE.search(sent.text).start() and people[root(i)].country
+                    for i in persons
+                ):
                     host = lead  # "He met separately with A, B and C": the host is the article's subject
                     codes = codes | {host}
                 for other in sorted(codes - {host}):
@@ -328,16 +355,22 @@ def _fallback_country(dateline: Place | None, freq: Counter, known: set[str], ti
 def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
     if index not in d.sentences:
         d.sentences.append(index)
-    if d.date is None or (date is not None and d.date.value is None) or (
-        date is not None
-        and date.precision == "day"
-        and d.date.precision != "day"
-        and date.value
-        and d.date.value
-        and date.value.startswith(d.date.value)
+    if (
+        d.date is None
+        or (date is not None and d.date.value is None)
+        or (
+            date is not None
+            and date.precision == "day"
+            and d.date.precision != "day"
+            and date.value
+            and d.date.value
+            and date.value.startswith(d.date.value)
+        )
     ):
         d.date = date
-    if d.place is None or (place is not None and d.place.city is None and place.city and place.country == d.place.country):
+    if d.place is None or (
+        place is not None and d.place.city is None and place.city and place.country == d.place.country
+    ):
         d.place = place
     for p in persons:
         if p not in d.people:

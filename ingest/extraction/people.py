@@ -32,10 +32,12 @@ _NOT_A_NAME = re.compile(
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
 _NAME_CONT = re.compile(
-    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
+    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
+    r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
-    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|[Ss]heikha|Prince|Sayyid|"
+    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
+    r"[Ss]heikha|Prince|Sayyid|"
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
     r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air|Field|Marshal|Hon\.?|Eng\.?|Prof\.?|Senior|"
     r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
@@ -104,8 +106,40 @@ def _extend(text: str, start: int, end: int) -> int:
 
 
 _NOT_GIVEN_NAMES = frozenset(
-    "The His Her And With By On In At Talks Interior Defence Defense Foreign National Public Home Justice "
-    "Internal State Security Affairs Armed Police Staff Army Navy Naval Military Royal Federal Deputy".split()
+    [
+        "The",
+        "His",
+        "Her",
+        "And",
+        "With",
+        "By",
+        "On",
+        "In",
+        "At",
+        "Talks",
+        "Interior",
+        "Defence",
+        "Defense",
+        "Foreign",
+        "National",
+        "Public",
+        "Home",
+        "Justice",
+        "Internal",
+        "State",
+        "Security",
+        "Affairs",
+        "Armed",
+        "Police",
+        "Staff",
+        "Army",
+        "Navy",
+        "Naval",
+        "Military",
+        "Royal",
+        "Federal",
+        "Deputy",
+    ]
 )
 
 
@@ -188,7 +222,8 @@ _APPOSITIVE_START = re.compile(
 
 def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
     m = re.match(
-        r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
+        r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|"
+        r"\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
         text[name_end:sent_end],
     )
     if not m or not _APPOSITIVE_START.match(m.group(1)):
@@ -229,7 +264,7 @@ def assign_titles(
             re.search(r"\b(spokes\w+|told|according to)\s*,?\s*$", text[max(s_start, pm.start - 40) : pm.start], re.I)
         )
         codes: list[str] = []
-        for n, (cs, ce) in enumerate(spans):
+        for cs, ce in spans:
             found: list[str] = []
             for c in countries:
                 if cs <= c.start and c.end <= ce and c.kind != "city":

@@ -240,7 +240,7 @@ def _run(
     todo = [p for p in prepared if p.clean is not None]
     docs = nlp.pipe((p.body for p in todo), batch_size=batch_size)
     by_id = {}
-    for prep, doc in zip(todo, docs):
+    for prep, doc in zip(todo, docs, strict=False):
         by_id[id(prep)] = doc
     return [_analyse(p, by_id.get(id(p))) for p in prepared]
 

@@ -29,7 +29,8 @@ _DATELINE = re.compile(
     re.M,
 )
 _SOURCE_LINE = re.compile(
-    r"^\s*(?:\(.*\)|By [^\n]{0,60}|Source:[^\n]*|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|[A-Z][\w ,./-]{0,60}News[^\n]{0,40})\s*$"
+    r"^\s*(?:\(.*\)|By [^\n]{0,60}|Source:[^\n]*|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|"
+    r"[A-Z][\w ,./-]{0,60}News[^\n]{0,40})\s*$"
 )
 _IN_PLACE = re.compile(
     r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:Saudi|Kenyan|Qatari|Emirati|Omani|Jordanian|Iraqi|\w+)\s+capital,?\s+)?"

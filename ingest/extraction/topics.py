@@ -154,6 +154,11 @@ SPECULATION = re.compile(
 )
 
 
+_CRIME_IN_GENERAL = re.compile(
+    r"\b(organi[sz]ed crime|transnational crime|cross-border crime|fight(?:ing)? crime|combating crime|criminal)", re.I
+)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
@@ -167,12 +172,7 @@ def topics_in(sentence: str) -> set[str]:
     if SPECULATION.search(sentence):
         return set()
     found = {slug for slug, pattern in _patterns().items() if pattern.search(sentence)}
-    if "human-trafficking" in found or "drug-trafficking" in found or "money-laundering" in found:
-        # "crime" inside "financial crime" or trafficking alone is not crime in general.
-        if not re.search(
-            r"\b(organi[sz]ed crime|transnational crime|cross-border crime|fight(?:ing)? crime|combating crime|criminal)",
-            sentence,
-            re.I,
-        ):
-            found.discard("organized-crime")
+    # "crime" inside "financial crime" or trafficking alone is not crime in general.
+    if found & {"human-trafficking", "drug-trafficking", "money-laundering"} and not _CRIME_IN_GENERAL.search(sentence):
+        found.discard("organized-crime")
     return found

@@ -9,7 +9,9 @@ from ingest.extraction import Article
 
 @pytest.fixture
 def article():
-    def make(text: str, *, title: str = "", published: date | None = date(2024, 7, 31), language: str = "en", id: str = "t1"):
+    def make(
+        text: str, *, title: str = "", published: date | None = date(2024, 7, 31), language: str = "en", id: str = "t1"
+    ):
         return Article(id=id, title=title, text=text, published=published, language=language)
 
     return make

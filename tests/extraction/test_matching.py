@@ -11,7 +11,9 @@ def test_transliterations_of_one_person_match():
     for spelling in ("Obaidallah Abd Rabbo Al Maaytah", "Abeidallah Maaitah", "Maj. Gen. Maaytah"):
         match = match_official(PersonMention(spelling, "JO", None), [maaytah])
         assert match is not None and match.candidate.key == "jo-maaytah", spelling
-    assert match_official(PersonMention("Naif bin Faleh Al Thani", "QA"), [cand("n", "Nayef bin Faleh Al Thani", country="QA")])
+    assert match_official(
+        PersonMention("Naif bin Faleh Al Thani", "QA"), [cand("n", "Nayef bin Faleh Al Thani", country="QA")]
+    )
     assert match_official(PersonMention("Yasar Guler", "TR"), [cand("g", "Yaşar Güler", country="TR")])
 
 

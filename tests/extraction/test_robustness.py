@@ -48,11 +48,48 @@ def test_html_remnants_and_mojibake(article):
 
 def test_forty_countries_in_a_list(article):
     names = ", ".join(
-        ["Albania", "Algeria", "Angola", "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahrain",
-         "Bangladesh", "Belarus", "Belgium", "Benin", "Bhutan", "Bolivia", "Botswana", "Brazil", "Bulgaria",
-         "Burundi", "Cambodia", "Cameroon", "Canada", "Chile", "China", "Colombia", "Croatia", "Cuba", "Cyprus",
-         "Denmark", "Djibouti", "Ecuador", "Egypt", "Eritrea", "Estonia", "Ethiopia", "Fiji", "Finland",
-         "France", "Gabon", "Ghana"]  # fmt: skip
+        [
+            "Albania",
+            "Algeria",
+            "Angola",
+            "Argentina",
+            "Armenia",
+            "Australia",
+            "Austria",
+            "Azerbaijan",
+            "Bahrain",
+            "Bangladesh",
+            "Belarus",
+            "Belgium",
+            "Benin",
+            "Bhutan",
+            "Bolivia",
+            "Botswana",
+            "Brazil",
+            "Bulgaria",
+            "Burundi",
+            "Cambodia",
+            "Cameroon",
+            "Canada",
+            "Chile",
+            "China",
+            "Colombia",
+            "Croatia",
+            "Cuba",
+            "Cyprus",
+            "Denmark",
+            "Djibouti",
+            "Ecuador",
+            "Egypt",
+            "Eritrea",
+            "Estonia",
+            "Ethiopia",
+            "Fiji",
+            "Finland",
+            "France",
+            "Gabon",
+            "Ghana",
+        ]  # fmt: skip
     )
     text = f"Delegations from {names} attended the opening session of the General Assembly of the organisation."
     result = extract(article(text))
