@@ -90,7 +90,7 @@ _ALSO_PRESENT = re.compile(
     re.I,
 )
 _BOTH_SIGNERS = re.compile(
-    r"\b(the two|both)\s+(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|"
+    r"\b(the two|both)\s+(?:[A-Za-z]+\s+)?(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|"
     r"heads|generals|commanders|parties)\b|\bthe two signed\b",
     re.I,
 )
@@ -195,7 +195,8 @@ def build_events(
                 strong.add(c.code)
         return strong, weak, persons
 
-    title_codes = {c.code for c in _title_countries(title_text)}
+    title_order = [c.code for c in _title_countries(title_text)]
+    title_codes = set(title_order)
     # How much the article is about each state: the headline counts double, venues not at all.
     freq = Counter(
         c.code
@@ -221,7 +222,7 @@ def build_events(
         if unknown and len(strong) == 1:
             # An official whose state the text leaves implicit: the side the article is filed
             # from, else the other state the article talks about most.
-            other = _fallback_country(dateline, freq, strong, title_codes)
+            other = _fallback_country(dateline, freq, strong, title_order)
             if other:
                 people[unknown[0]].country = other
                 strong = strong | {other}
@@ -340,8 +341,9 @@ def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _fallback_country(dateline: Place | None, freq: Counter, known: set[str], title_codes: set[str]) -> str | None:
-    headline = [c for c, _ in freq.most_common() if c in title_codes and c not in known]
+def _fallback_country(dateline: Place | None, freq: Counter, known: set[str], title_order: list[str]) -> str | None:
+    # The headline's first state is usually its subject ("Oman's minister holds talks with ...").
+    headline = [c for c in title_order if c not in known]
     if headline:
         return headline[0]
     if dateline is not None and dateline.country and dateline.country not in known:

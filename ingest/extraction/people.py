@@ -213,6 +213,9 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int]:
     return title, lo + cut + skip
 
 
+_DELEGATION_HEAD = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}delegation,?\s+(?:headed|led)\s+by\s+" + _HONORIFIC_RUN + r"?$"
+)
 _APPOSITIVE_START = re.compile(
     r"^(?:[A-Z]|the\b|a\b|an\b|his\b|her\b|assistant|deputy|acting|minister|director|head|chief|commander|"
     r"undersecretary|under-secretary|ambassador|secretary|military|senior|first|state|general|inspector|chairman|"
@@ -277,6 +280,13 @@ def assign_titles(
             # Before the name, the state nearest to it; in an appositive, the first named.
             if found:
                 codes.append(found[-1] if (b_off, b_off + len(before)) == (cs, ce) else found[0])
+        led = _DELEGATION_HEAD.search(text[max(s_start, pm.start - 80) : pm.start])
+        if not codes and led:
+            from .countries import country_code
+
+            code = country_code(led.group(1))
+            if code:
+                codes.append(code)
         if not codes:
             # "the interior ministers of Iraq, X, Syria, Y": the state printed right before the name.
             near = [

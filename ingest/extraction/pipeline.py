@@ -94,6 +94,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         dateline=dl,
     )
     topics = event_topics(sentences, drafts, article.title or "")
+    _share_principals(drafts, people)
     events: list[Event] = []
     pairs: list[tuple[Official, PersonMention]] = []
     main_date = drafts[0].date.value if drafts and drafts[0].date else None
@@ -148,6 +149,41 @@ def _root(people: list[PersonMention], i: int) -> int:
     while people[i].canonical is not None:
         i = people[i].canonical  # type: ignore[assignment]
     return i
+
+
+def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
+    """A meeting and the signing at it, or talks split by counterpart, share their principals."""
+    for d in drafts:
+        if d.type == "agreement":
+            continue
+        twins = [o for o in drafts if o is not d and o.type == "agreement" and o.countries == d.countries]
+        for twin in twins:
+            if not _dates_agree(d.date, twin.date):
+                continue
+            for p in twin.people:
+                if p not in d.people:
+                    d.people.append(p)
+    principal: dict[str, int] = {}
+    for d in drafts:
+        for p in d.people:
+            root = _root(people, p)
+            code = people[root].country
+            if code and people[root].title and not people[root].reporter:
+                principal.setdefault(code, root)
+    first = drafts[0] if drafts else None
+    for d in drafts:
+        if d.type == "agreement" or first is None or not _dates_agree(d.date, first.date):
+            continue
+        have = {people[_root(people, p)].country for p in d.people}
+        for code in d.countries - have:
+            if code in principal and len(d.countries) == 2:
+                d.people.append(principal[code])
+
+
+def _dates_agree(a, b) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int, list[int]]:
