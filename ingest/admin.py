@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 
 from ingest.models import Article
@@ -22,6 +23,7 @@ class ArticleAdmin(AuditedAdmin):
     readonly_fields = ["sha256", "created", "updated"]
     date_hierarchy = "created"
     inlines = [ArticleEvidenceInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(engagement_total=Count("evidence__engagement", distinct=True))
