@@ -1,5 +1,9 @@
 """The domain analysts track: states, their officials, and the engagements between them."""
 
+import hashlib
+import secrets
+
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
@@ -166,6 +170,8 @@ class Engagement(models.Model):
         indexes = [
             # The timeline: newest first, cursor on (date, id).
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="engagement_timeline"),
+            # Agreements of a country or pair, and the timeline filtered by type: newest first within a kind.
+            models.Index("kind", F("date").desc(nulls_last=True), F("id").desc(), name="engagement_kind_timeline"),
         ]
 
     def __str__(self) -> str:
@@ -222,3 +228,29 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}:{self.start}-{self.end}"
+
+
+class ApiToken(models.Model):
+    """A key for the read-only JSON API, sent as `Authorization: Token <key>`; only its SHA-256 is kept."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    label = models.CharField(max_length=100, blank=True)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.label}".strip()
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, *, user, label: str = "") -> tuple["ApiToken", str]:
+        """A new token and its key, which is shown once and never stored."""
+        key = secrets.token_urlsafe(32)
+        return cls.objects.create(user=user, label=label, digest=cls.digest_of(key)), key

@@ -1,11 +1,56 @@
-"""Reads of the domain, each returning a QuerySet with its relations loaded."""
+"""Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
-from django.db.models import Count, Prefetch, QuerySet
+import datetime
+from dataclasses import dataclass, field
 
-from meetings.models import Country, Engagement, Official, Participation
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db import connection, transaction
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, TruncMonth
+
+from ingest.models import Article
+from meetings import aggregates
+from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
+from meetings.names import alias_key
+
+EngagementCountry = Engagement.countries.through
+EngagementTopic = Engagement.topics.through
+
+# Full-text matches written exactly as their GIN indexes (migration 0005) so PostgreSQL uses them.
+SUMMARY_MATCH = "to_tsvector('english', \"meetings_engagement\".\"summary\") @@ websearch_to_tsquery('english', %s)"
+ARTICLE_MATCH = (
+    'to_tsvector(\'english\', "ingest_article"."title" || \' \' || "ingest_article"."text") '
+    "@@ websearch_to_tsquery('english', %s)"
+)
+PAGE_SIZE = 50
+
+
+# Engagements ----------------------------------------------------------------------------------------------
 
 
 def engagement_list() -> QuerySet[Engagement]:
+    """Engagements newest first with everything a timeline row shows; rejected ones are left out."""
+    sources = (
+        Evidence.objects.filter(engagement=OuterRef("pk"))
+        .order_by()
+        .values("engagement")
+        .annotate(n=Count("article", distinct=True))
+        .values("n")
+    )
     return (
         Engagement.objects.exclude(status=Engagement.Status.REJECTED)
         .select_related("location_country")
@@ -14,8 +59,115 @@ def engagement_list() -> QuerySet[Engagement]:
             "topics",
             Prefetch("participations", queryset=Participation.objects.select_related("official", "country")),
         )
-        .annotate(source_total=Count("evidence__article", distinct=True))
+        .annotate(source_total=Coalesce(Subquery(sources, output_field=IntegerField()), 0))
     )
+
+
+# "Maaitah" against "Maaytah" scores 0.45 in word similarity; pg_trgm's default threshold is 0.6.
+NAME_SIMILARITY = 0.4
+
+
+def officials_matching(*, name: str, limit: int = 200) -> list[int]:
+    """Ids of officials with a spelling whose words resemble the name, closest first (alias_key_trgm index)."""
+    key = alias_key(name)
+    if not key:
+        return []
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Local to this transaction, so no other query on the connection sees the lower threshold.
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
+        rows = (
+            OfficialAlias.objects.filter(key__trigram_word_similar=key)
+            .annotate(score=TrigramWordSimilarity(Value(key), "key"))
+            .order_by("-score", "official_id")
+            .values_list("official_id", flat=True)[: limit * 3]
+        )
+        return list(dict.fromkeys(rows))[:limit]
+
+
+def engagement_filter(
+    queryset: QuerySet[Engagement],
+    *,
+    countries=(),
+    partner: str | None = None,
+    kind: str | None = None,
+    topic: str | None = None,
+    official: str | int | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    text: str | None = None,
+) -> QuerySet[Engagement]:
+    """The timeline's filters; each is a semi-join so no engagement appears twice."""
+    if countries:
+        queryset = queryset.filter(
+            Exists(EngagementCountry.objects.filter(engagement_id=OuterRef("pk"), country_id__in=countries))
+        )
+    if partner:
+        queryset = queryset.filter(
+            Exists(EngagementCountry.objects.filter(engagement_id=OuterRef("pk"), country_id=partner))
+        )
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if topic:
+        queryset = queryset.filter(
+            Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
+        )
+    if official:
+        people = Participation.objects.filter(engagement_id=OuterRef("pk"))
+        if str(official).isdigit():
+            people = people.filter(official_id=int(official))
+        else:
+            people = people.filter(official_id__in=officials_matching(name=str(official)))
+        queryset = queryset.filter(Exists(people))
+    if since:
+        queryset = queryset.filter(date__gte=since)
+    if until:
+        queryset = queryset.filter(date__lte=until)
+    if text:
+        queryset = queryset.filter(RawSQL(SUMMARY_MATCH, [text], output_field=BooleanField()))
+    return queryset
+
+
+def _cursor_q(cursor: str) -> Q | None:
+    """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
+    try:
+        day, _, pk = cursor.partition(".")
+        pk = int(pk)
+        if day == "none":
+            return Q(date__isnull=True, id__lt=pk)
+        date = datetime.date.fromisoformat(day)
+    except ValueError:
+        return None
+    # date <= d keeps PostgreSQL on the engagement_timeline index range instead of a scan from the top.
+    return Q(date__lte=date) & (Q(date__lt=date) | Q(id__lt=pk)) | Q(date__isnull=True)
+
+
+def cursor_of(engagement: Engagement) -> str:
+    return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
+
+
+@dataclass
+class Page:
+    rows: list
+    next_cursor: str | None
+
+
+def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int = PAGE_SIZE) -> Page:
+    """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
+    if cursor and (after := _cursor_q(cursor)) is not None:
+        queryset = queryset.filter(after)
+    rows = list(queryset[: size + 1])
+    more = len(rows) > size
+    rows = rows[:size]
+    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if more else None)
+
+
+def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
+    """{first of month (None: undated): engagements} for the filtered timeline."""
+    if not any(value for value in filters.values()):
+        return aggregates.month_counts()
+    queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
+    rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
+    return dict(rows)
 
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
@@ -25,15 +177,243 @@ def engagement_detail(*, engagement_id: int) -> Engagement:
             "countries",
             "topics",
             Prefetch("participations", queryset=Participation.objects.select_related("official", "country")),
-            "evidence__article",
+            Prefetch("evidence", queryset=Evidence.objects.select_related("article").order_by("article_id", "start")),
         )
         .get(pk=engagement_id)
     )
+
+
+@dataclass
+class Excerpt:
+    """An evidence sentence with the text around it in its article."""
+
+    evidence: Evidence
+    before: str
+    sentence: str
+    after: str
+
+
+def evidence_excerpts(*, engagement: Engagement, context: int = 280) -> list[Excerpt]:
+    excerpts = []
+    for item in engagement.evidence.all():
+        text = item.article.text
+        if text[item.start : item.end].strip():
+            start = max(0, item.start - context)
+            before = ("…" if start else "") + text[start : item.start]
+            after = text[item.end : item.end + context] + ("…" if item.end + context < len(text) else "")
+            excerpts.append(Excerpt(item, before, text[item.start : item.end], after))
+        else:  # offsets outside the stored text: show the sentence alone
+            excerpts.append(Excerpt(item, "", item.sentence, ""))
+    return excerpts
+
+
+# Countries and pairs --------------------------------------------------------------------------------------
 
 
 def country_get(*, code: str) -> Country:
     return Country.objects.get(code=code.upper())
 
 
+@dataclass
+class PartnerTrend:
+    country: Country
+    total: int
+    years: dict[int, int]
+
+
+@dataclass
+class CountryOverview:
+    total: int
+    kinds: dict[str, int]
+    partners: list[PartnerTrend]
+    topics: list[tuple[Topic, int]]
+    officials: list[tuple[Official, int]]
+    years: list[int] = field(default_factory=list)
+
+
+def _year_span(*series: dict[int, int]) -> list[int]:
+    years = {year for counts in series for year in counts if year != aggregates.UNDATED_YEAR}
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]]:
+    found = Official.objects.select_related("country").in_bulk([pk for pk, _ in pairs])
+    return [(found[pk], n) for pk, n in pairs if pk in found]
+
+
+def country_overview(*, country: Country, partners: int = 12) -> CountryOverview:
+    aggregates.tallies_fresh()
+    kind_years = aggregates.kind_years(code=country.code)
+    by_partner = aggregates.partner_years(code=country.code)
+    ranked = sorted(by_partner.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:partners]
+    names = Country.objects.in_bulk([code for code, _ in ranked])
+    topic_counts = {pk: sum(years.values()) for pk, years in aggregates.topic_years(code=country.code).items()}
+    topics = Topic.objects.in_bulk(list(topic_counts))
+    kinds = {kind: sum(years.values()) for kind, years in kind_years.items()}
+    return CountryOverview(
+        total=sum(kinds.values()),
+        kinds=kinds,
+        partners=[PartnerTrend(names[code], sum(years.values()), years) for code, years in ranked],
+        topics=sorted(((topics[pk], n) for pk, n in topic_counts.items()), key=lambda t: (-t[1], t[0].label)),
+        officials=_officials_ranked(aggregates.top_officials(code=country.code)),
+        years=_year_span(*kind_years.values()),
+    )
+
+
+def engagements_of_pair(*, a: str, b: str) -> QuerySet[Engagement]:
+    return engagement_filter(engagement_list(), countries=[a], partner=b)
+
+
+@dataclass
+class RelationshipOverview:
+    total: int
+    kind_years: dict[str, dict[int, int]]
+    topic_years: list[tuple[Topic, dict[int, int], int]]
+    years: list[int]
+    summary: aggregates.DyadSummary | None
+    officials: dict[str, list[tuple[Official, int]]]
+
+
+def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
+    aggregates.tallies_fresh()
+    kind_years = aggregates.kind_years(code=a.code, partner=b.code)
+    by_topic = aggregates.topic_years(code=a.code, partner=b.code)
+    topics = Topic.objects.in_bulk(list(by_topic))
+    topic_rows = sorted(
+        ((topics[pk], years, sum(years.values())) for pk, years in by_topic.items()), key=lambda t: (-t[2], t[0].label)
+    )
+    return RelationshipOverview(
+        total=sum(n for years in kind_years.values() for n in years.values()),
+        kind_years=kind_years,
+        topic_years=topic_rows,
+        years=_year_span(*kind_years.values()),
+        summary=aggregates.dyad_summary(a=a.code, b=b.code),
+        officials={
+            a.code: _officials_ranked(aggregates.top_officials(code=a.code, partner=b.code)),
+            b.code: _officials_ranked(aggregates.top_officials(code=b.code, partner=a.code)),
+        },
+    )
+
+
+def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engagement]:
+    return list(queryset.filter(kind=Engagement.Kind.AGREEMENT)[:limit])
+
+
+def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
+    """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
+    aggregates.tallies_fresh()
+    topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
+    if topic and topic_id is None:
+        return {}, []
+    edges = aggregates.network_edges(topic_id=topic_id, year_from=since, year_to=until)[:limit]
+    codes = {code for a, b, _ in edges for code in (a, b)}
+    return Country.objects.in_bulk(list(codes)), edges
+
+
+# Officials ------------------------------------------------------------------------------------------------
+
+
 def official_detail(*, official_id: int) -> Official:
     return Official.objects.select_related("country", "organization").prefetch_related("aliases").get(pk=official_id)
+
+
+@dataclass
+class TitleHeld:
+    title: str
+    first: datetime.date | None
+    last: datetime.date | None
+    times: int
+
+
+def official_titles(*, official: Official) -> list[TitleHeld]:
+    """Each title the official was reported with, and the first and last engagement dates it was reported."""
+    rows = (
+        Participation.objects.filter(official=official)
+        .exclude(title="")
+        .values("title")
+        .annotate(first=Min("engagement__date"), last=Max("engagement__date"), times=Count("id"))
+        .order_by(Coalesce("first", Value(datetime.date.max)), "title")
+    )
+    return [TitleHeld(**row) for row in rows]
+
+
+def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
+    """The officials met most often, busiest first."""
+    rows = (
+        Participation.objects.filter(
+            engagement__participations__official=official,
+        )
+        .exclude(official=official)
+        .exclude(engagement__status=Engagement.Status.REJECTED)
+        .values("official")
+        .annotate(n=Count("engagement", distinct=True))
+        .order_by("-n", "official")[:limit]
+    )
+    return _officials_ranked([(row["official"], row["n"]) for row in rows])
+
+
+# Search ---------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class SearchResults:
+    officials: list[Official]
+    engagements: list[Engagement]
+    articles: list[Article]
+
+    def __bool__(self) -> bool:
+        return bool(self.officials or self.engagements or self.articles)
+
+
+def search(*, query: str, limit: int = 20) -> SearchResults:
+    """Officials by any spelling (trigram), engagements by summary and articles by text (full text)."""
+    found = officials_matching(name=query, limit=limit)
+    by_id = Official.objects.select_related("country").prefetch_related("aliases").in_bulk(found)
+    officials = [by_id[pk] for pk in found if pk in by_id]
+    engagements = engagement_list().filter(RawSQL(SUMMARY_MATCH, [query], output_field=BooleanField()))[:limit]
+    articles = (
+        Article.objects.filter(RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField()))
+        .defer("text")
+        .order_by("-published", "-id")[:limit]
+    )
+    return SearchResults(list(officials), list(engagements), list(articles))
+
+
+def article_list(*, status: str | None = None) -> QuerySet[Article]:
+    queryset = Article.objects.defer("text", "error").annotate(
+        engagement_total=Coalesce(
+            Subquery(
+                Evidence.objects.filter(article=OuterRef("pk"))
+                .order_by()
+                .values("article")
+                .annotate(n=Count("engagement", distinct=True))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-id")
+
+
+def month_label(month: datetime.date | None) -> str:
+    return month.strftime("%B %Y") if month else "Date unknown"
+
+
+def with_month_headers(rows: list[Engagement], *, after: str | None) -> list[tuple[str | None, Engagement]]:
+    """Pairs (month heading or None, engagement): a heading where the month changes, not repeated across pages."""
+    previous = None
+    if after:
+        day = after.partition(".")[0]
+        previous = "none" if day == "none" else day[:7]
+    result = []
+    for row in rows:
+        month = row.date.strftime("%Y-%m") if row.date else "none"
+        heading = None
+        if month != previous:
+            heading = month_label(row.date.replace(day=1) if row.date else None)
+            previous = month
+        result.append((heading, row))
+    return result

@@ -1,36 +1,225 @@
-from django.http import Http404
-from django.shortcuts import render
+"""The analyst's pages: parse the request, call a selector, render. htmx requests get a named partial."""
 
-from meetings import selectors
+import datetime
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ingest.models import Article
+from meetings import charts, exports, selectors
+from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
 
 
-def timeline(request):
-    engagements = selectors.engagement_list()[:50]
-    return render(request, "meetings/timeline.html", {"engagements": engagements})
+def _query(params: QueryDict, **changes) -> str:
+    """The query string with some parameters replaced (None removes one)."""
+    copy = params.copy()
+    for key, value in changes.items():
+        copy.pop(key, None)
+        if value is not None:
+            copy[key] = value
+    return copy.urlencode()
 
 
-def engagement(request, pk: int):
+def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
+    """What the rows partial needs: rows under month headings, and where the next page comes from."""
+    cursor = params.get("cursor")
+    return {
+        "rows": selectors.with_month_headers(page.rows, after=cursor),
+        "next_url": f"{base}?{_query(params, cursor=page.next_cursor)}" if page.next_cursor else None,
+    }
+
+
+def timeline(request: HttpRequest) -> HttpResponse:
+    form = TimelineFilterForm(request.GET or None)
+    filters = form.filters()
+    engagements = selectors.engagement_filter(selectors.engagement_list(), **filters)
+    page = selectors.engagement_page(engagements, cursor=request.GET.get("cursor"))
+    context = {"form": form, **_rows_context(page, base=reverse("meetings:timeline"), params=request.GET)}
+    if request.htmx and "cursor" in request.GET:
+        return render(request, "meetings/timeline.html#rows", context)
+    counts = selectors.month_histogram(filters=filters)
+    context |= {
+        "total": sum(counts.values()),
+        "filtered": any(filters.values()),
+        "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
+        "export_query": _query(request.GET, cursor=None),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "meetings/timeline.html#results", context)
+    return render(request, "meetings/timeline.html", context)
+
+
+def _month_href(params: QueryDict, month: datetime.date) -> str:
+    last = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+    return "?" + _query(params, cursor=None, since=month.isoformat(), until=last.isoformat())
+
+
+def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    form = TimelineFilterForm(request.GET or None)
+    engagements = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
+    if fmt == "csv":
+        return exports.csv_response(engagements)
+    return exports.json_response(engagements)
+
+
+def engagement(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         record = selectors.engagement_detail(engagement_id=pk)
     except Engagement.DoesNotExist as exc:
         raise Http404("No such engagement") from exc
-    return render(request, "meetings/engagement.html", {"engagement": record})
+    countries = list(record.countries.all())
+    pair = _pair(countries[0].code, countries[1].code) if len(countries) == 2 else None
+    return render(
+        request,
+        "meetings/engagement.html",
+        {
+            "engagement": record,
+            "excerpts": selectors.evidence_excerpts(engagement=record),
+            "pair_url": reverse("meetings:relationship", args=[pair]) if pair else None,
+        },
+    )
 
 
-def country(request, code: str):
+def country(request: HttpRequest, code: str) -> HttpResponse:
+    if code != code.upper():
+        return redirect("meetings:country", code.upper(), permanent=True)
     try:
         record = selectors.country_get(code=code)
     except Country.DoesNotExist as exc:
         raise Http404("No such country") from exc
-    engagements = selectors.engagement_list().filter(countries=record)[:50]
-    return render(request, "meetings/country.html", {"country": record, "engagements": engagements})
+    overview = selectors.country_overview(country=record)
+    engagements = selectors.engagement_filter(selectors.engagement_list(), countries=[record.code])
+    params = QueryDict(mutable=True)
+    params["country"] = record.code
+    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    return render(
+        request,
+        "meetings/country.html",
+        {
+            "country": record,
+            "overview": overview,
+            "partners": [
+                (trend, charts.sparkline(trend.years, span=overview.years), _pair(record.code, trend.country.code))
+                for trend in overview.partners
+            ],
+            "agreements": selectors.agreements(engagements),
+            "timeline_query": params.urlencode(),
+            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+        },
+    )
 
 
-def official(request, pk: int):
+def _pair(a: str, b: str) -> str:
+    return "-".join(sorted([a, b]))
+
+
+def relationship(request: HttpRequest, pair: str) -> HttpResponse:
+    codes = pair.upper().split("-")
+    if len(codes) != 2 or codes[0] == codes[1]:
+        raise Http404("A relationship is two different states, as in JO-QA")
+    canonical = _pair(*codes)
+    if pair != canonical:
+        return redirect("meetings:relationship", canonical, permanent=True)
+    found = Country.objects.in_bulk(codes)
+    if len(found) != 2:
+        raise Http404("No such country")
+    a, b = (found[code] for code in sorted(codes))
+    overview = selectors.relationship_overview(a=a, b=b)
+    engagements = selectors.engagements_of_pair(a=a.code, b=b.code)
+    params = QueryDict(mutable=True)
+    params.update({"country": a.code, "partner": b.code})
+    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    top_topic = max((total for _, _, total in overview.topic_years), default=0)
+    return render(
+        request,
+        "meetings/relationship.html",
+        {
+            "a": a,
+            "b": b,
+            "overview": overview,
+            "chart": charts.stacked_years(overview.kind_years, span=overview.years),
+            "topic_rows": [
+                (topic, [(year, years.get(year, 0), _shade(years.get(year, 0), top_topic)) for year in overview.years])
+                for topic, years, _ in overview.topic_years
+            ],
+            "officials": [(a, overview.officials[a.code]), (b, overview.officials[b.code])],
+            "agreements": selectors.agreements(engagements),
+            "timeline_query": params.urlencode(),
+            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+        },
+    )
+
+
+def _shade(n: int, top: int) -> int:
+    """0–4: how dark a topic-by-year cell is."""
+    return 0 if not n or not top else min(4, 1 + (4 * n) // (top // 3 + 1))
+
+
+def official(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         record = selectors.official_detail(official_id=pk)
     except Official.DoesNotExist as exc:
         raise Http404("No such official") from exc
-    engagements = selectors.engagement_list().filter(participations__official=record)[:50]
-    return render(request, "meetings/official.html", {"official": record, "engagements": engagements})
+    engagements = selectors.engagement_filter(selectors.engagement_list(), official=record.pk)
+    params = QueryDict(mutable=True)
+    params["official"] = str(record.pk)
+    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    return render(
+        request,
+        "meetings/official.html",
+        {
+            "official": record,
+            "titles": selectors.official_titles(official=record),
+            "counterparts": selectors.official_counterparts(official=record),
+            "timeline_query": params.urlencode(),
+            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+        },
+    )
+
+
+def network(request: HttpRequest) -> HttpResponse:
+    form = NetworkFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    countries, edges = selectors.network(
+        topic=data.get("topic") or None, since=data.get("since"), until=data.get("until")
+    )
+    context = {
+        "form": form,
+        "edges": [(countries.get(a), countries.get(b), n, f"{a}-{b}") for a, b, n in edges],
+        "graph": charts.network(
+            countries, edges, href=lambda a, b: reverse("meetings:relationship", args=[f"{a}-{b}"])
+        ),
+    }
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "meetings/network.html#graph", context)
+    return render(request, "meetings/network.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    query = form.query()
+    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "meetings/search.html#results", context)
+    return render(request, "meetings/search.html", context)
+
+
+def article_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status")
+    if status not in Article.Status.values:
+        status = None
+    articles = selectors.article_list(status=status)
+    after = request.GET.get("after", "")
+    if after.isdigit():
+        articles = articles.filter(pk__lt=int(after))
+    rows = list(articles[:51])
+    next_url = None
+    if len(rows) > 50:
+        rows = rows[:50]
+        next_url = "?" + _query(request.GET, after=str(rows[-1].pk))
+    context = {"articles": rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
+    if request.htmx and "after" in request.GET:
+        return render(request, "meetings/article_list.html#rows", context)
+    return render(request, "meetings/article_list.html", context)

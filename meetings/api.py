@@ -1,0 +1,181 @@
+"""The read-only JSON API: engagements (with the timeline's filters), officials and countries.
+
+Callers are either logged in (the browser session) or send `Authorization: Token <key>`; see README.
+Lists are newest (or highest id) first and paged by an opaque cursor: follow "next" until it is null.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, JsonResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from meetings import aggregates, selectors
+from meetings.exports import engagement_as_dict
+from meetings.forms import TimelineFilterForm
+from meetings.models import ApiToken, Country, Engagement, Official
+
+DEFAULT_LIMIT, MAX_LIMIT = 50, 200
+
+
+def _token_user(request: HttpRequest):
+    scheme, _, key = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "token" or not key.strip():
+        return None
+    token = ApiToken.objects.select_related("user").filter(digest=ApiToken.digest_of(key.strip())).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used=timezone.now())
+    return token.user
+
+
+def api_view(view):
+    """GET only; a session or a token, otherwise 401 in JSON rather than the login page's redirect."""
+
+    @login_not_required
+    @require_GET
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs):
+        if not request.user.is_authenticated:
+            user = _token_user(request)
+            if user is None:
+                response = JsonResponse({"error": "Log in or send 'Authorization: Token <key>'."}, status=401)
+                response["WWW-Authenticate"] = "Token"
+                return response
+            request.user = user
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _limit(request: HttpRequest) -> int:
+    value = request.GET.get("limit", "")
+    return min(int(value), MAX_LIMIT) if value.isdigit() and int(value) > 0 else DEFAULT_LIMIT
+
+
+def _next(request: HttpRequest, cursor: str | None) -> str | None:
+    if cursor is None:
+        return None
+    params = request.GET.copy()
+    params["cursor"] = cursor
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def _not_found(what: str) -> JsonResponse:
+    return JsonResponse({"error": f"No such {what}."}, status=404)
+
+
+@api_view
+def engagements(request: HttpRequest) -> JsonResponse:
+    form = TimelineFilterForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    queryset = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
+    page = selectors.engagement_page(queryset, cursor=request.GET.get("cursor"), size=_limit(request))
+    base = request.build_absolute_uri("/")[:-1]
+    return JsonResponse(
+        {
+            "results": [engagement_as_dict(e, base_url=base) for e in page.rows],
+            "next": _next(request, page.next_cursor),
+        }
+    )
+
+
+@api_view
+def engagement(request: HttpRequest, pk: int) -> JsonResponse:
+    try:
+        record = selectors.engagement_list().prefetch_related("evidence__article").get(pk=pk)
+    except Engagement.DoesNotExist:
+        return _not_found("engagement")
+    data = engagement_as_dict(record, base_url=request.build_absolute_uri("/")[:-1])
+    data["evidence"] = [
+        {"article": item.article_id, "title": item.article.title, "sentence": item.sentence}
+        for item in record.evidence.all()
+    ]
+    return JsonResponse(data)
+
+
+def _official_as_dict(record: Official) -> dict:
+    return {
+        "id": record.pk,
+        "name": record.name,
+        "country": record.country_id,
+        "title": record.title,
+        "aliases": [alias.name for alias in record.aliases.all()],
+    }
+
+
+@api_view
+def officials(request: HttpRequest) -> JsonResponse:
+    """?country=JO, ?name=<any spelling>, cursor = the last id seen."""
+    queryset = Official.objects.prefetch_related("aliases").order_by("-pk")
+    if country := request.GET.get("country", "").upper():
+        queryset = queryset.filter(country_id=country)
+    if name := request.GET.get("name", "").strip():
+        queryset = queryset.filter(pk__in=selectors.officials_matching(name=name))
+    cursor = request.GET.get("cursor", "")
+    if cursor.isdigit():
+        queryset = queryset.filter(pk__lt=int(cursor))
+    limit = _limit(request)
+    rows = list(queryset[: limit + 1])
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return JsonResponse(
+        {
+            "results": [_official_as_dict(r) for r in rows],
+            "next": _next(request, str(rows[-1].pk) if more else None),
+        }
+    )
+
+
+@api_view
+def official(request: HttpRequest, pk: int) -> JsonResponse:
+    try:
+        record = selectors.official_detail(official_id=pk)
+    except Official.DoesNotExist:
+        return _not_found("official")
+    data = _official_as_dict(record)
+    data["titles"] = [
+        {"title": t.title, "first": t.first and t.first.isoformat(), "last": t.last and t.last.isoformat()}
+        for t in selectors.official_titles(official=record)
+    ]
+    return JsonResponse(data)
+
+
+@api_view
+def countries(request: HttpRequest) -> JsonResponse:
+    """Every state with its number of engagements; ?active=1 keeps those with at least one."""
+    aggregates.tallies_fresh()
+    totals = aggregates.country_totals()
+    records = Country.objects.order_by("code")
+    if request.GET.get("active"):
+        records = records.filter(code__in=list(totals))
+    return JsonResponse(
+        {
+            "results": [
+                {"code": c.code, "name": c.short_name, "flag": c.flag, "engagements": totals.get(c.code, 0)}
+                for c in records
+            ],
+            "next": None,
+        }
+    )
+
+
+@api_view
+def country(request: HttpRequest, code: str) -> JsonResponse:
+    try:
+        record = selectors.country_get(code=code)
+    except Country.DoesNotExist:
+        return _not_found("country")
+    overview = selectors.country_overview(country=record)
+    return JsonResponse(
+        {
+            "code": record.code,
+            "name": record.short_name,
+            "engagements": overview.total,
+            "by_type": overview.kinds,
+            "partners": [{"code": p.country.code, "engagements": p.total} for p in overview.partners],
+            "topics": [{"topic": topic.slug, "engagements": n} for topic, n in overview.topics],
+        }
+    )

@@ -1,0 +1,82 @@
+"""The timeline's filters, shared by the timeline, its exports and the JSON API."""
+
+import datetime
+
+from django import forms
+
+from meetings.models import Country, Engagement, Topic
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self):
+        super().__init__(format="%Y-%m-%d")
+
+
+class TimelineFilterForm(forms.Form):
+    country = forms.MultipleChoiceField(
+        required=False,
+        label="Countries",
+        help_text="Engagements involving any of these",
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    partner = forms.ChoiceField(required=False, help_text="…with this state on the other side")
+    kind = forms.ChoiceField(required=False, label="Type", choices=[("", "Any type"), *Engagement.Kind.choices])
+    topic = forms.ChoiceField(required=False)
+    official = forms.CharField(
+        required=False, max_length=200, help_text="A name in any spelling, or an official's number"
+    )
+    since = forms.DateField(required=False, label="From", widget=DateInput())
+    until = forms.DateField(required=False, label="To", widget=DateInput())
+    q = forms.CharField(required=False, max_length=200, label="Text", help_text="Words in the summary")
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        countries = list(Country.objects.values_list("code", "short_name"))
+        self.fields["country"].choices = countries
+        self.fields["partner"].choices = [("", "Any partner"), *countries]
+        self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
+
+    def clean(self):
+        cleaned = super().clean()
+        since, until = cleaned.get("since"), cleaned.get("until")
+        if since and until and since > until:
+            self.add_error("until", "The end of the range comes before its start.")
+        return cleaned
+
+    def filters(self) -> dict:
+        """Keyword arguments for selectors.engagement_filter; empty when the form is invalid."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "countries": data["country"],
+            "partner": data["partner"] or None,
+            "kind": data["kind"] or None,
+            "topic": data["topic"] or None,
+            "official": data["official"].strip() or None,
+            "since": data["since"],
+            "until": data["until"],
+            "text": data["q"].strip() or None,
+        }
+
+
+class NetworkFilterForm(forms.Form):
+    topic = forms.ChoiceField(required=False)
+    since = forms.IntegerField(required=False, label="From year", min_value=1900, max_value=2100)
+    until = forms.IntegerField(required=False, label="To year", min_value=1900, max_value=2100)
+
+    def __init__(self, data=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
+        this_year = datetime.date.today().year
+        self.fields["since"].widget.attrs["placeholder"] = str(this_year - 15)
+        self.fields["until"].widget.attrs["placeholder"] = str(this_year)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(required=False, max_length=200, label="Search")
+
+    def query(self) -> str:
+        return self.cleaned_data["q"].strip() if self.is_valid() else ""
