@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import time
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from ingest.extraction import extract_batch
-from ingest.extraction.corpus import extraction_line, read_articles
+from ingest.extraction.corpus import CorpusFormatError, extraction_line, read_articles
 
 
 class Command(BaseCommand):
@@ -19,7 +19,10 @@ class Command(BaseCommand):
         parser.add_argument("--batch-size", type=int, default=64)
 
     def handle(self, *args, input: str, output: str, batch_size: int, **options) -> None:
-        articles = list(read_articles(input))
+        try:
+            articles = list(read_articles(input))
+        except (OSError, UnicodeDecodeError, CorpusFormatError) as exc:
+            raise CommandError(f"Cannot read {input}: {exc}") from exc
         started = time.perf_counter()
         results = extract_batch(articles, batch_size=batch_size)
         elapsed = time.perf_counter() - started
