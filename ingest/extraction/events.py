@@ -270,7 +270,7 @@ def build_events(
                     _merge(target, sent.index, date, place, [root(i) for i in persons])
                 continue
             if _SEPARATE.search(sent.text) and len(codes) >= 3:
-                host = _host(people, persons, root, codes)
+                host = _host(people, persons, root, codes, title_order, freq)
                 lead = next((c for c, _ in freq.most_common() if c not in codes), None)
                 if lead and not any(
                     people[root(i)].start < sent.start + _SEPARATE.search(sent.text).start() and people[root(i)].country
@@ -379,12 +379,16 @@ def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, 
             d.people.append(p)
 
 
-def _host(people, persons, root, codes: set[str]) -> str:
+def _host(people, persons, root, codes: set[str], title_order: list[str], freq: Counter) -> str:
     for i in persons:
         code = people[root(i)].country
         if code in codes:
             return code
-    return sorted(codes)[0]
+    # No named official gives the host: the headline's subject, else the state most talked about.
+    for code in title_order:
+        if code in codes:
+            return code
+    return max(sorted(codes), key=lambda c: freq[c])
 
 
 def _title_countries(title: str) -> list[CountryMention]:

@@ -68,11 +68,17 @@ class PersonMention:
     countries_in_title: list[str] = field(default_factory=list)
 
 
+_ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 8:
         return False
-    if _NOT_A_NAME.search(name) or any(_TITLE_WORDS.fullmatch(w) for w in words):
+    if _NOT_A_NAME.search(name):
+        return False
+    # A title word ends a name, except inside a theophoric compound ("Abdul Amir", "Abd al-Malik").
+    if any(_TITLE_WORDS.fullmatch(w) and not (k and _ABD.fullmatch(words[k - 1])) for k, w in enumerate(words)):
         return False
     if any(
         not (
@@ -299,6 +305,12 @@ def assign_titles(
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
+        if not codes and k > 0 and mentions[k - 1].sentence == pm.sentence and mentions[k - 1].country:
+            # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
+            # own stands with the one before it.
+            between = text[mentions[k - 1].end : b_off if before else pm.start]
+            if re.fullmatch(r"(?:,[^,;.]{0,80},)?\s*,?\s*and\s+(?:(?:the|his|her)\s+)?", between):
+                codes.append(mentions[k - 1].country)
         pm.countries_in_title = codes
         if codes:
             pm.country = codes[0]
