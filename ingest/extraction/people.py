@@ -202,21 +202,79 @@ def find_people(
     return mentions
 
 
-def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int]:
-    """The title printed before a name, cut at the previous person or clause."""
+def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int]:
+    """The title printed before a name, cut at the previous person or clause.
+
+    Returns the title, its offset, and the offset of the wider clause it was cut from (which may
+    still name the official's state: "Kuwait's visiting Minister of Interior")."""
     lo = max(floor, name_start - 200)
     window = text[lo:name_start]
-    # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr.").
-    window = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr."),
+    # except the "General" of a post ("Inspector General", "Director General").
+    stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    post = re.match(r"[-\s]General\b", window[len(stripped) :])
+    if post and re.search(r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon)$", stripped):
+        stripped += post.group(0)
+    window = stripped
     if window.lstrip().startswith(","):
-        return "", name_start  # the previous person's appositive, not this one's title
+        return "", name_start, name_start  # the previous person's appositive, not this one's title
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
     body = window[cut:]
     lead = re.match(r"^[\s,]*(?:(?:the|his|her|their|its|and|,)\s+)*", body, flags=re.I)
     skip = lead.end() if lead else 0
     title = body[skip:].rstrip(" ,-–")
-    return title, lo + cut + skip
+    keep = _title_suffix(title)
+    return title[len(title) - keep :], lo + cut + skip + len(title) - keep, lo + cut + skip
+
+
+# Lower-case words a post's name is made of ("national police chief", "minister of state for
+# interior affairs"); any other lower-case word ends the title going leftwards.
+_TITLE_LOWER = frozenset(
+    str.split(
+        "of for and the to in & interior defence defense foreign home national public security police army navy "
+        "naval military armed forces force state affairs internal general staff intelligence border coast guard "
+        "guards joint assistant acting senior first second vice land air special criminal investigation department "
+        "ministry directorate counter-terrorism counterterrorism counter-narcotics narcotics immigration customs "
+        "civil emergency emergencies justice federal regional provincial district city operations logistics "
+        "gendarmerie marine marines maritime cyber anti-narcotics drug control affairs"
+    )
+)
+# Capitalised words that open a clause rather than a post ("Earlier", "On Monday", "Meanwhile").
+_CLAUSE_OPENERS = frozenset(
+    str.split(
+        "Meanwhile Earlier Later Also Separately Yesterday Today Tonight However Then Previously Additionally "
+        "Furthermore Moreover Afterwards Subsequently Thereafter Likewise Similarly Finally Following During After "
+        "Before When While On In At As Both The This That These Those It He She They His Her Their Its And But "
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+        "August September October November December According Speaking Accompanied Led Headed"
+    )
+)
+_CONNECTORS = frozenset(["of", "for", "and", "the", "to", "in", "&"])
+
+
+def _title_suffix(title: str) -> int:
+    """Length of the title-like tail of a window: capitalised words, post words, short connectors."""
+    tokens = list(re.finditer(r"\S+", title))
+    start = len(title)
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        if word.endswith(",") and tok.end() != len(title) and not _TITLE_WORDS.fullmatch(word[:-1]):
+            break  # a comma closes the clause before the title, unless it lists posts ("Minister, Minister of")
+        bare = word.strip(",")
+        if not bare:
+            break
+        capital = bare[0].isupper() or bare[0].isdigit() or (bare.startswith("(") and bare.endswith(")"))
+        if not (capital or bare.lower() in _TITLE_LOWER or _TITLE_WORDS.fullmatch(bare)):
+            break
+        start = tok.start()
+    tail = tokens and [t for t in tokens if t.start() >= start]
+    # Drop leading connectors and clause openers ("of Iraq's Ambassador", "Earlier Saudi ...").
+    while tail and (tail[0].group(0).lower() in _CONNECTORS or tail[0].group(0).strip(",") in _CLAUSE_OPENERS):
+        tail = tail[1:]
+    if not tail:
+        return 0
+    return len(title) - tail[0].start()
 
 
 _DELEGATION_HEAD = re.compile(
@@ -249,13 +307,13 @@ def assign_titles(
         floor = s_start
         if k > 0 and mentions[k - 1].sentence == pm.sentence:
             floor = max(floor, mentions[k - 1].end)
-        before, b_off = _title_before(text, floor, pm.start)
+        before, b_off, b_wide = _title_before(text, floor, pm.start)
         after, a_off = _title_after(text, pm.end, s_end)
         title_parts = []
         spans = []
         if before and _TITLE_WORDS.search(before):
             title_parts.append(before)
-            spans.append((b_off, b_off + len(before)))
+            spans.append((b_wide, b_off + len(before)))
         if after and _TITLE_WORDS.search(after) and not re.match(r"(?:who|which|said|told)\b", after):
             title_parts.append(after)
             spans.append((a_off, a_off + len(after)))
@@ -285,7 +343,7 @@ def assign_titles(
                     found.append(c.code)
             # Before the name, the state nearest to it; in an appositive, the first named.
             if found:
-                codes.append(found[-1] if (b_off, b_off + len(before)) == (cs, ce) else found[0])
+                codes.append(found[-1] if (b_wide, b_off + len(before)) == (cs, ce) else found[0])
         led = _DELEGATION_HEAD.search(text[max(s_start, pm.start - 80) : pm.start])
         if not codes and led:
             from .countries import country_code
@@ -314,10 +372,49 @@ def assign_titles(
         pm.countries_in_title = codes
         if codes:
             pm.country = codes[0]
+        listed = _listed_post(text, s_start, pm.start)
+        if listed and (pm.title is None or pm.title == before or pm.title.lower().startswith(listed.lower())):
+            pm.title = listed
+    _counterpart_titles(mentions)
+
+
+# "the interior ministers of Iraq, X, Syria, Y and Lebanon, Z": one post shared by a list of states.
+_PLURAL_POST = re.compile(
+    r"\b((?:[A-Za-z-]+\s+){0,3}?)(ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
+    r"envoys|generals)\s+of\s+(?=[A-Z])"
+)
+_SINGULAR = {"secretaries": "Secretary", "envoys": "Envoy", "generals": "General"}
+
+
+def _listed_post(text: str, s_start: int, name_start: int) -> str | None:
+    lo = max(s_start, name_start - 240)
+    window = text[lo:name_start]
+    heads = list(_PLURAL_POST.finditer(window))
+    if not heads:
+        return None
+    head = heads[-1]
+    rest = window[head.end() :]
+    # Only states, names, commas and "and" between the post and this name; the state just before it.
+    if not re.fullmatch(r"(?:[A-Z][\w'’.-]*\s*|,\s*|and\s+|the\s+)*,\s*", rest):
+        return None
+    words = [w for w in head.group(1).split() if w.lower() in _TITLE_LOWER and w.lower() not in _CONNECTORS]
+    plural = head.group(2)
+    post = _SINGULAR.get(plural, plural[:-1].capitalize())
+    return " ".join([w.capitalize() for w in words] + [post])
+
+
+def _counterpart_titles(mentions: list[PersonMention]) -> None:
+    """ "His Malaysian counterpart, Inspector General X": the post, not the relation."""
+    for pm in mentions:
+        after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title or "", re.I)
+        if after_comma and _TITLE_WORDS.search(after_comma.group(1)):
+            pm.title = after_comma.group(1)
 
 
 def _clean_title(title: str) -> str:
-    title = re.sub(r"^(?:[A-Z][\w.]*['’]s\s+)", "", title)  # "Qatar's Undersecretary" -> "Undersecretary"
+    title = re.sub(
+        r"^(?:[A-Z][\w.]*(?:['’]s|s['’])\s+)?(?:visiting\s+)?", "", title
+    )  # "Qatar's Undersecretary" -> "Undersecretary"
     return title.strip(" ,.-–")
 
 
