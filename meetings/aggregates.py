@@ -130,10 +130,10 @@ def network_edges(*, topic_id: int | None = None, year_from: int | None = None, 
     return _rows(sql, params)
 
 
-def month_counts() -> dict[datetime.date, int]:
-    """{first of month: engagements} over every non-rejected engagement; undated ones are left out."""
-    sql = "SELECT month, n FROM meetings_month_tally WHERE month <> %s"
-    return dict(_rows(sql, [UNDATED_MONTH]))
+def month_counts() -> dict[datetime.date | None, int]:
+    """{first of month (None: undated): engagements} over every non-rejected engagement."""
+    sql = "SELECT month, n FROM meetings_month_tally"
+    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, [])}
 
 
 def country_totals() -> dict[str, int]:

@@ -4,7 +4,7 @@ import datetime
 import math
 from collections.abc import Callable
 
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
 KIND_ORDER = ["meeting", "call", "agreement", "exercise"]
@@ -37,6 +37,7 @@ def month_histogram(
     top = max(dated.values())
     step = width / len(months)
     bars, ticks = [], []
+    # Plain f-strings (numbers and month names only, the link escaped): format_html per bar costs ~25 ms.
     for index, month in enumerate(months):
         n = dated.get(month, 0)
         x = index * step
@@ -45,16 +46,11 @@ def month_histogram(
         if not n:
             continue
         bar_height = max(1.0, (height - 16) * n / top)
-        label = f"{month.strftime('%B %Y')}: {n} engagement{'s' if n != 1 else ''}"
-        rect = format_html(
-            '<rect x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
-            _n(x),
-            _n(height - 16 - bar_height),
-            _n(max(step - 1, 0.6)),
-            _n(bar_height),
-            label,
+        rect = (
+            f'<rect x="{x:.1f}" y="{height - 16 - bar_height:.1f}" width="{max(step - 1, 0.6):.1f}" '
+            f'height="{bar_height:.1f}"><title>{month:%B %Y}: {n} engagement{"s" if n != 1 else ""}</title></rect>'
         )
-        bars.append(format_html('<a href="{}">{}</a>', href(month), rect) if href else rect)
+        bars.append(f'<a href="{escape(href(month))}">{rect}</a>' if href else rect)
     tick_marks = format_html_join(
         "", '<text x="{}" y="{}">{}</text>', ((_n(x), height - 3, year) for x, year in _thin(ticks, width))
     )

@@ -3,6 +3,9 @@
 import datetime
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from meetings.models import Country, Engagement, Topic
 
@@ -14,14 +17,44 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
+class QuickSelect(forms.Select):
+    """A select drawn in one pass: Django's per-option templates cost ~40 ms for the 249 states."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
+        final = self.build_attrs(self.attrs, attrs)
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html(
+            '<select name="{}"{}{}>{}</select>',
+            name,
+            mark_safe(" multiple") if self.allow_multiple_selected else "",
+            flatatt(final),
+            options,
+        )
+
+
+class QuickSelectMultiple(QuickSelect):
+    allow_multiple_selected = True
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return False
+
+
 class TimelineFilterForm(forms.Form):
     country = forms.MultipleChoiceField(
         required=False,
         label="Countries",
         help_text="Engagements involving any of these",
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=QuickSelectMultiple(attrs={"size": 4}),
     )
-    partner = forms.ChoiceField(required=False, help_text="…with this state on the other side")
+    partner = forms.ChoiceField(required=False, help_text="…with this state on the other side", widget=QuickSelect())
     kind = forms.ChoiceField(required=False, label="Type", choices=[("", "Any type"), *Engagement.Kind.choices])
     topic = forms.ChoiceField(required=False)
     official = forms.CharField(

@@ -11,6 +11,9 @@ from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
 
+# Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
+LATEST_ROWS = 10
+
 
 def _query(params: QueryDict, **changes) -> str:
     """The query string with some parameters replaced (None removes one)."""
@@ -93,7 +96,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     engagements = selectors.engagement_filter(selectors.engagement_list(), countries=[record.code])
     params = QueryDict(mutable=True)
     params["country"] = record.code
-    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
     return render(
         request,
         "meetings/country.html",
@@ -130,7 +133,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
     engagements = selectors.engagements_of_pair(a=a.code, b=b.code)
     params = QueryDict(mutable=True)
     params.update({"country": a.code, "partner": b.code})
-    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
     top_topic = max((total for _, _, total in overview.topic_years), default=0)
     return render(
         request,
@@ -165,7 +168,7 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
     engagements = selectors.engagement_filter(selectors.engagement_list(), official=record.pk)
     params = QueryDict(mutable=True)
     params["official"] = str(record.pk)
-    page = selectors.engagement_page(engagements, cursor=None, size=20)
+    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
     return render(
         request,
         "meetings/official.html",

@@ -1,0 +1,163 @@
+"""Time the dashboard's pages on 1,000 and 100,000 synthetic engagements (make bench-pages).
+
+For each size it recreates a separate database on the same PostgreSQL server as DATABASE_URL (never
+the one in use), migrates it, runs seed_demo, and times every page through the Django test client in
+a child process pointed at it: median and 95th percentile server time, then the ratio between sizes.
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from urllib.parse import quote
+
+import psycopg
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+TARGET_P95_MS, TARGET_RATIO = 150.0, 2.5
+
+
+def server_url(database: str) -> str:
+    db = settings.DATABASES["default"]
+    host = db.get("HOST") or "localhost"
+    auth = quote(db.get("USER") or "", safe="")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"], safe="")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{auth}@{quote(host, safe='')}{port}/{database}"
+
+
+def maintenance_connection():
+    db = settings.DATABASES["default"]
+    return psycopg.connect(
+        dbname=db["NAME"],
+        user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None,
+        host=db.get("HOST") or None,
+        port=db.get("PORT") or None,
+        autocommit=True,
+    )
+
+
+class Command(BaseCommand):
+    help = "Seed 1k and 100k engagements into a scratch database and time each page."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 100000])
+        parser.add_argument("--runs", type=int, default=30)
+        parser.add_argument("--database", default="dyad_bench")
+        parser.add_argument("--keep", action="store_true", help="Leave the last scratch database in place")
+        parser.add_argument("--measure", action="store_true", help="(internal) time pages on this database")
+
+    def handle(self, *args, sizes, runs, database, keep, measure, **options):
+        if measure:
+            self.stdout.write(json.dumps(measure_pages(runs=runs)))
+            return
+        if database == settings.DATABASES["default"]["NAME"]:
+            raise CommandError("The bench database must not be the one in use.")
+        results = {}
+        for size in sizes:
+            results[size] = self.bench_size(size=size, runs=runs, database=database)
+        if not keep:
+            self.drop(database)
+        self.report(results, sizes)
+
+    def drop(self, database: str) -> None:
+        with maintenance_connection() as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+    def bench_size(self, *, size: int, runs: int, database: str) -> dict:
+        self.drop(database)
+        with maintenance_connection() as admin:
+            admin.execute(f'CREATE DATABASE "{database}"')
+        env = {**os.environ, "DATABASE_URL": server_url(database), "REDIS_URL": settings.REDIS_URL}
+        manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
+        subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
+        started = time.monotonic()
+        seeded = subprocess.run(
+            [*manage, "seed_demo", "--engagements", str(size)], env=env, check=True, capture_output=True, text=True
+        )
+        self.stdout.write(f"{size}: {seeded.stdout.strip()} (wall {time.monotonic() - started:.0f}s)")
+        measured = subprocess.run(
+            [*manage, "bench_pages", "--measure", "--runs", str(runs)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return json.loads(measured.stdout.strip().splitlines()[-1])
+
+    def report(self, results: dict, sizes: list[int]) -> None:
+        small, large = sizes[0], sizes[-1]
+        self.stdout.write(
+            f"\n{'page':<20}" + "".join(f"{f'{s} median':>14}{f'{s} p95':>12}" for s in sizes) + f"{'ratio p95':>11}"
+        )
+        failures = []
+        for page in results[small]:
+            cells = "".join(f"{results[s][page]['median']:>14.1f}{results[s][page]['p95']:>12.1f}" for s in sizes)
+            ratio = results[large][page]["p95"] / results[small][page]["p95"]
+            self.stdout.write(f"{page:<20}{cells}{ratio:>11.2f}")
+            if results[large][page]["p95"] > TARGET_P95_MS:
+                failures.append(f"{page}: p95 {results[large][page]['p95']:.0f} ms > {TARGET_P95_MS:.0f}")
+            if len(sizes) > 1 and ratio > TARGET_RATIO:
+                failures.append(f"{page}: ratio {ratio:.2f} > {TARGET_RATIO}")
+        self.stdout.write("\nTimes in milliseconds, server side, through the Django test client.")
+        if failures:
+            raise CommandError("Targets missed: " + "; ".join(failures))
+        self.stdout.write(f"Every page within p95 ≤ {TARGET_P95_MS:.0f} ms and ratio ≤ {TARGET_RATIO}.")
+
+
+def bench_targets() -> dict[str, str]:
+    """The URL of each page to time, chosen the same way at every size: the busiest state and pair."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT official_id FROM meetings_official_tally WHERE country = 'JO' AND partner = '' "
+            "ORDER BY n DESC, official_id LIMIT 1"
+        )
+        (official_id,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT e.id FROM meetings_engagement e "
+            "JOIN meetings_engagement_countries a ON a.engagement_id = e.id AND a.country_id = 'JO' "
+            "JOIN meetings_engagement_countries b ON b.engagement_id = e.id AND b.country_id = 'QA' "
+            "WHERE e.status <> 'rejected' ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT 1"
+        )
+        (engagement_id,) = cursor.fetchone()
+    return {
+        "timeline": "/",
+        "timeline filtered": "/?country=JO&topic=border-security",
+        "country": "/countries/JO/",
+        "relationship": "/relations/JO-QA/",
+        "official": f"/officials/{official_id}/",
+        "engagement": f"/engagements/{engagement_id}/",
+        "search": "/search/?q=Maaitah",
+    }
+
+
+def measure_pages(*, runs: int) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    settings.DEBUG = False  # no query log
+    user, _ = get_user_model().objects.get_or_create(username="bench")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+    results = {}
+    for page, url in bench_targets().items():
+        for _ in range(3):  # warm caches and connections
+            assert client.get(url).status_code == 200, url
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, url
+        results[page] = {
+            "median": statistics.median(timings),
+            "p95": statistics.quantiles(timings, n=20, method="inclusive")[18],
+            "url": url,
+        }
+    return results

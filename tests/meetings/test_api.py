@@ -1,0 +1,89 @@
+"""The read-only JSON API: who may call it, its filters and its cursor."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings.models import ApiToken, Engagement
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+ENGAGEMENTS = reverse("meetings:api-engagements")
+
+
+def test_anonymous_callers_get_401_in_json(client):
+    response = client.get(ENGAGEMENTS)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
+    assert "Authorization: Token" in response.json()["error"]
+
+
+def test_a_token_opens_the_api_and_a_wrong_one_does_not(client, analyst):
+    factories.engagement()
+    token, key = ApiToken.issue(user=analyst, label="notebook")
+    assert client.get(ENGAGEMENTS, headers={"Authorization": "Token wrong"}).status_code == 401
+    response = client.get(ENGAGEMENTS, headers={"Authorization": f"Token {key}"})
+    assert response.status_code == 200 and len(response.json()["results"]) == 1
+    token.refresh_from_db()
+    assert token.last_used is not None
+    assert key not in token.digest  # only the digest is stored
+
+
+def test_inactive_users_tokens_are_refused(client, analyst):
+    _, key = ApiToken.issue(user=analyst)
+    analyst.is_active = False
+    analyst.save()
+    assert client.get(ENGAGEMENTS, headers={"Authorization": f"Token {key}"}).status_code == 401
+
+
+def test_engagements_filter_and_page_by_cursor(client, analyst):
+    client.force_login(analyst)
+    for day in (1, 2, 3):
+        factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 4, day))
+    factories.engagement(countries=("US", "GB"), date=datetime.date(2024, 4, 9))
+    first = client.get(ENGAGEMENTS + "?country=QA&limit=2").json()
+    assert [e["date"] for e in first["results"]] == ["2024-04-03", "2024-04-02"]
+    second = client.get(first["next"]).json()
+    assert [e["date"] for e in second["results"]] == ["2024-04-01"]
+    assert second["next"] is None
+    assert first["results"][0]["countries"] == ["JO", "QA"]
+
+
+def test_engagements_reject_bad_filters(client, analyst):
+    client.force_login(analyst)
+    response = client.get(ENGAGEMENTS + "?since=yesterday")
+    assert response.status_code == 400 and "since" in response.json()["errors"]
+
+
+def test_engagement_detail_has_evidence(client, analyst):
+    client.force_login(analyst)
+    record = factories.engagement()
+    data = client.get(reverse("meetings:api-engagement", args=[record.pk])).json()
+    assert data["id"] == record.pk and data["evidence"][0]["sentence"].startswith("Report number")
+    assert client.get(reverse("meetings:api-engagement", args=[999999])).status_code == 404
+
+
+def test_officials_by_any_spelling(client, analyst):
+    client.force_login(analyst)
+    factories.official(name="Obaid Al Maaytah", aliases=["Al-Maaytah"])
+    factories.official(name="Someone Else")
+    data = client.get(reverse("meetings:api-officials") + "?name=Maaitah").json()
+    assert [o["name"] for o in data["results"]] == ["Obaid Al Maaytah"]
+    assert "Al-Maaytah" in data["results"][0]["aliases"]
+
+
+def test_countries_with_totals(client, analyst):
+    client.force_login(analyst)
+    factories.engagement(countries=("JO", "QA"))
+    record = factories.engagement(countries=("JO", "US"))
+    Engagement.objects.filter(pk=record.pk).update(status="rejected")
+    data = client.get(reverse("meetings:api-countries") + "?active=1").json()
+    assert {c["code"]: c["engagements"] for c in data["results"]} == {"JO": 1, "QA": 1}
+    jordan = client.get(reverse("meetings:api-country", args=["JO"])).json()
+    assert jordan["partners"] == [{"code": "QA", "engagements": 1}]
+
+
+def test_api_is_read_only(client, analyst):
+    client.force_login(analyst)
+    assert client.post(ENGAGEMENTS).status_code == 405

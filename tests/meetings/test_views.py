@@ -1,0 +1,273 @@
+"""The analyst's pages, as a logged-in analyst sees them."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from meetings import selectors
+from meetings.models import Engagement, Official, Participation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+TIMELINE = reverse("meetings:timeline")
+
+
+@pytest.fixture
+def browse(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.fixture
+def jordan_qatar():
+    """The seed meeting's shape: Jordan's Maaytah meets Qatar's Al Kaabi in Doha."""
+    maaytah = factories.official(
+        name="Obaid Al Maaytah", country="JO", title="Director of Public Security", aliases=["Al-Maaytah"]
+    )
+    kaabi = factories.official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
+    meeting = factories.engagement(
+        countries=("JO", "QA"),
+        date=datetime.date(2023, 12, 22),
+        officials=[maaytah, kaabi],
+        topics=("border-security", "cybersecurity"),
+    )
+    meeting.summary = "Qatar and Jordan discussed border security in Doha."
+    meeting.save()
+    return meeting, maaytah, kaabi
+
+
+def text(response) -> str:
+    return response.content.decode()
+
+
+def test_timeline_row_shows_type_date_place_countries_officials_topics_and_sources(browse, jordan_qatar):
+    page = text(browse.get(TIMELINE))
+    assert "Meeting" in page and "22 Dec 2023" in page and "Doha" in page
+    assert "JO</a>" in page and "QA</a>" in page
+    assert "Obaid Al Maaytah" in page and "Abdullah Al Kaabi" in page
+    assert "Border security" in page and "Cybersecurity" in page
+    assert "1 source" in page
+    assert "December 2023" in page  # month heading
+
+
+def test_timeline_groups_newest_first_by_month(browse):
+    factories.engagement(date=datetime.date(2022, 3, 5))
+    factories.engagement(date=datetime.date(2024, 7, 9))
+    page = text(browse.get(TIMELINE))
+    assert page.index("<h3>July 2024</h3>") < page.index("<h3>March 2022</h3>")
+
+
+@pytest.mark.parametrize(
+    ("query", "shown", "hidden"),
+    [
+        ("country=US", "US–GB talks", "JO–QA talks"),
+        ("country=JO&partner=QA", "JO–QA talks", "JO–US talks"),
+        ("topic=cybersecurity", "US–GB talks", "JO–QA talks"),
+        ("kind=call", "JO–US talks", "US–GB talks"),
+        ("since=2024-01-01&until=2024-12-31", "JO–QA talks", "JO–US talks"),
+        ("q=submarine", "US–GB talks", "JO–US talks"),
+        ("official=Maaitah", "JO–QA talks", "US–GB talks"),
+    ],
+)
+def test_timeline_filters(browse, query, shown, hidden):
+    maaytah = factories.official(name="Obaid Al Maaytah", country="JO")
+    for codes, kind, day, topics, summary, people in [
+        (("JO", "QA"), "meeting", datetime.date(2024, 2, 1), ("border-security",), "JO–QA talks", [maaytah]),
+        (("JO", "US"), "call", datetime.date(2023, 2, 1), ("training",), "JO–US talks", []),
+        (("US", "GB"), "meeting", datetime.date(2022, 2, 1), ("cybersecurity",), "US–GB talks on submarine cables", []),
+    ]:
+        record = factories.engagement(countries=codes, kind=kind, date=day, topics=topics, officials=people)
+        Engagement.objects.filter(pk=record.pk).update(summary=summary)
+    page = text(browse.get(f"{TIMELINE}?{query}"))
+    assert shown in page
+    assert hidden not in page
+
+
+def test_timeline_reports_a_reversed_date_range(browse):
+    factories.engagement()
+    page = text(browse.get(f"{TIMELINE}?since=2024-05-01&until=2024-01-01"))
+    assert "The end of the range comes before its start." in page
+
+
+def test_timeline_htmx_filter_returns_the_results_fragment(browse, jordan_qatar):
+    response = browse.get(f"{TIMELINE}?country=JO", headers={"HX-Request": "true"})
+    page = text(response)
+    assert page.lstrip().startswith('<div id="results">')
+    assert "<html" not in page and "Obaid Al Maaytah" in page
+
+
+def test_timeline_infinite_scroll_by_cursor(browse, monkeypatch):
+    monkeypatch.setattr(selectors, "PAGE_SIZE", 2)
+    for day in (1, 2, 3):
+        record = factories.engagement(date=datetime.date(2024, 5, day))
+        Engagement.objects.filter(pk=record.pk).update(summary=f"Talks of May {day}")
+    first = text(browse.get(TIMELINE))
+    assert "Talks of May 3" in first and "Talks of May 2" in first and "Talks of May 1" not in first
+    assert 'hx-trigger="revealed"' in first
+    next_url = first.split('class="more" hx-get="')[1].split('"')[0].replace("&amp;", "&")
+    assert "cursor=" in next_url
+    rest = text(browse.get(next_url, headers={"HX-Request": "true"}))
+    assert "Talks of May 1" in rest and "Talks of May 2" not in rest
+    assert "<h3>May 2024</h3>" not in rest  # the heading is not repeated on the next page
+    assert "revealed" not in rest  # the end of the timeline
+
+
+def test_timeline_histogram_follows_filters(browse):
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 1, 10))
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 3, 10))
+    factories.engagement(countries=("US", "GB"), date=datetime.date(2024, 2, 10))
+    assert 'aria-label="3 dated engagements per month, January 2024 to March 2024"' in text(browse.get(TIMELINE))
+    filtered = text(browse.get(f"{TIMELINE}?country=QA"))
+    assert 'aria-label="2 dated engagements per month, January 2024 to March 2024"' in filtered
+    assert "<title>January 2024: 1 engagement</title>" in filtered
+
+
+def test_empty_timeline_says_what_to_do(browse):
+    assert "seed_demo" in text(browse.get(TIMELINE))
+    factories.engagement(countries=("JO", "QA"))
+    assert "clear them all" in text(browse.get(f"{TIMELINE}?country=FR"))
+
+
+def test_rejected_engagements_are_not_shown(browse):
+    record = factories.engagement()
+    Engagement.objects.filter(pk=record.pk).update(summary="A false report", status="rejected")
+    assert "A false report" not in text(browse.get(TIMELINE))
+
+
+def test_country_page_ranks_partners_topics_and_officials(browse, jordan_qatar):
+    _, maaytah, _ = jordan_qatar
+    factories.engagement(countries=("JO", "QA"), kind="agreement", officials=[maaytah])
+    factories.engagement(countries=("JO", "US"), topics=("training",))
+    page = text(browse.get(reverse("meetings:country", args=["JO"])))
+    assert "3 engagements" in page
+    assert page.index("Qatar") < page.index("United States")
+    assert '<td class="num">2</td>' in page  # Qatar's count
+    assert 'class="sparkline"' in page
+    assert "Border security" in page and "Training" in page
+    assert 'Obaid Al Maaytah</a>, Director of Public Security <span class="muted">· 2' in page
+    assert reverse("meetings:relationship", args=["JO-QA"]) in page
+
+
+def test_country_page_redirects_lowercase_and_404s_unknown(browse):
+    assert browse.get("/countries/jo/").url == "/countries/JO/"
+    assert browse.get("/countries/XX/").status_code == 404
+
+
+def test_country_without_engagements_says_so(browse):
+    page = text(browse.get(reverse("meetings:country", args=["FR"])))
+    assert "No engagements involving France are recorded yet" in page
+
+
+def test_relationship_redirects_to_canonical_order(browse):
+    response = browse.get("/relations/QA-JO/")
+    assert response.status_code == 301 and response.url == "/relations/JO-QA/"
+    assert browse.get("/relations/qa-jo/").url == "/relations/JO-QA/"
+    assert browse.get("/relations/JO-JO/").status_code == 404
+
+
+def test_relationship_page_gathers_the_pair(browse, jordan_qatar):
+    meeting, maaytah, kaabi = jordan_qatar
+    factories.engagement(countries=("JO", "QA"), kind="agreement", date=datetime.date(2021, 6, 1))
+    factories.engagement(countries=("JO", "QA"), kind="call", date=datetime.date(2020, 6, 1))
+    factories.engagement(countries=("JO", "US"), date=datetime.date(2019, 1, 1))
+    page = text(browse.get("/relations/JO-QA/"))
+    assert "1 Jun 2020" in page and "22 Dec 2023" in page  # first and latest contact
+    assert "934 days, 1 Jun 2021 to 22 Dec 2023" in page  # the longest silence
+    assert "Officials of Jordan" in page and "Obaid Al Maaytah" in page and "Abdullah Al Kaabi" in page
+    assert 'class="chart stacked"' in page and "2021 agreement: 1 engagement" in page
+    assert "Border security" in page
+    assert "1 Jun 2019" not in page  # another pair's engagement
+
+
+def test_relationship_tallies_follow_new_engagements(browse, jordan_qatar):
+    assert "<dd>1 ·" in text(browse.get("/relations/JO-QA/"))
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 2, 2))
+    assert "<dd>2 ·" in text(browse.get("/relations/JO-QA/"))
+
+
+def test_relationship_without_contact_says_so(browse):
+    assert "No engagement between France and Japan" in text(browse.get("/relations/FR-JP/"))
+
+
+def test_official_page_shows_spellings_titles_and_counterparts(browse, jordan_qatar):
+    _, maaytah, kaabi = jordan_qatar
+    later = factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 6, 3), officials=[kaabi])
+    Participation.objects.create(engagement=later, official=maaytah, country_id="JO", title="Minister of Interior")
+    page = text(browse.get(maaytah.get_absolute_url()))
+    assert "Al-Maaytah" in page
+    assert "Director of Public Security</td><td>22 Dec 2023</td><td>22 Dec 2023</td>" in page
+    assert "Minister of Interior</td><td>3 Jun 2024</td>" in page
+    assert 'Abdullah Al Kaabi</a> <span class="muted">(QA)</span> <span class="muted">· 2' in page
+
+
+def test_engagement_page_highlights_evidence_in_context(browse, jordan_qatar):
+    meeting, _, _ = jordan_qatar
+    source = factories.article(
+        text="Doha, Qatar – Officials met this week. The meeting was held on 22 December. It ended <b>late</b>."
+    )
+    start = source.text.index("The meeting")
+    end = source.text.index("December.") + len("December.")
+    meeting.evidence.create(article=source, sentence=source.text[start:end], start=start, end=end)
+    page = text(browse.get(meeting.get_absolute_url()))
+    assert "Officials met this week. <mark>The meeting was held on 22 December.</mark> It ended &lt;b&gt;late" in page
+    assert "Director of Public Security" in page and "Doha" in page
+    assert "/relations/JO-QA/" in page  # breadcrumb to the pair
+
+
+def test_network_links_edges_to_relationships(browse, jordan_qatar):
+    factories.engagement(countries=("FR", "GB"), topics=("training",))
+    page = text(browse.get(reverse("meetings:network")))
+    assert 'href="/relations/JO-QA/"' in page and 'href="/relations/FR-GB/"' in page
+    filtered = text(browse.get(reverse("meetings:network") + "?topic=training"))
+    assert "/relations/FR-GB/" in filtered and "/relations/JO-QA/" not in filtered
+
+
+def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
+    factories.article(text="A report on maritime patrols in the Gulf of Aqaba.", title="Patrols near Aqaba")
+    page = text(browse.get(reverse("meetings:search") + "?q=Maaitah"))
+    assert "Obaid Al Maaytah" in page
+    assert "Patrols near Aqaba" in text(browse.get(reverse("meetings:search") + "?q=aqaba patrols"))
+    assert "Qatar and Jordan discussed" in text(browse.get(reverse("meetings:search") + "?q=discussing"))
+    assert "Nothing found for" in text(browse.get(reverse("meetings:search") + "?q=zzzqqq"))
+
+
+def test_articles_list_with_status(browse):
+    factories.article(title="Pending report")
+    done = factories.article(title="Processed report")
+    done.status = "done"
+    done.save()
+    page = text(browse.get(reverse("meetings:articles")))
+    assert "Pending report" in page and "Processed report" in page and "status-done" in page
+    only_done = text(browse.get(reverse("meetings:articles") + "?status=done"))
+    assert "Processed report" in only_done and "Pending report" not in only_done
+
+
+def test_csv_export_follows_filters_and_defuses_formulas(browse):
+    record = factories.engagement(countries=("JO", "QA"))
+    Engagement.objects.filter(pk=record.pk).update(summary='=HYPERLINK("http://evil.example","x")')
+    other = factories.engagement(countries=("US", "GB"))
+    Engagement.objects.filter(pk=other.pk).update(summary="Not in the export")
+    response = browse.get(reverse("meetings:export", args=["csv"]) + "?country=QA")
+    body = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert "'=HYPERLINK" in body and "Not in the export" not in body
+    assert body.splitlines()[0].startswith("id,type,date")
+
+
+def test_json_export(browse, jordan_qatar):
+    response = browse.get(reverse("meetings:export", args=["json"]) + "?topic=cybersecurity")
+    import json
+
+    data = json.loads(b"".join(response.streaming_content))
+    assert [e["countries"] for e in data["engagements"]] == [["JO", "QA"]]
+    assert data["engagements"][0]["officials"][0]["name"] in {"Obaid Al Maaytah", "Abdullah Al Kaabi"}
+
+
+def test_pages_send_a_content_security_policy(browse):
+    assert "script-src 'self'" in browse.get(TIMELINE)["Content-Security-Policy"]
+
+
+def test_official_404(browse):
+    assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
+    assert Official.objects.count() == 0
