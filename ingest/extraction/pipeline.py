@@ -121,7 +121,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
         same_day = k == 0 or date is None or date == main_date
-        location = _location(draft, 0 if same_day else k, people, sentences, dl, officials)
+        location = _location(draft, drafts, 0 if same_day else k, people, sentences, dl, officials, places)
         key = (frozenset(draft.countries), date)
         if location == Location() and key in located:
             location = located[key]
@@ -246,7 +246,37 @@ def _officials(
     return out
 
 
-def _location(draft: Draft, k: int, people, sentences, dl, officials) -> Location:
+def _location(draft: Draft, drafts: list[Draft], k: int, people, sentences, dl, officials, places) -> Location:
+    remote = draft.type == "call" or (
+        draft.type == "agreement"
+        and any(
+            d.type == "call" and d.countries == draft.countries and _dates_agree(d.date, draft.date) for d in drafts
+        )
+    )
+    if remote:
+        return Location(None, None)  # a phone or video call has no single venue
+    loc = _venue(draft, k, people, sentences, dl, officials)
+    if loc == Location() and k == 0 and dl is not None and dl.country:
+        # Filed from a third state that the lead also names as the venue ("held talks in Tunis").
+        lead_end = sentences[min(2, len(sentences) - 1)].end
+        if any(p.country == dl.country and p.start < lead_end for p in places):
+            return Location(dl.city, dl.country)
+    if loc == Location() and k == 0:
+        # No venue tied to the engagement's own sentences: the city the lead says it took place in.
+        lead_end = sentences[min(1, len(sentences) - 1)].end
+        lead = next((p for p in places if p.start < lead_end and p.city and p.country), None)
+        if lead is not None:
+            return Location(lead.city, lead.country)
+    if loc.country and not loc.city:
+        # The city the article names for that state: the dateline, else the first "in <city>".
+        if dl is not None and dl.city and dl.country == loc.country:
+            return Location(dl.city, loc.country)
+        city = next((p.city for p in places if p.city and p.country == loc.country), None)
+        return Location(city, loc.country)
+    return loc
+
+
+def _venue(draft: Draft, k: int, people, sentences, dl, officials) -> Location:
     if draft.place is not None:
         return Location(draft.place.city, draft.place.country)
     for i in draft.sentences:
