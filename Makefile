@@ -42,5 +42,9 @@ bench: bench-extract bench-pages bench-ingest
 bench-extract: $(VENV)/.installed
 	$(PY) manage.py bench_extract
 
+# Seeds 1,000 then 100,000 engagements into a scratch database (dyad_bench, same server) and times each page.
+bench-pages: $(VENV)/.installed
+	$(PY) manage.py bench_pages
+
 services-stop: $(VENV)/.installed
 	$(PY) -m config.embedded stop
