@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
 
+from ingest import services
 from ingest.models import Article
 from meetings.admin_audit import AuditedAdmin
 from meetings.models import Evidence
@@ -16,11 +17,17 @@ class ArticleEvidenceInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(AuditedAdmin):
-    list_display = ["__str__", "publisher", "published", "language", "status", "uploaded_by", "created", "sources"]
+    list_display = [
+        "__str__", "publisher", "published", "language", "status", "failure", "uploaded_by", "created", "sources",
+    ]  # fmt: skip
     list_filter = ["status", "language", "publisher"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "source_url", "publisher"]
-    readonly_fields = ["sha256", "created", "updated"]
+    readonly_fields = [
+        "sha256", "status", "error", "processed", "engine", "outcome", "duplicate_of", "syndicated_from",
+        "attempts", "created", "updated",
+    ]  # fmt: skip
+    actions = ["reextract"]
     date_hierarchy = "created"
     inlines = [ArticleEvidenceInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -31,3 +38,15 @@ class ArticleAdmin(AuditedAdmin):
     @admin.display(description="engagements", ordering="engagement_total")
     def sources(self, obj):
         return obj.engagement_total
+
+    @admin.display(description="error")
+    def failure(self, obj):
+        return obj.error[:120]
+
+    @admin.action(description="Re-extract (or retry) the selected articles", permissions=["change"])
+    def reextract(self, request, queryset):
+        queued = sum(services.article_retry(article_id=pk) for pk in queryset.values_list("pk", flat=True))
+        skipped = queryset.count() - queued
+        self.message_user(request, f"{queued} article(s) queued for extraction.", messages.SUCCESS)
+        if skipped:
+            self.message_user(request, f"{skipped} article(s) were already waiting or being processed.", messages.INFO)

@@ -1,8 +1,40 @@
-"""Writes for ingestion: saving uploaded articles."""
+"""Writes for ingestion: saving uploads, claiming and processing articles, retries and the sweeper.
 
+An article moves pending -> processing -> done | failed. Workers claim it with a conditional
+UPDATE (article_claim), and its records are written in one transaction that re-checks the claim
+(article_records_save), so a task delivered twice, or re-run after its worker was killed, leaves
+the records of one run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import re
+import uuid
+from functools import cache, partial
+from pathlib import Path
+
+from celery import current_app
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Left
+from django.utils import timezone
 
+from ingest.documents import DocumentError, document_read
+from ingest.fetch import FetchError, url_fetch
 from ingest.models import Article, normalized_text_hash
+from meetings.services import extraction_records_write
+
+logger = logging.getLogger(__name__)
+
+TASK_PROCESS = "ingest.process_article"
+TASK_PROCESS_BATCH = "ingest.process_articles"
+# Near-duplicate test: share of the shorter text's word 5-grams found in the other text.
+SYNDICATION_CONTAINMENT = 0.6
+SYNDICATION_CANDIDATES = 5
 
 
 class DuplicateArticle(Exception):
@@ -11,10 +43,27 @@ class DuplicateArticle(Exception):
         self.existing = existing
 
 
+class ArticleFailure(Exception):
+    """Processing cannot succeed for this article (bad page, unreadable document, engine error)."""
+
+
+@cache
+def engine_version() -> str:
+    """A fingerprint of the extraction engine's source, so `reextract --outdated` finds what an upgrade changed."""
+    digest = hashlib.sha1()
+    for path in sorted((Path(__file__).parent / "extraction").glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# Saving and queueing --------------------------------------------------------------------------
+
+
 @transaction.atomic
 def article_create(
     *,
-    text: str,
+    text: str = "",
     title: str = "",
     publisher: str = "",
     published=None,
@@ -22,14 +71,18 @@ def article_create(
     language: str = "",
     uploaded_by=None,
 ) -> Article:
-    """Save a new pending article; the same normalized text twice raises DuplicateArticle."""
-    existing = Article.objects.filter(sha256=normalized_text_hash(text)).first()
-    if existing:
-        raise DuplicateArticle(existing)
+    """Save a new pending article; the same normalized text twice raises DuplicateArticle.
+    A URL-only article has no text until the worker fetches it."""
+    if not text.strip() and not source_url:
+        raise ValueError("An article needs text or a URL.")
+    if text.strip():
+        existing = Article.objects.filter(sha256=normalized_text_hash(text)).first()
+        if existing:
+            raise DuplicateArticle(existing)
     article = Article(
         text=text,
-        title=title,
-        publisher=publisher,
+        title=title[:500],
+        publisher=publisher[:200],
         published=published,
         source_url=source_url,
         language=language,
@@ -41,3 +94,252 @@ def article_create(
     except IntegrityError:
         raise DuplicateArticle(Article.objects.get(sha256=article.sha256)) from None
     return article
+
+
+@transaction.atomic
+def article_submit(**fields) -> Article:
+    """Save an upload and queue it once the surrounding transaction commits."""
+    article = article_create(**fields)
+    transaction.on_commit(partial(article_enqueue, article_id=article.pk))
+    return article
+
+
+def article_enqueue(*, article_id: int) -> bool:
+    """Send the article to the workers. With the broker down the article stays pending and the
+    sweeper sends it later; the upload itself never fails for that."""
+    return _send(TASK_PROCESS, {"article_id": article_id})
+
+
+def articles_enqueue(*, article_ids: list[int], batch_size: int = 1) -> int:
+    """Queue many articles (the bulk command); batches share one pass of the engine's model."""
+    if batch_size <= 1:
+        return sum(article_enqueue(article_id=pk) for pk in article_ids)
+    queued = 0
+    for at in range(0, len(article_ids), batch_size):
+        batch = article_ids[at : at + batch_size]
+        queued += len(batch) if _send(TASK_PROCESS_BATCH, {"article_ids": batch}) else 0
+    return queued
+
+
+def _send(task: str, kwargs: dict) -> bool:
+    try:
+        current_app.send_task(
+            task,
+            kwargs=kwargs,
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
+        )
+    except Exception as exc:  # kombu/redis raise several connection error types
+        logger.warning("Not queued (%s): %s; the sweeper will queue it.", exc, kwargs)
+        return False
+    return True
+
+
+def article_retry(*, article_id: int) -> bool:
+    """Queue a failed or finished article again (retry button, re-extraction); False if it is in flight."""
+    reset = Article.objects.filter(pk=article_id, status__in=[Article.Status.FAILED, Article.Status.DONE]).update(
+        status=Article.Status.PENDING, error="", claim_task="", claimed_at=None, updated=timezone.now()
+    )
+    if reset:
+        transaction.on_commit(partial(article_enqueue, article_id=article_id))
+    return bool(reset)
+
+
+def articles_requeue_stuck(*, older_than: float | None = None) -> int:
+    """Queue again articles left pending (broker was down) or processing (worker died) too long."""
+    older_than = settings.INGEST_STUCK_AFTER if older_than is None else older_than
+    cutoff = timezone.now() - datetime.timedelta(seconds=older_than)
+    stuck = list(
+        Article.objects.filter(
+            Q(status=Article.Status.PENDING, updated__lt=cutoff)
+            | Q(status=Article.Status.PROCESSING, claimed_at__lt=cutoff)
+        ).values_list("pk", flat=True)[:1000]
+    )
+    # Touch them so the next sweep leaves them alone while they wait in the queue.
+    Article.objects.filter(pk__in=stuck, status=Article.Status.PENDING).update(updated=timezone.now())
+    queued = sum(article_enqueue(article_id=pk) for pk in stuck)
+    if stuck:
+        logger.info("Sweeper queued %s of %s stuck article(s) again.", queued, len(stuck))
+    return queued
+
+
+# Processing -----------------------------------------------------------------------------------
+
+
+def article_claim(*, article_id: int, task_id: str) -> Article | None:
+    """Take the article for this task: pending, or processing under this same task (a redelivery
+    after its worker died), or processing under a claim older than INGEST_STUCK_AFTER. None otherwise."""
+    now = timezone.now()
+    expired = now - datetime.timedelta(seconds=settings.INGEST_STUCK_AFTER)
+    claimed = (
+        Article.objects.filter(pk=article_id)
+        .filter(
+            Q(status=Article.Status.PENDING)
+            | Q(status=Article.Status.PROCESSING, claim_task=task_id)
+            | Q(status=Article.Status.PROCESSING, claimed_at__lt=expired)
+            | Q(status=Article.Status.PROCESSING, claimed_at__isnull=True)
+        )
+        .update(
+            status=Article.Status.PROCESSING,
+            claim_task=task_id,
+            claimed_at=now,
+            attempts=F("attempts") + 1,
+            updated=now,
+        )
+    )
+    return Article.objects.filter(pk=article_id).first() if claimed else None
+
+
+def article_process(*, article_id: int, task_id: str | None = None) -> Article | None:
+    """The whole pipeline for one article: claim, fetch its URL if needed, extract, write records.
+    Permanent problems leave it failed with the reason; transient ones (database, a site's 5xx)
+    propagate so the task retries them."""
+    return articles_process(article_ids=[article_id], task_id=task_id)[0]
+
+
+def articles_process(*, article_ids: list[int], task_id: str | None = None) -> list[Article | None]:
+    """article_process for several articles, with one pass of the engine's model over them."""
+    from ingest.extraction import extract_batch
+
+    task_id = task_id or f"sync-{uuid.uuid4()}"
+    claimed: list[Article] = []
+    for article_id in article_ids:
+        article = article_claim(article_id=article_id, task_id=task_id)
+        if article is None:
+            continue
+        if article.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
+            article_done_as_duplicate(article_id=article.pk, task_id=task_id)
+            continue
+        try:
+            if not article.text and article.source_url and article.duplicate_of_id is None:
+                article = article_fetch(article=article, task_id=task_id)
+        except ArticleFailure as failure:
+            article_fail(article_id=article.pk, reason=str(failure), task_id=task_id)
+            continue
+        if article is not None and article.duplicate_of_id is None:
+            claimed.append(article)
+    if claimed:
+        try:
+            extractions = extract_batch([_engine_article(a) for a in claimed], batch_size=min(len(claimed), 64))
+        except Exception as exc:  # a bug or a pathological text in the engine must not loop forever
+            logger.exception("Extraction failed for articles %s", [a.pk for a in claimed])
+            for article in claimed:
+                article_fail(article_id=article.pk, reason=f"Extraction failed: {exc}", task_id=task_id)
+            claimed, extractions = [], []
+        for article, extraction in zip(claimed, extractions, strict=True):
+            article_records_save(
+                article_id=article.pk,
+                task_id=task_id,
+                extraction=extraction,
+                syndicated_from=article_syndication_find(article=article),
+            )
+    return [Article.objects.filter(pk=pk).first() for pk in article_ids]
+
+
+def _engine_article(article: Article):
+    from ingest.extraction import Article as EngineArticle
+
+    return EngineArticle(
+        id=str(article.pk),
+        title=article.title,
+        text=article.text,
+        published=article.published,
+        language=article.language or "en",  # the engine checks a declared English against the text
+    )
+
+
+def article_fetch(*, article: Article, task_id: str) -> Article | None:
+    """Download a URL article's page and keep its text and metadata. Raises ArticleFailure for a
+    page that cannot become an article, FetchError(transient) for one worth trying again."""
+    try:
+        fetched = url_fetch(
+            article.source_url,
+            timeout=settings.INGEST_FETCH_TIMEOUT,
+            max_bytes=settings.INGEST_MAX_UPLOAD_BYTES,
+            allow_private=settings.INGEST_ALLOW_PRIVATE_URLS,
+        )
+        document = document_read(fetched.body, max_bytes=settings.INGEST_MAX_UPLOAD_BYTES, url=fetched.url)
+    except FetchError as error:
+        if error.transient:
+            raise
+        raise ArticleFailure(error.reason) from error
+    except DocumentError as error:
+        raise ArticleFailure(f"Not an article: {error}") from error
+    with transaction.atomic():
+        current = Article.objects.select_for_update().filter(pk=article.pk, claim_task=task_id).first()
+        if current is None:
+            return None  # another worker took over
+        existing = Article.objects.filter(sha256=normalized_text_hash(document.text)).exclude(pk=article.pk).first()
+        if existing is not None:
+            current.duplicate_of = existing
+            current.status, current.processed = Article.Status.DONE, timezone.now()
+            current.save(update_fields=["duplicate_of", "status", "processed", "updated"])
+            return current
+        current.text = document.text
+        current.title = current.title or document.title[:500]
+        current.publisher = current.publisher or document.publisher[:200]
+        current.published = current.published or document.published
+        current.save(update_fields=["text", "sha256", "title", "publisher", "published", "updated"])
+    return current
+
+
+def article_syndication_find(*, article: Article) -> Article | None:
+    """An earlier processed article carrying nearly the same text: another outlet's copy of the story."""
+    head = article.text[:500]
+    if len(head) < 100:
+        return None
+    candidates = (
+        Article.objects.annotate(head=Left("text", 500))
+        .filter(head__trigram_similar=head, status=Article.Status.DONE)
+        .exclude(pk=article.pk)
+        .only("pk", "text", "syndicated_from_id")
+        .order_by("created")[:SYNDICATION_CANDIDATES]
+    )
+    mine = _shingles(article.text)
+    for candidate in candidates:
+        theirs = _shingles(candidate.text)
+        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= SYNDICATION_CONTAINMENT:
+            return candidate
+    return None
+
+
+def _shingles(text: str) -> set[int]:
+    words = re.findall(r"\w+", text.lower())
+    return {hash(tuple(words[i : i + 5])) for i in range(max(0, len(words) - 4))}
+
+
+@transaction.atomic
+def article_records_save(*, article_id: int, task_id: str, extraction, syndicated_from: Article | None) -> bool:
+    """One transaction: the article's engagements, participants and evidence, and its status done.
+    Nothing is written unless this task still holds the claim."""
+    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    if article is None or article.status != Article.Status.PROCESSING or article.claim_task != task_id:
+        return False
+    outcome = extraction_records_write(
+        article=article, events=extraction.events if extraction.relevant else [], syndicated_from=syndicated_from
+    )
+    article.status = Article.Status.DONE
+    article.language = extraction.language[:12]
+    article.syndicated_from = syndicated_from
+    article.outcome = {**outcome, "relevant": extraction.relevant, "events": len(extraction.events)}
+    article.engine, article.error, article.processed = engine_version(), "", timezone.now()
+    article.save(
+        update_fields=["status", "language", "syndicated_from", "outcome", "engine", "error", "processed", "updated"]
+    )
+    return True
+
+
+def article_done_as_duplicate(*, article_id: int, task_id: str) -> None:
+    Article.objects.filter(pk=article_id, claim_task=task_id).update(
+        status=Article.Status.DONE, error="", processed=timezone.now(), updated=timezone.now()
+    )
+
+
+def article_fail(*, article_id: int, reason: str, task_id: str | None = None) -> bool:
+    """Leave the article failed with the reason shown to editors (unless another task now holds it)."""
+    claim = Q(claim_task=task_id) if task_id else Q()
+    return bool(
+        Article.objects.filter(claim, pk=article_id)
+        .exclude(status=Article.Status.DONE)
+        .update(status=Article.Status.FAILED, error=reason[:2000], processed=timezone.now(), updated=timezone.now())
+    )

@@ -1,25 +1,84 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-from ingest import services
-from ingest.forms import PasteForm
+from ingest import selectors, services
+from ingest.forms import UploadForm
 from ingest.models import Article
+
+# htmx stops polling when a response has this status.
+STOP_POLLING = 286
 
 
 @permission_required("ingest.add_article", raise_exception=True)
-def upload(request):
-    form = PasteForm(request.POST or None)
+def upload(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            article = services.article_create(uploaded_by=request.user, **form.cleaned_data)
-        except services.DuplicateArticle as dup:
-            messages.info(request, "This article was already ingested.")
-            return redirect(dup.existing)
+            article = services.article_submit(uploaded_by=request.user, **form.submission())
+        except services.DuplicateArticle as duplicate:
+            messages.info(request, "This article was already ingested; here it is.")
+            return redirect(duplicate.existing)
         return redirect(article)
     return render(request, "ingest/upload.html", {"form": form})
 
 
-def article(request, pk: int):
-    record = get_object_or_404(Article.objects.select_related("uploaded_by"), pk=pk)
-    return render(request, "ingest/article.html", {"article": record})
+@require_POST
+@permission_required("ingest.add_article", raise_exception=True)
+def upload_validate(request: HttpRequest) -> HttpResponse:
+    """Inline validation: the same form, bound and checked, nothing saved."""
+    form = UploadForm(request.POST, request.FILES or None)
+    form.is_valid()
+    return render(request, "ingest/upload.html#form", {"form": form})
+
+
+def _article_or_404(pk: int) -> Article:
+    try:
+        return selectors.article_detail(article_id=pk)
+    except Article.DoesNotExist:
+        raise Http404("No such article") from None
+
+
+def _article_context(article: Article) -> dict:
+    finished = article.status in (Article.Status.DONE, Article.Status.FAILED)
+    outcome = article.outcome or {}
+    engagements = list(selectors.article_engagements(article=article)) if finished else []
+    return {
+        "article": article,
+        "finished": finished,
+        "engagements": engagements,
+        "created_ids": set(outcome.get("created", [])),
+    }
+
+
+def article(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "ingest/article.html", _article_context(_article_or_404(pk)))
+
+
+def article_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    context = _article_context(_article_or_404(pk))
+    response = render(request, "ingest/article.html#progress", context)
+    if context["finished"]:
+        response.status_code = STOP_POLLING
+    return response
+
+
+@require_POST
+@permission_required("ingest.change_article", raise_exception=True)
+def article_retry(request: HttpRequest, pk: int) -> HttpResponse:
+    record = _article_or_404(pk)
+    if services.article_retry(article_id=record.pk):
+        messages.success(request, "The article is queued again.")
+    else:
+        messages.info(request, "The article is already being processed.")
+    return redirect("ingest:operations" if request.POST.get("next") == "operations" else record)
+
+
+@permission_required("ingest.change_article", raise_exception=True)
+def operations(request: HttpRequest) -> HttpResponse:
+    context = {"counts": selectors.ingest_counts(), "failures": selectors.failures_latest()}
+    if request.htmx:
+        return render(request, "ingest/operations.html#figures", context)
+    return render(request, "ingest/operations.html", context)

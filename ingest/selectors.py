@@ -1,0 +1,74 @@
+"""Reads for ingestion: the operations figures (shared by the page and the bulk command)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from celery import current_app
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from ingest.models import Article
+from meetings.models import Engagement, Evidence
+
+
+@dataclass(frozen=True)
+class IngestCounts:
+    by_status: dict[str, int]
+    processed_hour: int
+    processed_day: int
+    failed_day: int
+    queue_depth: int | None  # None when the broker cannot be reached
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+
+def ingest_counts(*, now: datetime.datetime | None = None) -> IngestCounts:
+    """Articles by status, processed in the last hour and day, and the broker's queue length."""
+    now = now or timezone.now()
+    hour, day = now - datetime.timedelta(hours=1), now - datetime.timedelta(days=1)
+    statuses = dict(Article.objects.values_list("status").annotate(n=Count("id")).order_by())
+    recent = Article.objects.filter(processed__gte=day).aggregate(
+        hour=Count("id", filter=Q(processed__gte=hour)),
+        day=Count("id"),
+        failed=Count("id", filter=Q(status=Article.Status.FAILED)),
+    )
+    return IngestCounts(
+        by_status={value: statuses.get(value, 0) for value in Article.Status.values},
+        processed_hour=recent["hour"],
+        processed_day=recent["day"],
+        failed_day=recent["failed"],
+        queue_depth=queue_depth(),
+    )
+
+
+def queue_depth() -> int | None:
+    """Messages waiting in the task queue (not those a worker holds)."""
+    try:
+        with current_app.connection_for_read() as conn:
+            conn.ensure_connection(max_retries=1, timeout=2)
+            return conn.default_channel.queue_declare(settings.CELERY_TASK_DEFAULT_QUEUE, passive=True).message_count
+    except Exception:  # the broker is down or the queue does not exist yet
+        return None
+
+
+def failures_latest(*, limit: int = 20) -> QuerySet[Article]:
+    return Article.objects.filter(status=Article.Status.FAILED).order_by("-processed", "-id")[:limit]
+
+
+def article_detail(*, article_id: int) -> Article:
+    return Article.objects.select_related("uploaded_by", "duplicate_of", "syndicated_from").get(pk=article_id)
+
+
+def article_engagements(*, article: Article) -> QuerySet[Engagement]:
+    """The engagements this article reports, with their states and participants for the outcome list."""
+    return (
+        Engagement.objects.filter(pk__in=Evidence.objects.filter(article=article).values("engagement_id"))
+        .prefetch_related("countries", Prefetch("participations__official"))
+        .annotate(source_total=Count("evidence__article", distinct=True))
+        .order_by("date", "id")
+    )

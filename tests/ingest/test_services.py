@@ -1,0 +1,173 @@
+"""The pipeline run in-process: extraction to records, duplicates, officials, re-extraction."""
+
+import datetime
+
+import pytest
+
+from ingest import services
+from ingest.extraction import ArticleExtraction, Event, Evidence, Location, Official
+from ingest.models import Article
+from meetings.models import Engagement, Official as OfficialRecord, OfficialAlias
+from tests import factories
+from tests.ingest.conftest import syndicated_copy
+
+pytestmark = pytest.mark.django_db
+
+
+def ingest(text: str, **fields) -> Article:
+    article = services.article_create(text=text, **fields)
+    return services.article_process(article_id=article.pk)
+
+
+def test_seed_article_becomes_one_engagement_with_its_officials_and_evidence(seed_text):
+    article = ingest(seed_text, title="Seed")
+    assert article.status == Article.Status.DONE and article.error == ""
+    engagement = Engagement.objects.get()
+    assert engagement.kind == "meeting"
+    assert engagement.date == datetime.date(2023, 12, 22)
+    assert sorted(engagement.countries.values_list("code", flat=True)) == ["JO", "QA"]
+    names = set(engagement.participations.values_list("official__name", flat=True))
+    assert "Abdullah bin Khalaf bin Hattab Al Kaabi" in names and "Obaid Abdulrabboh Al Maaytah" in names
+    evidence = engagement.evidence.get(start=article.text.index("The meeting, held on"))
+    assert evidence.sentence.startswith("The meeting, held on December 22, 2023")
+    assert evidence.sentence == article.text[evidence.start : evidence.end]
+    assert article.outcome["created"] == [engagement.pk]
+    assert engagement.topics.filter(slug="border-security").exists()
+
+
+def test_exact_duplicate_text_is_refused_and_creates_nothing(seed_text):
+    first = ingest(seed_text)
+    with pytest.raises(services.DuplicateArticle) as refused:
+        services.article_create(text="  " + seed_text.upper() + "\n")
+    assert refused.value.existing == first
+    assert Article.objects.count() == 1 and Engagement.objects.count() == 1
+
+
+def test_syndicated_copy_is_another_source_of_the_same_engagement(seed_text):
+    first = ingest(seed_text)
+    copy = ingest(syndicated_copy(seed_text), publisher="Petra")
+    assert copy.syndicated_from == first
+    engagement = Engagement.objects.get()
+    assert set(engagement.evidence.values_list("article_id", flat=True)) == {first.pk, copy.pk}
+    assert copy.outcome["updated"] == [engagement.pk] and copy.outcome["created"] == []
+
+
+def test_two_outlets_reporting_one_meeting_give_one_engagement_and_one_person_per_official(corpus):
+    a, b = corpus["d003"], corpus["d018"]
+    first = ingest(a["text"], title=a["title"], published=datetime.date.fromisoformat(a["published"]))
+    second = ingest(b["text"], title=b["title"], published=datetime.date.fromisoformat(b["published"]))
+    assert second.syndicated_from is None  # different texts, the same meeting
+    engagement = Engagement.objects.get()
+    assert set(engagement.evidence.values_list("article_id", flat=True)) == {first.pk, second.pk}
+    maaytah = OfficialRecord.objects.get(aliases__key__contains="maaytah")
+    spellings = set(maaytah.aliases.values_list("key", flat=True))
+    assert any("maaitah" in key for key in spellings), spellings  # the new spelling became an alias
+    assert engagement.participations.filter(official=maaytah).count() == 1
+
+
+def test_new_spelling_of_a_known_official_becomes_an_alias(seed_text):
+    known = factories.official(name="Obaid Abdulrabboh Al-Maaytah", country="JO", title="Director of Public Security")
+    ingest(seed_text)
+    engagement = Engagement.objects.get()
+    assert engagement.participations.filter(official=known).exists()
+    assert OfficialAlias.objects.filter(official=known, name="Obaid Abdulrabboh Al Maaytah").exists() is False
+    assert OfficialRecord.objects.filter(name__icontains="maaytah").count() == 1
+
+
+def test_reextract_twice_leaves_the_same_records(seed_text, corpus):
+    article = ingest(seed_text)
+    ingest(corpus["d018"]["text"])
+
+    def snapshot():
+        return (
+            sorted(Engagement.objects.values_list("pk", "kind", "date", "date_precision")),
+            sorted(OfficialRecord.objects.values_list("pk", "name")),
+            sorted(OfficialAlias.objects.values_list("official_id", "key")),
+            sorted(article.evidence.values_list("engagement_id", "start", "end")),
+        )
+
+    before = snapshot()
+    for _ in range(2):
+        assert services.article_retry(article_id=article.pk)
+        assert services.article_process(article_id=article.pk).status == Article.Status.DONE
+        assert snapshot() == before
+
+
+def test_a_task_delivered_twice_writes_once(seed_text):
+    article = services.article_create(text=seed_text)
+    assert services.article_claim(article_id=article.pk, task_id="t1") is not None
+    assert services.article_claim(article_id=article.pk, task_id="t2") is None  # held by t1
+    services.article_process(article_id=article.pk, task_id="t1")  # redelivery of t1 after a crash
+    services.article_process(article_id=article.pk, task_id="t1")
+    services.article_process(article_id=article.pk, task_id="t2")
+    assert Engagement.objects.count() == 1
+    assert Article.objects.get(pk=article.pk).attempts == 2
+
+
+def _event(*, date, officials=(), kind="meeting", countries=("JO", "QA"), start=0, end=20, city="Doha"):
+    people = [Official(name=n, country=c, title="Minister", person=None, evidence=[]) for n, c in officials]
+    return Event(
+        type=kind,
+        date=date,
+        location=Location(city, "QA"),
+        countries=list(countries),
+        officials=people,
+        topics=["border-security"],
+        evidence=[Evidence(text="", start=start, end=end)],
+    )
+
+
+def _write(text: str, *events) -> Article:
+    article = services.article_create(text=text)
+    services.article_claim(article_id=article.pk, task_id="t")
+    extraction = ArticleExtraction(id=str(article.pk), relevant=True, language="en", events=list(events))
+    assert services.article_records_save(
+        article_id=article.pk, task_id="t", extraction=extraction, syndicated_from=None
+    )
+    return Article.objects.get(pk=article.pk)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("2024-03-10", "2024-03-11", True),  # a day apart: the same meeting reported by its eve and its day
+        ("2024-03-10", "2024-03-13", False),
+        ("2024-03", "2024-03-20", True),  # the month known first, the day later
+        ("2024-03", "2024-04-02", False),
+        (None, None, True),  # undated: only through a shared participant (both name Hamad Saleh)
+    ],
+)
+def test_engagement_matching_by_date_and_precision(first, second, joined):
+    _write("Report one on talks in Doha between two ministers.", _event(date=first, officials=[("Hamad Saleh", "QA")]))
+    _write("Report two on talks in Doha between two ministers.", _event(date=second, officials=[("Hamad Saleh", "QA")]))
+    assert Engagement.objects.count() == (1 if joined else 2)
+    if joined and first and len(first) == 7:
+        assert Engagement.objects.get().date == datetime.date.fromisoformat(second)  # refined to the day
+        assert Engagement.objects.get().date_precision == "day"
+
+
+def test_different_participants_on_the_same_day_stay_separate_engagements():
+    _write(
+        "Report one on talks in Doha between two ministers.",
+        _event(date="2024-03-10", officials=[("Hamad Saleh", "QA")]),
+    )
+    _write(
+        "Report two on talks in Doha between two officers.",
+        _event(date="2024-03-10", officials=[("Khalid Noor", "QA")]),
+    )
+    assert Engagement.objects.count() == 2
+
+
+def test_different_type_or_states_are_not_joined():
+    _write("Report one on a call between two ministers.", _event(date="2024-03-10", kind="call"))
+    _write("Report two on talks between two ministers.", _event(date="2024-03-10"))
+    _write("Report three on talks between two ministers.", _event(date="2024-03-10", countries=("JO", "SA")))
+    assert Engagement.objects.count() == 3
+
+
+def test_failed_fetch_keeps_its_reason(live_server, settings):
+    settings.INGEST_ALLOW_PRIVATE_URLS = True
+    article = services.article_create(source_url=live_server.url + "/no-such-page/")
+    article = services.article_process(article_id=article.pk)
+    assert article.status == Article.Status.FAILED
+    assert "not found (HTTP 404)" in article.error
