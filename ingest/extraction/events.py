@@ -253,7 +253,9 @@ def build_events(
                 pool = main or title_codes
                 if codes and codes <= pool and len(pool) > 2:
                     # One of several counterparts: paired with the side the article is about.
-                    lead = next((c for c, _ in freq.most_common() if c in pool and c not in codes), None)
+                    # The headline's first state is the article's subject; else the most talked about.
+                    ranked = title_order + [c for c, _ in freq.most_common()]
+                    lead = next((c for c in ranked if c in pool and c not in codes), None)
                     if lead:
                         codes = codes | {lead}
                         inferred = True

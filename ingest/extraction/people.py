@@ -149,12 +149,48 @@ _NOT_GIVEN_NAMES = frozenset(
 )
 
 
+_SHORT_WORDS = frozenset(
+    [
+        "An",
+        "As",
+        "At",
+        "By",
+        "He",
+        "If",
+        "In",
+        "Is",
+        "It",
+        "Me",
+        "Mr",
+        "Ms",
+        "Dr",
+        "No",
+        "Of",
+        "On",
+        "Or",
+        "So",
+        "To",
+        "Up",
+        "Us",
+        "We",
+        "Gen",
+        "Lt",
+        "Col",
+        "Jr",
+        "Sr",
+        "St",
+    ]
+)
+
+
 def _extend_left(text: str, start: int) -> int:
     """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
-    m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{2,})\s+$", text[max(0, start - 30) : start])
+    m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{1,})\s+$", text[max(0, start - 30) : start])
     if not m:
         return start
     word = m.group(1)
+    if len(word) == 2 and word in _SHORT_WORDS:
+        return start  # short family names (Le, Vo, Ho) yes; "In", "He", "Mr" no
     if _TITLE_WORDS.fullmatch(word) or _NOT_A_NAME.fullmatch(word) or word.lower() in HONORIFICS:
         return start
     from .countries import country_code
@@ -174,6 +210,7 @@ def find_people(
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
         spans.append((m.start(1), _extend(text, m.start(1), m.end(1))))
+    spans.extend(_listed_names(text))
     spans.sort(key=lambda se: (se[0], -se[1]))
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -213,7 +250,9 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
     # except the "General" of a post ("Inspector General", "Director General").
     stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
     post = re.match(r"[-\s]General\b", window[len(stripped) :])
-    if post and re.search(r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon)$", stripped):
+    if post and re.search(
+        r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon|Commissioner)$", stripped
+    ):
         stripped += post.group(0)
     window = stripped
     if window.lstrip().startswith(","):
@@ -278,7 +317,9 @@ def _title_suffix(title: str) -> int:
 
 
 _DELEGATION_HEAD = re.compile(
-    r"\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}delegation,?\s+(?:headed|led)\s+by\s+" + _HONORIFIC_RUN + r"?$"
+    r"(?:\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}delegation|\bdelegation\s+(?:of|from)\s+(?:the\s+)?([A-Z][a-z]+)"
+    r"(?:\s+[A-Z][\w'’-]*){0,4})"
+    r",?\s+(?:headed|led)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5})?" + _HONORIFIC_RUN + r"?$"
 )
 _APPOSITIVE_START = re.compile(
     r"^(?:[A-Z]|the\b|a\b|an\b|his\b|her\b|assistant|deputy|acting|minister|director|head|chief|commander|"
@@ -348,7 +389,7 @@ def assign_titles(
         if not codes and led:
             from .countries import country_code
 
-            code = country_code(led.group(1))
+            code = country_code(led.group(1) or led.group(2))
             if code:
                 codes.append(code)
         if not codes:
@@ -384,6 +425,28 @@ _PLURAL_POST = re.compile(
     r"envoys|generals)\s+of\s+(?=[A-Z])"
 )
 _SINGULAR = {"secretaries": "Secretary", "envoys": "Envoy", "generals": "General"}
+
+
+_LIST_ITEM = re.compile(
+    r"(?:,?\s*(?:and\s+)?)(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}),\s+"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|bin|bint|ibn|al|el|de|da|van)){1,5})(?=\s*,|\s+and\b|\s*\.|\s*;)"
+)
+
+
+def _listed_names(text: str) -> list[tuple[int, int]]:
+    """Names in "the defence ministers of Ghana, X, Togo, Y and Benin, Z" (each after its state)."""
+    from .countries import country_code
+
+    out: list[tuple[int, int]] = []
+    for head in _PLURAL_POST.finditer(text):
+        pos = head.end()
+        while True:
+            m = _LIST_ITEM.match(text, pos)
+            if not m or not country_code(m.group(1)):
+                break
+            out.append((m.start(2), m.end(2)))
+            pos = m.end()
+    return out
 
 
 def _listed_post(text: str, s_start: int, name_start: int) -> str | None:

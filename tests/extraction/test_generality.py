@@ -44,3 +44,81 @@ def test_joint_exercise_opening(article):
     )
     (event,) = extract(article(text, published=date(2024, 1, 24))).events
     assert event.type == "exercise" and event.countries == ["EG", "IN"] and event.date == "2024-01-21"
+
+
+def _officials(event):
+    return {o.name: (o.country, o.title) for o in event.officials}
+
+
+def test_list_of_states_and_officials_without_ranks(article):
+    text = (
+        "ACCRA - The defence ministers of Ghana, Dominic Nitiwul, Togo, Marguerite Gnakade, and Benin, "
+        "Fortunet Nouatin, met in Accra on Friday to coordinate operations against armed groups along their "
+        "northern borders."
+    )
+    (event,) = extract(article(text, published=date(2023, 6, 12))).events
+    assert event.type == "meeting" and event.countries == ["BJ", "GH", "TG"]
+    officials = _officials(event)
+    assert officials["Marguerite Gnakade"] == ("TG", "Defence Minister")
+    assert officials["Fortunet Nouatin"] == ("BJ", "Defence Minister")
+    assert (event.location.city, event.location.country) == ("Accra", "GH")
+
+
+def test_separate_talks_host_comes_from_headline_subject(article):
+    text = (
+        "Minsk, 4 Nov - On the margins of the council of CIS defence ministers, held in Belarus, "
+        "Ruslan Zhaksylykov, Minister of Defence, took part in a series of talks with fellow ministers.\n"
+        "In his talks with Kyrgyzstan's Minister of Defence, Lieutenant General Baktybek Bekbolotov, the two "
+        "ministers reviewed military training programmes.\n"
+        "In a separate meeting with Sherali Mirzo, Tajikistan's Minister of Defence, the sides discussed "
+        "border security."
+    )
+    title = "Kazakhstan's defence minister holds separate talks with Kyrgyz and Tajik counterparts"
+    result = extract(article(text, title=title, published=date(2023, 11, 5)))
+    pairs = sorted(tuple(e.countries) for e in result.events)
+    assert pairs == [("KG", "KZ"), ("KZ", "TJ")]
+    for event in result.events:
+        assert _officials(event)["Ruslan Zhaksylykov"] == ("KZ", "Minister of Defence")
+        assert event.location.country == "BY"
+
+
+def test_conjoined_officials_share_their_state(article):
+    text = (
+        "CAIRO - Egypt's Interior Minister Mahmoud Tawfik and Assistant Minister for Public Security Ahmed "
+        "Hamdy received Sudan's Interior Minister Khalil Pasha Sairin on Monday to discuss border crossings "
+        "and smuggling."
+    )
+    (event,) = extract(article(text, published=date(2024, 2, 14))).events
+    officials = _officials(event)
+    assert officials["Ahmed Hamdy"][0] == "EG"
+    assert officials["Khalil Pasha Sairin"][0] == "SD"
+    assert (event.location.city, event.location.country) == ("Cairo", "EG")
+
+
+def test_titles_lose_leading_clauses(article):
+    text = (
+        "HANOI (VNA) - According to a ministry statement, Deputy Minister of Public Security Le Quoc Hung "
+        "received a delegation of the Cambodian National Police led by Deputy Commissioner General Sok "
+        "Phal on Wednesday, and the two sides agreed to step up the fight against drug trafficking."
+    )
+    (event,) = extract(article(text, published=date(2023, 3, 16))).events
+    assert event.countries == ["KH", "VN"]
+    assert _officials(event)["Le Quoc Hung"] == ("VN", "Deputy Minister of Public Security")
+    assert (event.location.city, event.location.country) == ("Hanoi", "VN")
+
+
+def test_call_has_no_venue_and_title_keeps_its_general(article):
+    text = (
+        "JAKARTA - Indonesia's national police chief, General Listyo Sigit Prabowo, held a video call on "
+        "Tuesday with his Australian counterpart, Commissioner Reece Kershaw, on people smuggling and "
+        "terrorism financing.\n"
+        "Separately, Malaysia's Inspector General Razarudin Husain received Singapore's police commissioner "
+        "Hoong Wee Teck in Kuala Lumpur on Tuesday."
+    )
+    result = extract(article(text, published=date(2024, 9, 18)))
+    call = next(e for e in result.events if e.type == "call")
+    assert call.countries == ["AU", "ID"] and call.location.city is None and call.location.country is None
+    meeting = next(e for e in result.events if e.type == "meeting")
+    assert meeting.countries == ["MY", "SG"]
+    assert _officials(meeting)["Razarudin Husain"] == ("MY", "Inspector General")
+    assert (meeting.location.city, meeting.location.country) == ("Kuala Lumpur", "MY")
