@@ -16,7 +16,9 @@ $(VENV)/.installed: requirements.txt
 
 setup: $(VENV)/.installed
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py ingest seeds/seed_article.txt --sync --no-progress
 	$(PY) manage.py load_seeds
+	$(PY) manage.py reextract --outdated --no-progress
 	$(PY) manage.py ensure_demo_users
 
 # The web server and a Celery worker side by side; Ctrl-C stops both and the embedded services.
@@ -45,6 +47,10 @@ bench-extract: $(VENV)/.installed
 # Seeds 1,000 then 100,000 engagements into a scratch database (dyad_bench, same server) and times each page.
 bench-pages: $(VENV)/.installed
 	$(PY) manage.py bench_pages
+
+# 1,000 articles through Redis and two worker processes (scratch database dyad_bench_ingest), against the bare engine.
+bench-ingest: $(VENV)/.installed
+	$(PY) manage.py bench_ingest
 
 services-stop: $(VENV)/.installed
 	$(PY) -m config.embedded stop

@@ -19,7 +19,7 @@ from pathlib import Path
 from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Left
 from django.utils import timezone
 
@@ -137,12 +137,26 @@ def _send(task: str, kwargs: dict) -> bool:
 
 def article_retry(*, article_id: int) -> bool:
     """Queue a failed or finished article again (retry button, re-extraction); False if it is in flight."""
-    reset = Article.objects.filter(pk=article_id, status__in=[Article.Status.FAILED, Article.Status.DONE]).update(
-        status=Article.Status.PENDING, error="", claim_task="", claimed_at=None, updated=timezone.now()
+    if not article_reset(article_id=article_id):
+        return False
+    transaction.on_commit(partial(article_enqueue, article_id=article_id))
+    return True
+
+
+def article_reset(*, article_id: int) -> bool:
+    """Make a failed or finished article pending again; its records are replaced when it is processed."""
+    return bool(
+        Article.objects.filter(pk=article_id, status__in=[Article.Status.FAILED, Article.Status.DONE]).update(
+            status=Article.Status.PENDING, error="", claim_task="", claimed_at=None, updated=timezone.now()
+        )
     )
-    if reset:
-        transaction.on_commit(partial(article_enqueue, article_id=article_id))
-    return bool(reset)
+
+
+def articles_outdated() -> QuerySet[Article]:
+    """Finished articles whose records were not written by the current engine (or not by the pipeline)."""
+    return Article.objects.filter(status=Article.Status.DONE, duplicate_of__isnull=True).exclude(
+        engine=engine_version()
+    )
 
 
 def articles_requeue_stuck(*, older_than: float | None = None) -> int:

@@ -1,6 +1,7 @@
 """Celery tasks: thin wrappers that take ids and call ingest.services."""
 
 from celery import Task, shared_task
+from celery.signals import worker_init
 from django.db import DatabaseError, InterfaceError, OperationalError
 
 from ingest import services
@@ -49,3 +50,11 @@ def process_articles(self, *, article_ids: list[int]) -> None:
 @shared_task(name="ingest.sweep_stuck", acks_late=True)
 def sweep_stuck() -> None:
     services.articles_requeue_stuck()
+
+
+@worker_init.connect
+def engine_warm_up(**kwargs) -> None:
+    """Load the language model once in the main worker process; forked pool processes share it."""
+    from ingest.extraction import Article, extract
+
+    extract(Article(id="warm-up", title="", text="The ministers met in Amman on Monday.", language="en"))

@@ -7,7 +7,8 @@ import pytest
 from ingest import services
 from ingest.extraction import ArticleExtraction, Event, Evidence, Location, Official
 from ingest.models import Article
-from meetings.models import Engagement, Official as OfficialRecord, OfficialAlias
+from meetings.models import Engagement, OfficialAlias
+from meetings.models import Official as OfficialRecord
 from tests import factories
 from tests.ingest.conftest import syndicated_copy
 
