@@ -223,7 +223,23 @@ def build_events(
             # An official whose state the text leaves implicit: the side the article is filed
             # from, else the other state the article talks about most.
             other = _fallback_country(dateline, freq, strong, title_order)
-            if other:
+            (named,) = strong
+            speaks_for_named = any(people[root(i)].country == named for i in persons)
+            other_seated = any(p.country == other and p.title and p.start < sent.start for p in people)
+            # The state is named as a speaker or owner ("the PDRM's page", "Malaysian police"), not a
+            # destination ("visited Bahrain").
+            owner = any(
+                c.code == named
+                and sent.start <= c.start < sent.end
+                and (c.kind in ("institution", "adjective") or text[c.end : c.end + 2] in ("'s", "’s"))
+                for c in countries
+            )
+            if other and not speaks_for_named and other_seated and owner:
+                # The other side's official is already known and nobody here stands for the state
+                # this sentence names: the newcomer is that state's ("PDRM said its IGP X attended").
+                for u in unknown:
+                    people[u].country = named
+            elif other:
                 people[unknown[0]].country = other
                 strong = strong | {other}
         date = _best_date(dates, sent.start, sent.end)

@@ -254,6 +254,11 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon|Commissioner)$", stripped
     ):
         stripped += post.group(0)
+    elif re.search(r"\b(?:of|for)$", stripped):
+        # "Inspector-General of Police X": the rank word completes the post.
+        word = re.match(r"\s+\S+", window[len(stripped) :])
+        if word:
+            stripped += word.group(0)
     window = stripped
     if window.lstrip().startswith(","):
         return "", name_start, name_start  # the previous person's appositive, not this one's title
@@ -408,7 +413,10 @@ def assign_titles(
             # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
             # own stands with the one before it.
             between = text[mentions[k - 1].end : b_off if before else pm.start]
-            if re.fullmatch(r"(?:,[^,;.]{0,80},)?\s*,?\s*and\s+(?:(?:the|his|her)\s+)?", between):
+            if re.fullmatch(
+                r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as)\s+(?:(?:the|his|her)\s+)?",
+                between,
+            ):
                 codes.append(mentions[k - 1].country)
         pm.countries_in_title = codes
         if codes:

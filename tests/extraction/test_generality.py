@@ -122,3 +122,17 @@ def test_call_has_no_venue_and_title_keeps_its_general(article):
     assert meeting.countries == ["MY", "SG"]
     assert _officials(meeting)["Razarudin Husain"] == ("MY", "Inspector General")
     assert (meeting.location.city, meeting.location.country) == ("Kuala Lumpur", "MY")
+
+
+def test_officials_reported_by_their_own_service_take_its_state(article):
+    text = (
+        "COLOMBO - Sri Lanka hosted India's Navy Chief Admiral Dinesh Tripathi for maritime security talks on "
+        "Monday. The Sri Lankan Navy said in a statement that Vice Admiral Priyantha Perera attended the talks "
+        "together with Rear Admiral Kanchana Banagoda."
+    )
+    (event,) = extract(article(text, published=date(2024, 5, 15))).events
+    assert event.countries == ["IN", "LK"]
+    officials = _officials(event)
+    assert officials["Dinesh Tripathi"][0] == "IN"
+    assert officials["Priyantha Perera"][0] == "LK" and officials["Kanchana Banagoda"][0] == "LK"
+    assert (event.location.city, event.location.country) == ("Colombo", "LK")
