@@ -1,5 +1,6 @@
 """Headless Chromium for the browser tests: Debian's package, driven by Playwright's sync API."""
 
+import importlib
 import os
 from pathlib import Path
 
@@ -11,6 +12,22 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Countries, topics and roles: a live-server test's flush empties every table, data migrations' rows too."""
+    from django.apps import apps
+    from django.db import connection
+
+    from meetings.models import Country
+
+    if not Country.objects.exists():
+        countries = importlib.import_module("meetings.migrations.0002_reference_data")
+        roles = importlib.import_module("meetings.migrations.0003_roles")
+        countries.load_countries(apps, connection.schema_editor())
+        countries.load_topics(apps, connection.schema_editor())
+        roles.create_groups(apps, connection.schema_editor())
 
 
 @pytest.fixture(scope="session")

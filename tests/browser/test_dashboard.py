@@ -17,14 +17,14 @@ PASSWORD = "pw-for-browser-1"
 
 
 @pytest.fixture
-def analyst_login(django_user_model):
+def analyst_login(django_user_model, reference_data):
     user = django_user_model.objects.create_user(username="browser-analyst", password=PASSWORD)
     user.groups.add(Group.objects.get(name="analyst"))
     return user
 
 
 @pytest.fixture
-def records():
+def records(reference_data):
     maaytah = factories.official(name="Obaid Al Maaytah", country="JO", title="Director of Public Security")
     kaabi = factories.official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
     seed = factories.engagement(
