@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meetings import selectors
-from meetings.models import Engagement, Official, Participation
+from meetings.models import Engagement, Participation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -268,6 +268,6 @@ def test_pages_send_a_content_security_policy(browse):
     assert "script-src 'self'" in browse.get(TIMELINE)["Content-Security-Policy"]
 
 
-def test_official_404(browse):
+def test_unknown_records_are_404(browse):
     assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
-    assert Official.objects.count() == 0
+    assert browse.get(reverse("meetings:engagement", args=[999999])).status_code == 404
