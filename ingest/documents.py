@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 SUPPORTED = "plain text, HTML, PDF or Word (.docx)"
+MIN_HTML_TEXT = 100
 
 
 class DocumentError(ValueError):
@@ -93,7 +94,9 @@ def _tidy(text: str) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.3g} KB"
+    return f"{size / (1024 * 1024):.3g} MB"
 
 
 def _html(html: str, *, url: str | None) -> Document:
@@ -103,7 +106,7 @@ def _html(html: str, *, url: str | None) -> Document:
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     text = (extracted.text or "") if extracted else ""
-    if not text.strip():
+    if len(text.strip()) < MIN_HTML_TEXT:  # menus and footers only: not an article
         raise DocumentError("No article text was found in the HTML page.")
     return Document(
         text=text,

@@ -14,8 +14,8 @@ STOP_POLLING = 286
 
 @permission_required("ingest.add_article", raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if form.is_bound and form.is_valid():
         try:
             article = services.article_submit(uploaded_by=request.user, **form.submission())
         except services.DuplicateArticle as duplicate:

@@ -1,0 +1,119 @@
+"""Reading documents by their content: encodings, HTML, PDF, Word, and files that are none of these."""
+
+import datetime
+import io
+import zipfile
+
+import pytest
+
+from ingest.documents import DocumentError, document_read
+from ingest.fetch import FetchError, url_check
+from tests.ingest.documents import REPORT, docx_bytes, html_page, pdf_bytes
+
+LIMIT = 10 * 1024 * 1024
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "cp1256", "latin-1"])
+def test_text_in_any_encoding_is_decoded(encoding):
+    if encoding == "cp1256":
+        text = "التقى وزير الداخلية الأردني نظيره البحريني في عمّان لبحث التعاون الأمني وأمن الحدود ومكافحة التهريب."
+    else:
+        text = (
+            "Le ministre de l'Intérieur a reçu mardi son homologue à Amman. Les deux ministres ont évoqué la "
+            "coopération sécuritaire, la lutte contre le trafic de drogue et la sécurité des frontières. Ils sont "
+            "convenus d'échanger davantage d'informations et de renforcer la formation des policiers."
+        )
+    document = document_read(text.encode(encoding), max_bytes=LIMIT)
+    assert document.kind == "text" and document.text == text
+
+
+def test_html_is_reduced_to_the_article_text_and_its_metadata():
+    page = html_page(title="Jordan and Bahrain discuss border security", paragraphs=REPORT)
+    document = document_read(page.encode(), max_bytes=LIMIT)
+    assert document.kind == "html"
+    assert all(paragraph in document.text for paragraph in REPORT)
+    assert "<" not in document.text and "window.tracker" not in document.text and "Home" not in document.text
+    assert document.title == "Jordan and Bahrain discuss border security"
+    assert document.publisher == "Gulf Security Review"
+    assert document.published == datetime.date(2024, 1, 15)
+
+
+def test_pdf_text_and_metadata():
+    document = document_read(pdf_bytes(REPORT, title="Ministers meet in Amman"), max_bytes=LIMIT)
+    assert document.kind == "pdf" and "Mazen Al Faraya" in document.text
+    assert document.title == "Ministers meet in Amman"
+    assert document.published == datetime.date(2024, 1, 15)
+
+
+def test_docx_text_and_metadata():
+    document = document_read(docx_bytes(REPORT, title="Ministers meet in Amman"), max_bytes=LIMIT)
+    assert document.kind == "docx" and document.text.splitlines()[0] == REPORT[0]
+    assert document.title == "Ministers meet in Amman"
+
+
+def _zip_without_word() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("notes.txt", "not a word document")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n\t ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(200), "old Office file"),
+        (bytes(range(256)) * 20, "not text|binary data"),
+        (pdf_bytes(REPORT)[:300], "PDF is damaged"),
+        (b"%PDF-1.4\n" + b"\x00garbage" * 50, "PDF is damaged"),
+        (docx_bytes(REPORT)[:500], "Word document is damaged"),
+        (_zip_without_word(), "ZIP archive"),
+        (b"<html><body><nav>Home</nav></body></html>", "No article text"),
+    ],
+    ids=[
+        "empty",
+        "blank",
+        "png",
+        "doc",
+        "binary",
+        "truncated-pdf",
+        "garbage-pdf",
+        "truncated-docx",
+        "zip",
+        "no-article",
+    ],
+)
+def test_unreadable_documents_are_refused_with_a_reason(data, message):
+    with pytest.raises(DocumentError, match=message):
+        document_read(data, max_bytes=LIMIT)
+
+
+def test_size_limit():
+    with pytest.raises(DocumentError, match="larger than the 1 KB limit"):
+        document_read(b"x" * 2000, max_bytes=1024)
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("ftp://example.org/a", "Only http and https"),
+        ("javascript:alert(1)", "Only http and https"),
+        ("https://", "no host"),
+        ("http://127.0.0.1:8000/x", "private address"),
+        ("http://10.1.2.3/x", "private address"),
+        ("http://169.254.169.254/latest/meta-data", "private address"),
+        ("http://[::1]/", "private address"),
+        ("http://localhost/", "this machine"),
+        ("http://user:pw@example.org/", "user name or password"),
+        ("http://example.org:99999/", "malformed"),
+    ],
+)
+def test_refused_urls(url, reason):
+    with pytest.raises(FetchError, match=reason):
+        url_check(url, allow_private=False)
+
+
+def test_private_addresses_allowed_by_the_setting():
+    assert url_check("http://127.0.0.1:8000/x", allow_private=True) == ("http", "127.0.0.1", 8000)
