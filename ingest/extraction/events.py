@@ -76,6 +76,21 @@ _STANDING_BODY = re.compile(
 _BILATERAL_CUE = re.compile(
     r"\b(sidelines|margins|on the margin|separate(?:ly)?|bilateral|met with|talks with|held talks|received)\b", re.I
 )
+# A state's own bodies meeting among themselves: its cabinet, parliament, a national council.
+_DOMESTIC_BODY = re.compile(
+    r"\b(cabinet|council of ministers|parliament|parliamentary|senate|national assembly|"
+    r"(?:weekly|regular|extraordinary) (?:session|meeting)|national security council)\b",
+    re.I,
+)
+_SPORT = re.compile(
+    r"\b(football|soccer|semi-?finals?|quarter-?finals?|final match|tournament|match|fixture|stadium|league|"
+    r"championship|World Cup|Asian Cup|Gulf Cup|Olympics?)\b",
+    re.I,
+)
+_MATCH_AFTER = re.compile(
+    r"\s+(?:were |was |are |is )?(?:facing|face[sd]?|play(?:ed|ing|s)?|beat|defeated|drew|vs\.?|v\.?)\b"
+)
+_MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v\.?|drew with|play(?:ed|ing)?)\s+$")
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)
 _SECURITY = re.compile(
     r"\b(security|secur|defen[cs]e|military|police|policing|interior|army|armed forces|navy|naval|coast guards?|"
@@ -179,15 +194,22 @@ def build_events(
                 strong.add(code)
         if len(strong) >= 2:
             return strong, weak, persons  # the officials name the parties; other states are context
+        sport = bool(_SPORT.search(sent.text))
         for c in countries:
             if not (sent.start <= c.start < sent.end):
                 continue
+            if sport and (
+                _MATCH_AFTER.match(text, c.end) or _MATCH_BEFORE.search(text[max(sent.start, c.start - 30) : c.start])
+            ):
+                continue  # a national team in a fixture ("Kuwait were facing Bahrain"), not a party to talks
             lead = text[max(sent.start, c.start - 25) : c.start]
             if (
                 c.kind == "city"
                 or re.search(
                     r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$", lead
                 )
+                # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
+                or re.search(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$", lead)
                 and text[c.end : c.end + 2] not in ("'s", "’s")
             ):
                 weak.add(c.code)
@@ -211,15 +233,22 @@ def build_events(
 
     drafts: list[Draft] = []
     main: set[str] = set()
+    domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
     for sent in sentences:
         types = sentence_types(sent.text)
+        if not drafts and _DOMESTIC_BODY.search(sent.text):
+            domestic_session = True
         if not types:
             continue
         if _STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text):
             continue
         strong, weak, persons = participants(sent)
         unknown = [root(i) for i in persons if people[root(i)].country is None]
-        if unknown and len(strong) == 1:
+        domestic = bool(_DOMESTIC_BODY.search(sent.text))
+        if unknown and len(strong) == 1 and domestic:
+            (named,) = strong
+            people[unknown[0]].country = named  # chairing his own state's cabinet
+        elif unknown and len(strong) == 1:
             # An official whose state the text leaves implicit: the side the article is filed
             # from, else the other state the article talks about most.
             other = _fallback_country(dateline, freq, strong, title_order)
@@ -242,6 +271,8 @@ def build_events(
             elif other:
                 people[unknown[0]].country = other
                 strong = strong | {other}
+        if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
+            continue  # "The meeting, held on Thursday, ...": still the cabinet session
         date = _best_date(dates, sent.start, sent.end)
         earlier = bool(_EARLIER.search(sent.text))
         if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
@@ -265,7 +296,7 @@ def build_events(
         for etype in types:
             codes = set(strong)
             inferred = False
-            if len(codes) < 2:
+            if len(codes) < 2 and not domestic:
                 pool = main or title_codes
                 if codes and codes <= pool and len(pool) > 2:
                     # One of several counterparts: paired with the side the article is about.

@@ -136,3 +136,18 @@ def test_officials_reported_by_their_own_service_take_its_state(article):
     assert officials["Dinesh Tripathi"][0] == "IN"
     assert officials["Priyantha Perera"][0] == "LK" and officials["Kanchana Banagoda"][0] == "LK"
     assert (event.location.city, event.location.country) == ("Colombo", "LK")
+
+
+def test_cabinet_reviewing_a_draft_pact_and_a_football_fixture_are_not_engagements(article):
+    cabinet = (
+        "ADDIS ABABA - Ethiopia's council of ministers, at its regular session chaired by Prime Minister Abiy "
+        "Ahmed, reviewed a draft military cooperation agreement with Djibouti. The meeting, held on Monday, "
+        "referred the draft to parliament for ratification."
+    )
+    result = extract(article(cabinet, title="Ethiopian cabinet reviews draft defence deal with Djibouti"))
+    assert not result.relevant
+    match = (
+        "DOHA - Qatar's Interior Minister Sheikh Khalifa bin Hamad Al Thani toured the stadium on Sunday, where "
+        "Qatar were facing Jordan in the final, to inspect security arrangements for the tournament."
+    )
+    assert not extract(article(match, title="Interior minister checks security at Asian Cup final")).relevant
