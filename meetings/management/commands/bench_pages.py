@@ -78,18 +78,17 @@ class Command(BaseCommand):
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
         started = time.monotonic()
-        seeded = subprocess.run(
-            [*manage, "seed_demo", "--engagements", str(size)], env=env, check=True, capture_output=True, text=True
-        )
+        seeded = self.run([*manage, "seed_demo", "--engagements", str(size)], env=env)
         self.stdout.write(f"{size}: {seeded.stdout.strip()} (wall {time.monotonic() - started:.0f}s)")
-        measured = subprocess.run(
-            [*manage, "bench_pages", "--measure", "--runs", str(runs)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
+        measured = self.run([*manage, "bench_pages", "--measure", "--runs", str(runs)], env=env)
         return json.loads(measured.stdout.strip().splitlines()[-1])
+
+    @staticmethod
+    def run(command: list[str], *, env: dict) -> subprocess.CompletedProcess:
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise CommandError(f"{' '.join(command[1:])} failed:\n{done.stderr[-3000:]}")
+        return done
 
     def report(self, results: dict, sizes: list[int]) -> None:
         small, large = sizes[0], sizes[-1]
