@@ -5,10 +5,10 @@ import re
 import unicodedata
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Left
 from django.urls import reverse
 
 
@@ -16,6 +16,18 @@ def normalized_text_hash(text: str) -> str:
     """SHA-256 of the text with Unicode, case and white space normalized: the same story pasted twice matches."""
     folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip().lower()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+SKETCH_SIZE = 16
+
+
+def text_sketch(text: str) -> list[int]:
+    """The smallest hashes of the text's word 5-grams (a bottom-k MinHash sketch): texts that share most
+    of their sentences share most of these, so syndicated copies are found by array overlap."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text or "").lower())
+    grams = {" ".join(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
+    hashes = {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big", signed=True) for g in grams}
+    return sorted(hashes)[:SKETCH_SIZE]
 
 
 class Article(models.Model):
@@ -47,6 +59,7 @@ class Article(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveIntegerField(default=0, editable=False)
     processed = models.DateTimeField(null=True, blank=True, help_text="When it last became done or failed")
+    sketch = ArrayField(models.BigIntegerField(), default=list, blank=True, editable=False)
     engine = models.CharField(max_length=40, blank=True, help_text="Extraction engine version that wrote its records")
     outcome = models.JSONField(default=dict, blank=True, help_text="Engagements created and updated")
     uploaded_by = models.ForeignKey(
@@ -69,8 +82,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "updated"], name="article_status_updated"),  # operations page, sweeper
             models.Index(fields=["processed"], name="article_processed"),  # processed in the last hour / day
-            # Near-duplicate candidates: trigram similarity of the opening of the text.
-            GinIndex(OpClass(Left("text", 500), name="gin_trgm_ops"), name="article_head_trgm"),
+            GinIndex(fields=["sketch"], name="article_sketch"),  # near-duplicate candidates: sketch overlap
         ]
 
     def __str__(self) -> str:
@@ -79,6 +91,7 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         if self.text.strip():
             self.sha256 = normalized_text_hash(self.text)
+            self.sketch = text_sketch(self.text)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

@@ -20,7 +20,6 @@ from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Left
 from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
@@ -35,6 +34,7 @@ TASK_PROCESS_BATCH = "ingest.process_articles"
 # Near-duplicate test: share of the shorter text's word 5-grams found in the other text.
 SYNDICATION_CONTAINMENT = 0.6
 SYNDICATION_CANDIDATES = 5
+SYNDICATION_SCAN = 500  # articles sharing a sketch hash, ranked by how many they share
 
 
 class DuplicateArticle(Exception):
@@ -247,7 +247,8 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
                 extraction=extraction,
                 syndicated_from=article_syndication_find(article=article),
             )
-    return [Article.objects.filter(pk=pk).first() for pk in article_ids]
+    finished = Article.objects.in_bulk(article_ids)
+    return [finished.get(pk) for pk in article_ids]
 
 
 def _engine_article(article: Article):
@@ -293,22 +294,23 @@ def article_fetch(*, article: Article, task_id: str) -> Article | None:
         current.title = current.title or document.title[:500]
         current.publisher = current.publisher or document.publisher[:200]
         current.published = current.published or document.published
-        current.save(update_fields=["text", "sha256", "title", "publisher", "published", "updated"])
+        current.save(update_fields=["text", "sha256", "sketch", "title", "publisher", "published", "updated"])
     return current
 
 
 def article_syndication_find(*, article: Article) -> Article | None:
     """An earlier processed article carrying nearly the same text: another outlet's copy of the story."""
-    head = article.text[:500]
-    if len(head) < 100:
+    if not article.sketch:
         return None
-    candidates = (
-        Article.objects.annotate(head=Left("text", 500))
-        .filter(head__trigram_similar=head, status=Article.Status.DONE)
+    overlapping = (
+        Article.objects.filter(sketch__overlap=article.sketch, status=Article.Status.DONE, duplicate_of__isnull=True)
         .exclude(pk=article.pk)
-        .only("pk", "text", "syndicated_from_id")
-        .order_by("created")[:SYNDICATION_CANDIDATES]
+        .values_list("pk", "sketch")[:SYNDICATION_SCAN]
     )
+    mine_sketch = set(article.sketch)
+    ranked = sorted(overlapping, key=lambda row: (-len(mine_sketch.intersection(row[1])), row[0]))
+    best = [pk for pk, _ in ranked[:SYNDICATION_CANDIDATES]]
+    candidates = sorted(Article.objects.filter(pk__in=best).only("pk", "text"), key=lambda a: best.index(a.pk))
     mine = _shingles(article.text)
     for candidate in candidates:
         theirs = _shingles(candidate.text)
@@ -317,9 +319,9 @@ def article_syndication_find(*, article: Article) -> Article | None:
     return None
 
 
-def _shingles(text: str) -> set[int]:
+def _shingles(text: str) -> set[tuple[str, ...]]:
     words = re.findall(r"\w+", text.lower())
-    return {hash(tuple(words[i : i + 5])) for i in range(max(0, len(words) - 4))}
+    return {tuple(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
 
 
 @transaction.atomic

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q
 
 from ingest.models import Article, normalized_text_hash
 from meetings.models import (
@@ -283,14 +284,18 @@ def engagement_find_match(
     else:
         window_start = min(date - datetime.timedelta(days=1), date.replace(day=1))
         candidates = candidates.filter(date__gte=window_start, date__lte=date + datetime.timedelta(days=31))
-    candidates = candidates.filter(countries=sorted(country_codes)[0]).prefetch_related("countries", "participations")
+    codes = Engagement.countries.through.objects.filter(engagement=OuterRef("pk")).values("country_id")
+    people = Participation.objects.filter(engagement=OuterRef("pk")).values("official_id")
+    candidates = candidates.filter(countries=sorted(country_codes)[0]).annotate(
+        codes=ArraySubquery(codes), people=ArraySubquery(people)
+    )
     best, best_key = None, None
     for engagement in candidates.order_by("id"):
-        if {c.code for c in engagement.countries.all()} != country_codes:
+        if set(engagement.codes) != country_codes:
             continue
         if among is None and not _dates_compatible((date, precision), (engagement.date, engagement.date_precision)):
             continue
-        theirs = {p.official_id for p in engagement.participations.all()}
+        theirs = set(engagement.people)
         shared = len(theirs & official_ids)
         if theirs and official_ids and not shared:
             continue
@@ -311,14 +316,12 @@ def _lock_countries(codes: Iterable[str]) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"dyad-country:{code}"])
 
 
-def _evidence_add(*, engagement: Engagement, article: Article, start: int, end: int) -> None:
+def _evidence(*, engagement: Engagement, article: Article, start: int, end: int) -> Evidence | None:
     text = article.text
     start, end = max(0, start), min(len(text), end)
     if end <= start:
-        return
-    Evidence.objects.get_or_create(
-        engagement=engagement, article=article, start=start, defaults={"end": end, "sentence": text[start:end]}
-    )
+        return None
+    return Evidence(engagement=engagement, article=article, start=start, end=end, sentence=text[start:end])
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -346,6 +349,7 @@ def extraction_records_write(*, article: Article, events: list, syndicated_from:
         else set()
     )
     touched: list[Engagement] = []
+    evidence: list[Evidence | None] = []
     for event in events:
         codes = {code for code in event.countries if code in known}
         if len(codes) < 2 or event.type not in Engagement.Kind.values:
@@ -371,10 +375,13 @@ def extraction_records_write(*, article: Article, events: list, syndicated_from:
         )
         engagement = _engagement_update(match, event=event, date=date, precision=precision, known=known)
         engagement.topics.add(*[topics[slug] for slug in event.topics if slug in topics])
-        for official, side, person in participants:
-            Participation.objects.get_or_create(
-                engagement=engagement, official=official, defaults={"country": side, "title": person.title or ""}
-            )
+        Participation.objects.bulk_create(
+            [
+                Participation(engagement=engagement, official=official, country=side, title=person.title or "")
+                for official, side, person in participants
+            ],
+            ignore_conflicts=True,  # already taking part, from an earlier report
+        )
         spans = [(e.start, e.end) for e in event.evidence]
         for person in event.officials:  # a participant named outside the event's sentences
             for e in person.evidence:
@@ -382,14 +389,14 @@ def extraction_records_write(*, article: Article, events: list, syndicated_from:
                     spans.append(_sentence_around(article.text, e.start, e.end))
         if not spans:
             spans.append(_sentence_around(article.text, 0, 0))
-        for start, end in spans:
-            _evidence_add(engagement=engagement, article=article, start=start, end=end)
+        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e) for s, e in spans]
         touched.append(engagement)
     if syndicated_from:
-        _syndication_link(article=article, source=syndicated_from, skip={e.pk for e in touched})
+        evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})
+    Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
     # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
     Engagement.objects.filter(pk__in=previous, status=Engagement.Status.EXTRACTED, evidence__isnull=True).delete()
-    linked = set(Evidence.objects.filter(article=article).values_list("engagement_id", flat=True))
+    linked = {e.engagement_id for e in evidence if e is not None}
     shared = set(
         Evidence.objects.filter(engagement_id__in=linked)
         .exclude(article=article)
@@ -427,9 +434,13 @@ def _engagement_update(match: Engagement | None, *, event, date, precision, know
     return match
 
 
-def _syndication_link(*, article: Article, source: Article, skip: set[int]) -> None:
+def _syndication_evidence(*, article: Article, source: Article, skip: set[int]) -> list[Evidence | None]:
     """Another outlet's copy: the source's engagements gain this article wherever its sentences recur."""
+    found = []
     for evidence in Evidence.objects.filter(article=source).exclude(engagement_id__in=skip).order_by("start"):
         at = article.text.find(evidence.sentence)
         if at >= 0:
-            _evidence_add(engagement=evidence.engagement, article=article, start=at, end=at + len(evidence.sentence))
+            found.append(
+                _evidence(engagement=evidence.engagement, article=article, start=at, end=at + len(evidence.sentence))
+            )
+    return found
