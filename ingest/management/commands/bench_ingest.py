@@ -17,19 +17,43 @@ import sys
 import time
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
+import psycopg
 from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ingest import services
 from ingest.models import Article
-from meetings.management.commands.bench_pages import maintenance_connection, server_url
 from meetings.models import Engagement
 
 DEV_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev.jsonl"
 PROCESSES = 2
 TARGET_RATIO = 0.7
+
+
+def database_url(name: str) -> str:
+    """A URL for database ``name`` on the server in use (embedded servers are reached by a socket directory)."""
+    db = settings.DATABASES["default"]
+    auth = quote(db.get("USER") or "", safe="") + (":" + quote(db["PASSWORD"], safe="") if db.get("PASSWORD") else "")
+    host = db.get("HOST") or db.get("OPTIONS", {}).get("host") or "localhost"
+    if host.startswith("/"):
+        return f"postgres://{auth}@/{name}?host={quote(host, safe='/')}"
+    return f"postgres://{auth}@{host}{':' + str(db['PORT']) if db.get('PORT') else ''}/{name}"
+
+
+def server_connection() -> psycopg.Connection:
+    """An autocommit connection to the server in use, for creating and dropping scratch databases."""
+    db = settings.DATABASES["default"]
+    return psycopg.connect(
+        dbname=db["NAME"],
+        user=db.get("USER") or None,
+        password=db.get("PASSWORD") or None,
+        host=db.get("HOST") or db.get("OPTIONS", {}).get("host") or None,
+        port=db.get("PORT") or None,
+        autocommit=True,
+    )
 
 
 def bench_articles(path: Path, count: int) -> list[dict]:
@@ -78,12 +102,12 @@ class Command(BaseCommand):
             return
         if database == settings.DATABASES["default"]["NAME"]:
             raise CommandError("The bench database must not be the one in use.")
-        with maintenance_connection() as admin:
+        with server_connection() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
             admin.execute(f'CREATE DATABASE "{database}"')
         env = {
             **os.environ,
-            "DATABASE_URL": server_url(database),
+            "DATABASE_URL": database_url(database),
             "REDIS_URL": settings.REDIS_URL,
             "CELERY_QUEUE": f"bench-ingest-{uuid.uuid4().hex[:8]}",  # no other worker takes these tasks
         }
@@ -93,7 +117,7 @@ class Command(BaseCommand):
             options = ["--articles", str(articles), "--batch-size", str(batch_size), "--input", str(input)]
             subprocess.run([*manage, "bench_ingest", "--measure", *options], env=env, check=True)
         finally:
-            with maintenance_connection() as admin:
+            with server_connection() as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
     def measure(self, *, count: int, batch_size: int, path: Path) -> None:

@@ -1,0 +1,202 @@
+"""Integration: uploads processed by a real Celery worker (a subprocess) through a real Redis into
+the test database; the worker is killed, Redis goes away, pages fail to fetch."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from ingest.models import Article
+from meetings.models import Engagement, Evidence
+from tests.ingest.conftest import syndicated_copy
+from tests.ingest.documents import REPORT, html_page
+from tests.ingest.services_for_tests import RedisServer, Site, Worker, broker, wait_for
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+UPLOAD = reverse("ingest:upload")
+FINISHED = (Article.Status.DONE, Article.Status.FAILED)
+
+
+@pytest.fixture(scope="module")
+def redis_server():
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def worker(django_db_setup, django_db_blocker, redis_server):
+    """One worker for the module's ordinary cases; a fetch times out after 2 seconds."""
+    with django_db_blocker.unblock():
+        running = Worker(redis_server.url, INGEST_FETCH_TIMEOUT=2).start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def editor_client(client, editor, settings):
+    settings.INGEST_ALLOW_PRIVATE_URLS = True  # the test site is on 127.0.0.1
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def queue(worker, redis_server):
+    with broker(redis_server.url):
+        yield worker
+
+
+def finished(article_id: int, worker: Worker, timeout: float = 60) -> Article:
+    return wait_for(
+        lambda: Article.objects.filter(pk=article_id, status__in=FINISHED).first(),
+        timeout=timeout,
+        what=f"article {article_id} to finish",
+        worker=worker,
+    )
+
+
+def upload(client, data: dict) -> Article:
+    response = client.post(UPLOAD, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return Article.objects.get(pk=int(response["Location"].rstrip("/").rsplit("/", 1)[1]))
+
+
+def test_upload_becomes_an_engagement_on_the_page(queue, editor_client, seed_text):
+    article = finished(upload(editor_client, {"text": seed_text, "title": "Seed"}).pk, queue)
+    assert article.status == "done", article.error
+    engagement = Engagement.objects.get()
+    progress = editor_client.get(reverse("ingest:article_progress", args=[article.pk]))
+    assert progress.status_code == 286 and engagement.get_absolute_url() in progress.content.decode()
+    page = editor_client.get(engagement.get_absolute_url()).content.decode()
+    assert "Al Kaabi" in page and "Maaytah" in page
+
+
+def test_exact_duplicate_creates_nothing(queue, editor_client, seed_text):
+    first = finished(upload(editor_client, {"text": seed_text}).pk, queue)
+    response = editor_client.post(UPLOAD, {"text": seed_text.replace("\n", "\n\n")}, follow=True)
+    assert response.redirect_chain[-1][0] == first.get_absolute_url()
+    assert "already ingested" in response.content.decode()
+    assert Article.objects.count() == 1 and Engagement.objects.count() == 1
+
+
+def test_syndicated_copy_is_another_source(queue, editor_client, seed_text):
+    first = finished(upload(editor_client, {"text": seed_text}).pk, queue)
+    copy = finished(upload(editor_client, {"text": syndicated_copy(seed_text), "publisher": "Petra"}).pk, queue)
+    assert copy.syndicated_from_id == first.pk
+    page = editor_client.get(copy.get_absolute_url()).content.decode()
+    assert "Another outlet&#x27;s copy" in page and "now 2 sources" in page
+    assert Engagement.objects.count() == 1
+
+
+def test_one_meeting_reported_by_two_outlets_is_one_engagement_with_two_sources(queue, editor_client, corpus):
+    for key in ("d003", "d018"):
+        row = corpus[key]
+        article = upload(editor_client, {"text": row["text"], "title": row["title"], "published": row["published"]})
+        assert finished(article.pk, queue).status == "done"
+    engagement = Engagement.objects.get()
+    assert Evidence.objects.filter(engagement=engagement).values("article").distinct().count() == 2
+    assert engagement.participations.count() == 2  # Maaytah / Maaitah is one person
+
+
+def test_url_is_fetched_by_the_worker(queue, editor_client):
+    with Site() as site:
+        site.pages["/news/amman"] = (200, html_page(title="Amman talks", paragraphs=REPORT).encode(), "text/html")
+        article = finished(upload(editor_client, {"url": site.url("/news/amman")}).pk, queue)
+    assert article.status == "done", article.error
+    assert (article.title, article.publisher) == ("Amman talks", "Gulf Security Review")
+    assert REPORT[0] in article.text and Engagement.objects.filter(evidence__article=article).exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "page", "delay", "reason"),
+    [
+        ("/missing", None, 0, "The page was not found (HTTP 404)."),
+        ("/slow", (200, b"<p>late</p>", "text/html"), 5, "did not answer within 2 seconds"),
+        ("/huge", (200, b"<p>" + b"word " * 2_300_000 + b"</p>", "text/html"), 0, "The page is too large"),
+        ("/menu", (200, b"<html><body><nav>Home | World</nav></body></html>", "text/html"), 0, "Not an article"),
+        ("/image", (200, b"\x89PNG\r\n\x1a\n" + bytes(500), "image/png"), 0, "Not an article: This file is a PNG"),
+    ],
+    ids=["404", "timeout", "too-large", "no-article", "image"],
+)
+def test_url_failing_at_fetch_time_leaves_the_article_failed_with_the_reason(
+    queue, editor_client, settings, path, page, delay, reason
+):
+    with Site() as site:
+        if page:
+            site.pages[path] = page
+        site.delays[path] = [delay]
+        article = finished(upload(editor_client, {"url": site.url(path)}).pk, queue)
+    assert article.status == "failed" and reason in article.error
+    shown = editor_client.get(article.get_absolute_url()).content.decode()
+    assert reason.replace("'", "&#x27;") in shown and ">Retry</button>" in shown
+    assert Engagement.objects.count() == 0
+
+
+def test_worker_killed_mid_task_processes_the_article_once(editor_client, redis_server):
+    """kill -9 of the pool process while it fetches: the task is given back (acks_late, reject on
+    worker lost) and the next attempt, under the same claim, writes the records once."""
+    with Site() as site, broker(redis_server.url):
+        site.pages["/news/amman"] = (200, html_page(title="Amman talks", paragraphs=REPORT).encode(), "text/html")
+        site.delays["/news/amman"] = [30]  # the first fetch hangs until the worker is killed
+        running = Worker(redis_server.url, INGEST_FETCH_TIMEOUT=60).start()
+        try:
+            article = upload(editor_client, {"url": site.url("/news/amman")})
+            assert site.requested.wait(60), running.log.read_text()[-3000:]
+            assert Article.objects.get(pk=article.pk).status == "processing"
+            (child,) = running.pool_processes()
+            child.kill()
+            article = finished(article.pk, running)
+        finally:
+            running.stop()
+    assert article.status == "done", article.error
+    assert article.attempts == 2 and len(site.requests) == 2
+    engagements = Engagement.objects.filter(evidence__article=article).distinct()
+    assert engagements.count() == 1 and Engagement.objects.count() == 1
+
+
+def test_whole_worker_killed_then_the_sweeper_requeues_it(editor_client, redis_server):
+    """The whole worker dies with the task (its message stays unacknowledged in Redis): a new worker's
+    beat sweeper finds the article stuck in processing and queues it again; it is written once."""
+    with Site() as site, broker(redis_server.url):
+        site.pages["/news/amman"] = (200, html_page(title="Amman talks", paragraphs=REPORT).encode(), "text/html")
+        site.delays["/news/amman"] = [30]
+        first = Worker(redis_server.url, INGEST_FETCH_TIMEOUT=60).start()
+        try:
+            article = upload(editor_client, {"url": site.url("/news/amman")})
+            assert site.requested.wait(60)
+            first.kill()
+        finally:
+            first.stop()
+        assert Article.objects.get(pk=article.pk).status == "processing"
+        second = Worker(redis_server.url, beat=True, INGEST_STUCK_AFTER=2, INGEST_SWEEP_EVERY=1).start()
+        try:
+            article = finished(article.pk, second)
+        finally:
+            second.stop()
+    assert article.status == "done", article.error
+    assert Engagement.objects.count() == 1
+    assert Evidence.objects.filter(article=article).values("engagement").distinct().count() == 1
+
+
+def test_upload_while_redis_is_down_waits_then_is_processed(editor_client, seed_text):
+    server = RedisServer()
+    server.start()
+    server.stop()  # the broker is down when the editor uploads
+    try:
+        with broker(server.url):
+            started = time.monotonic()
+            article = upload(editor_client, {"text": seed_text})
+            assert time.monotonic() - started < 15
+            assert Article.objects.get(pk=article.pk).status == "pending"
+            ops = editor_client.get(reverse("ingest:operations")).content.decode()
+            assert "broker unreachable" in ops
+            server.start()  # back on the same port
+            running = Worker(server.url, beat=True, INGEST_STUCK_AFTER=1, INGEST_SWEEP_EVERY=1).start()
+            try:
+                article = finished(article.pk, running)
+            finally:
+                running.stop()
+    finally:
+        server.stop()
+    assert article.status == "done" and Engagement.objects.count() == 1
