@@ -4,7 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -105,6 +105,9 @@ class OfficialAlias(models.Model):
         indexes = [
             # Trigram candidates for name resolution and search ("Maaitah" finds "Maaytah").
             GinIndex(fields=["key"], name="alias_key_trgm", opclasses=["gin_trgm_ops"]),
+            # Search and the timeline's official filter: the closest spellings first, nearest-neighbour order
+            # (selectors.officials_matching), so a common surname costs a few rows, not all its matches.
+            GistIndex(fields=["key"], name="alias_key_trgm_gist", opclasses=["gist_trgm_ops"]),
         ]
 
     def __str__(self) -> str:
