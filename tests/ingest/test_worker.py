@@ -12,7 +12,7 @@ from tests.ingest.conftest import syndicated_copy
 from tests.ingest.documents import REPORT, html_page
 from tests.ingest.services_for_tests import RedisServer, Site, Worker, broker, wait_for
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 UPLOAD = reverse("ingest:upload")
 FINISHED = (Article.Status.DONE, Article.Status.FAILED)
 
@@ -45,6 +45,15 @@ def editor_client(client, editor, settings):
 def queue(worker, redis_server):
     with broker(redis_server.url):
         yield worker
+
+
+@pytest.fixture
+def own_redis():
+    """A Redis of the test's own, so that no other worker takes its tasks."""
+    server = RedisServer()
+    server.start()
+    yield server
+    server.stop()
 
 
 def finished(article_id: int, worker: Worker, timeout: float = 60) -> Article:
@@ -85,7 +94,7 @@ def test_syndicated_copy_is_another_source(queue, editor_client, seed_text):
     copy = finished(upload(editor_client, {"text": syndicated_copy(seed_text), "publisher": "Petra"}).pk, queue)
     assert copy.syndicated_from_id == first.pk
     page = editor_client.get(copy.get_absolute_url()).content.decode()
-    assert "Another outlet&#x27;s copy" in page and "now 2 sources" in page
+    assert "Another outlet's copy" in page and "now 2 sources" in page
     assert Engagement.objects.count() == 1
 
 
@@ -133,13 +142,13 @@ def test_url_failing_at_fetch_time_leaves_the_article_failed_with_the_reason(
     assert Engagement.objects.count() == 0
 
 
-def test_worker_killed_mid_task_processes_the_article_once(editor_client, redis_server):
+def test_worker_killed_mid_task_processes_the_article_once(editor_client, own_redis):
     """kill -9 of the pool process while it fetches: the task is given back (acks_late, reject on
     worker lost) and the next attempt, under the same claim, writes the records once."""
-    with Site() as site, broker(redis_server.url):
+    with Site() as site, broker(own_redis.url):
         site.pages["/news/amman"] = (200, html_page(title="Amman talks", paragraphs=REPORT).encode(), "text/html")
         site.delays["/news/amman"] = [30]  # the first fetch hangs until the worker is killed
-        running = Worker(redis_server.url, INGEST_FETCH_TIMEOUT=60).start()
+        running = Worker(own_redis.url, INGEST_FETCH_TIMEOUT=60).start()
         try:
             article = upload(editor_client, {"url": site.url("/news/amman")})
             assert site.requested.wait(60), running.log.read_text()[-3000:]
@@ -155,13 +164,13 @@ def test_worker_killed_mid_task_processes_the_article_once(editor_client, redis_
     assert engagements.count() == 1 and Engagement.objects.count() == 1
 
 
-def test_whole_worker_killed_then_the_sweeper_requeues_it(editor_client, redis_server):
+def test_whole_worker_killed_then_the_sweeper_requeues_it(editor_client, own_redis):
     """The whole worker dies with the task (its message stays unacknowledged in Redis): a new worker's
     beat sweeper finds the article stuck in processing and queues it again; it is written once."""
-    with Site() as site, broker(redis_server.url):
+    with Site() as site, broker(own_redis.url):
         site.pages["/news/amman"] = (200, html_page(title="Amman talks", paragraphs=REPORT).encode(), "text/html")
         site.delays["/news/amman"] = [30]
-        first = Worker(redis_server.url, INGEST_FETCH_TIMEOUT=60).start()
+        first = Worker(own_redis.url, INGEST_FETCH_TIMEOUT=60).start()
         try:
             article = upload(editor_client, {"url": site.url("/news/amman")})
             assert site.requested.wait(60)
@@ -169,7 +178,7 @@ def test_whole_worker_killed_then_the_sweeper_requeues_it(editor_client, redis_s
         finally:
             first.stop()
         assert Article.objects.get(pk=article.pk).status == "processing"
-        second = Worker(redis_server.url, beat=True, INGEST_STUCK_AFTER=2, INGEST_SWEEP_EVERY=1).start()
+        second = Worker(own_redis.url, beat=True, INGEST_STUCK_AFTER=2, INGEST_SWEEP_EVERY=1).start()
         try:
             article = finished(article.pk, second)
         finally:
