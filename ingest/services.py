@@ -126,6 +126,7 @@ def _send(task: str, kwargs: dict) -> bool:
         current_app.send_task(
             task,
             kwargs=kwargs,
+            ignore_result=True,  # progress lives on the article row
             retry=True,
             retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
         )

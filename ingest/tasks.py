@@ -29,6 +29,7 @@ _options = {
     "bind": True,
     "acks_late": True,
     "reject_on_worker_lost": True,
+    "ignore_result": True,
     "autoretry_for": TRANSIENT,
     "retry_backoff": 2,
     "retry_backoff_max": 300,
@@ -47,7 +48,7 @@ def process_articles(self, *, article_ids: list[int]) -> None:
     services.articles_process(article_ids=article_ids, task_id=self.request.id)
 
 
-@shared_task(name="ingest.sweep_stuck", acks_late=True)
+@shared_task(name="ingest.sweep_stuck", acks_late=True, ignore_result=True)
 def sweep_stuck() -> None:
     services.articles_requeue_stuck()
 
