@@ -107,6 +107,9 @@ else:
     REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+# Several test runs against one server (parallel checkouts) each need their own test database.
+if test_database := os.environ.get("TEST_DATABASE_NAME"):
+    DATABASES["default"]["TEST"] = {"NAME": test_database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CELERY_BROKER_URL = REDIS_URL

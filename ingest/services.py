@@ -184,25 +184,24 @@ def articles_requeue_stuck(*, older_than: float | None = None) -> int:
 def article_claim(*, article_id: int, task_id: str) -> Article | None:
     """Take the article for this task: pending, or processing under this same task (a redelivery
     after its worker died), or processing under a claim older than INGEST_STUCK_AFTER. None otherwise."""
+    claimed = articles_claim(article_ids=[article_id], task_id=task_id)
+    return claimed[0] if claimed else None
+
+
+def articles_claim(*, article_ids: list[int], task_id: str) -> list[Article]:
+    """article_claim for several articles in one conditional UPDATE."""
     now = timezone.now()
     expired = now - datetime.timedelta(seconds=settings.INGEST_STUCK_AFTER)
-    claimed = (
-        Article.objects.filter(pk=article_id)
-        .filter(
-            Q(status=Article.Status.PENDING)
-            | Q(status=Article.Status.PROCESSING, claim_task=task_id)
-            | Q(status=Article.Status.PROCESSING, claimed_at__lt=expired)
-            | Q(status=Article.Status.PROCESSING, claimed_at__isnull=True)
-        )
-        .update(
-            status=Article.Status.PROCESSING,
-            claim_task=task_id,
-            claimed_at=now,
-            attempts=F("attempts") + 1,
-            updated=now,
-        )
+    Article.objects.filter(pk__in=article_ids).filter(
+        Q(status=Article.Status.PENDING)
+        | Q(status=Article.Status.PROCESSING, claim_task=task_id)
+        | Q(status=Article.Status.PROCESSING, claimed_at__lt=expired)
+        | Q(status=Article.Status.PROCESSING, claimed_at__isnull=True)
+    ).update(
+        status=Article.Status.PROCESSING, claim_task=task_id, claimed_at=now, attempts=F("attempts") + 1, updated=now
     )
-    return Article.objects.filter(pk=article_id).first() if claimed else None
+    held = Article.objects.filter(pk__in=article_ids, status=Article.Status.PROCESSING, claim_task=task_id)
+    return sorted(held, key=lambda article: article_ids.index(article.pk))
 
 
 def article_process(*, article_id: int, task_id: str | None = None) -> Article | None:
@@ -218,10 +217,7 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
 
     task_id = task_id or f"sync-{uuid.uuid4()}"
     claimed: list[Article] = []
-    for article_id in article_ids:
-        article = article_claim(article_id=article_id, task_id=task_id)
-        if article is None:
-            continue
+    for article in articles_claim(article_ids=article_ids, task_id=task_id):
         if article.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
             article_done_as_duplicate(article_id=article.pk, task_id=task_id)
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -308,6 +309,12 @@ def engagement_find_match(
     return best
 
 
+@functools.cache
+def _countries() -> dict[str, Country]:
+    """Countries by ISO code: fixed reference data keyed by the code itself, read once per process."""
+    return {c.code: c for c in Country.objects.all()}
+
+
 def _lock_countries(codes: Iterable[str]) -> None:
     """Serialize writers touching the same states, so two reports of one meeting processed at once
     give one engagement and one spelling of a new official gives one person (held until commit)."""
@@ -339,9 +346,10 @@ def extraction_records_write(*, article: Article, events: list, syndicated_from:
     same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
     previous = set(Evidence.objects.filter(article=article).values_list("engagement_id", flat=True))
     Evidence.objects.filter(article=article).delete()
-    known = {c.code: c for c in Country.objects.filter(code__in={code for e in events for code in e.countries})}
+    countries = _countries() or {c.code: c for c in Country.objects.all()}
+    known = {code: countries[code] for e in events for code in e.countries if code in countries}
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in={slug for e in events for slug in e.topics})}
     _lock_countries(known)
-    topics = {t.slug: t for t in Topic.objects.all()}
     people: dict[tuple, Official | None] = {}
     source_engagements = (
         set(Evidence.objects.filter(article=syndicated_from).values_list("engagement_id", flat=True))
@@ -374,7 +382,10 @@ def extraction_records_write(*, article: Article, events: list, syndicated_from:
             kind=event.type, date=date, precision=precision, country_codes=codes, official_ids=official_ids
         )
         engagement = _engagement_update(match, event=event, date=date, precision=precision, known=known)
-        engagement.topics.add(*[topics[slug] for slug in event.topics if slug in topics])
+        Engagement.topics.through.objects.bulk_create(
+            [Engagement.topics.through(engagement=engagement, topic=topics[s]) for s in event.topics if s in topics],
+            ignore_conflicts=True,
+        )
         Participation.objects.bulk_create(
             [
                 Participation(engagement=engagement, official=official, country=side, title=person.title or "")

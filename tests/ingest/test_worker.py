@@ -1,20 +1,34 @@
 """Integration: uploads processed by a real Celery worker (a subprocess) through a real Redis into
 the test database; the worker is killed, Redis goes away, pages fail to fetch."""
 
+import importlib
 import time
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 
 from ingest.models import Article
-from meetings.models import Engagement, Evidence
+from meetings.models import Country, Engagement, Evidence
 from tests.ingest.conftest import syndicated_copy
 from tests.ingest.documents import REPORT, html_page
 from tests.ingest.services_for_tests import RedisServer, Site, Worker, broker, wait_for
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.integration, pytest.mark.usefixtures("reference_data")]
 UPLOAD = reverse("ingest:upload")
 FINISHED = (Article.Status.DONE, Article.Status.FAILED)
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Countries, topics and roles, which the flush after each transactional test removes, loaded again
+    by the foundation's own data migrations."""
+    if not Country.objects.exists():
+        reference = importlib.import_module("meetings.migrations.0002_reference_data")
+        roles = importlib.import_module("meetings.migrations.0003_roles")
+        reference.load_countries(apps, None)
+        reference.load_topics(apps, None)
+        roles.create_groups(apps, None)
 
 
 @pytest.fixture(scope="module")

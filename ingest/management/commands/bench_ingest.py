@@ -125,8 +125,11 @@ class Command(BaseCommand):
         worker = self.worker_start()
         try:
             started = time.perf_counter()
-            ids = [services.article_create(**fields).pk for fields in items]
-            services.articles_enqueue(article_ids=ids, batch_size=batch_size)
+            ids = []
+            for at in range(0, len(items), batch_size):
+                batch = [services.article_create(**fields).pk for fields in items[at : at + batch_size]]
+                services.articles_enqueue(article_ids=batch, batch_size=batch_size)
+                ids += batch
             while Article.objects.filter(pk__in=ids, status__in=["pending", "processing"]).exists():
                 if worker.poll() is not None:
                     raise CommandError("The worker stopped during the run.")

@@ -103,34 +103,34 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, paths, sync, wait, publisher, batch_size, no_progress, **options):
-        new_ids, duplicates, refused = [], 0, []
+        new_ids, duplicates, refused, queued = [], 0, [], 0
         items = list(ingest_items(paths))
         if not items:
             raise CommandError("No documents found (.txt, .html, .htm, .pdf, .docx or .jsonl).")
-        reading = Progress("saving", len(items), enabled=not no_progress)
-        for label, fields, reason in items:
-            reading.advance()
+        saving = Progress("saving" if sync else "queueing", len(items), enabled=not no_progress)
+        for number, (label, fields, reason) in enumerate(items, 1):
             if fields is None:
                 refused.append((label, reason))
-                continue
-            fields["publisher"] = fields.get("publisher") or publisher
-            try:
-                new_ids.append(services.article_create(**fields).pk)
-            except services.DuplicateArticle as duplicate:
-                duplicates += 1
-                self.stderr.write(f"{label}: already ingested as article {duplicate.existing.pk}", ending="\n")
+            else:
+                fields["publisher"] = fields.get("publisher") or publisher
+                try:
+                    new_ids.append(services.article_create(**fields).pk)
+                except services.DuplicateArticle as duplicate:
+                    duplicates += 1
+                    self.stderr.write(f"{label}: already ingested as article {duplicate.existing.pk}")
+            # Queue as we go, so workers start while the rest is still being read.
+            unsent = new_ids[queued:]
+            if not sync and unsent and (len(unsent) >= batch_size or number == len(items)):
+                services.articles_enqueue(article_ids=unsent, batch_size=batch_size)
+                queued = len(new_ids)
+            saving.advance()
         if sync:
             progress = Progress("extracting", len(new_ids), enabled=not no_progress)
             for at in range(0, len(new_ids), batch_size):
                 services.articles_process(article_ids=new_ids[at : at + batch_size])
                 progress.advance(len(new_ids[at : at + batch_size]))
-        else:
-            queued = services.articles_enqueue(article_ids=new_ids, batch_size=batch_size)
-            Progress("queued", len(new_ids), enabled=not no_progress).set(len(new_ids))
-            if queued < len(new_ids):
-                self.stderr.write(f"{len(new_ids) - queued} article(s) wait for the broker; the sweeper queues them.")
-            if wait:
-                self._wait(new_ids, enabled=not no_progress)
+        elif wait:
+            self._wait(new_ids, enabled=not no_progress)
         for label, reason in refused:
             self.stderr.write(f"{label}: {reason}")
         self._summary(new_ids, duplicates, refused)
