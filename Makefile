@@ -23,7 +23,7 @@ setup: $(VENV)/.installed
 
 # The web server and a Celery worker side by side; Ctrl-C stops both and the embedded services.
 run: setup
-	@$(PY) -m celery -A config worker --beat --loglevel=info --concurrency=2 & worker=$$!; \
+	@$(PY) -m celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=info --concurrency=2 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null; [ -n "$$DATABASE_URL$$REDIS_URL" ] || $(PY) -m config.embedded stop' EXIT; \
 	trap 'exit 0' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
