@@ -17,13 +17,12 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import quote
 
-import psycopg
 from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from config.scratch_databases import database_url, server_connection
 from ingest import services
 from ingest.models import Article
 from meetings.models import Engagement
@@ -31,29 +30,6 @@ from meetings.models import Engagement
 DEV_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev.jsonl"
 PROCESSES = 2
 TARGET_RATIO = 0.7
-
-
-def database_url(name: str) -> str:
-    """A URL for database ``name`` on the server in use (embedded servers are reached by a socket directory)."""
-    db = settings.DATABASES["default"]
-    auth = quote(db.get("USER") or "", safe="") + (":" + quote(db["PASSWORD"], safe="") if db.get("PASSWORD") else "")
-    host = db.get("HOST") or db.get("OPTIONS", {}).get("host") or "localhost"
-    if host.startswith("/"):
-        return f"postgres://{auth}@/{name}?host={quote(host, safe='/')}"
-    return f"postgres://{auth}@{host}{':' + str(db['PORT']) if db.get('PORT') else ''}/{name}"
-
-
-def server_connection() -> psycopg.Connection:
-    """An autocommit connection to the server in use, for creating and dropping scratch databases."""
-    db = settings.DATABASES["default"]
-    return psycopg.connect(
-        dbname=db["NAME"],
-        user=db.get("USER") or None,
-        password=db.get("PASSWORD") or None,
-        host=db.get("HOST") or db.get("OPTIONS", {}).get("host") or None,
-        port=db.get("PORT") or None,
-        autocommit=True,
-    )
 
 
 def bench_articles(path: Path, count: int) -> list[dict]:

@@ -11,36 +11,14 @@ import statistics
 import subprocess
 import sys
 import time
-from urllib.parse import quote
 
-import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from config.scratch_databases import database_url, server_connection
+
 TARGET_P95_MS, TARGET_RATIO = 150.0, 2.5
-
-
-def server_url(database: str) -> str:
-    db = settings.DATABASES["default"]
-    host = db.get("HOST") or "localhost"
-    auth = quote(db.get("USER") or "", safe="")
-    if db.get("PASSWORD"):
-        auth += ":" + quote(db["PASSWORD"], safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{auth}@{quote(host, safe='')}{port}/{database}"
-
-
-def maintenance_connection():
-    db = settings.DATABASES["default"]
-    return psycopg.connect(
-        dbname=db["NAME"],
-        user=db.get("USER") or None,
-        password=db.get("PASSWORD") or None,
-        host=db.get("HOST") or None,
-        port=db.get("PORT") or None,
-        autocommit=True,
-    )
 
 
 class Command(BaseCommand):
@@ -67,14 +45,14 @@ class Command(BaseCommand):
         self.report(results, sizes)
 
     def drop(self, database: str) -> None:
-        with maintenance_connection() as admin:
+        with server_connection() as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
     def bench_size(self, *, size: int, runs: int, database: str) -> dict:
         self.drop(database)
-        with maintenance_connection() as admin:
+        with server_connection() as admin:
             admin.execute(f'CREATE DATABASE "{database}"')
-        env = {**os.environ, "DATABASE_URL": server_url(database), "REDIS_URL": settings.REDIS_URL}
+        env = {**os.environ, "DATABASE_URL": database_url(database), "REDIS_URL": settings.REDIS_URL}
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
         started = time.monotonic()
