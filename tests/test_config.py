@@ -9,6 +9,12 @@ from django.urls import reverse
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def production_env(**overrides: str) -> dict[str, str]:
+    """This process's environment without test-only switches (the browser tests allow async-unsafe calls)."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "SECRET_KEY"}}
+    return env | overrides
+
+
 @pytest.mark.django_db
 def test_healthz_reports_database_and_broker(client):
     response = client.get(reverse("healthz"))
@@ -25,12 +31,11 @@ def test_healthz_is_503_when_the_broker_is_unreachable(client, settings):
 
 
 def test_production_settings_pass_the_deploy_check():
-    env = {
-        **os.environ,
-        "DEBUG": "0",
-        "SECRET_KEY": "p" + "Xq7-vR2#kL9!mN4$wZ8^bT1&yH6*cJ3@fD5%gS0(aE" * 2,
-        "ALLOWED_HOSTS": "dyad.example.org",
-    }
+    env = production_env(
+        DEBUG="0",
+        SECRET_KEY="p" + "Xq7-vR2#kL9!mN4$wZ8^bT1&yH6*cJ3@fD5%gS0(aE" * 2,
+        ALLOWED_HOSTS="dyad.example.org",
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -43,7 +48,7 @@ def test_production_settings_pass_the_deploy_check():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"DEBUG": "0"}
+    env = production_env(DEBUG="0")
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
