@@ -160,6 +160,12 @@ def seed_fixture_load(*, fixture: dict, base_dir: Path) -> tuple[Article, list[E
             language=meta.get("language", "en"),
             status=Article.Status.DONE,
         )
+    else:  # ingested from the bare text file: the fixture supplies what the file cannot
+        missing = {f: meta[f] for f in ("title", "publisher") if meta.get(f) and not getattr(article, f)}
+        if missing:
+            Article.objects.filter(pk=article.pk).update(**missing)
+            for field, value in missing.items():
+                setattr(article, field, value)
     engagements = []
     for item in fixture["engagements"]:
         engagement = Engagement.objects.filter(evidence__article=article, kind=item["type"]).first()

@@ -69,6 +69,7 @@ def test_seed_ingested_by_the_pipeline_then_the_curated_fixture_adds_no_duplicat
     run("reextract", "--outdated", "--sync")
     article = Article.objects.get()
     assert article.engine and article.status == "done"
+    assert article.title == "Qatar and Jordan discuss enhanced security cooperation in Doha"  # from the fixture
     assert Engagement.objects.count() == 1
 
 
