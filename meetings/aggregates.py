@@ -18,6 +18,7 @@ VIEWS = [
     "meetings_official_tally",
     "meetings_dyad_summary",
     "meetings_month_tally",
+    "meetings_month_facet_tally",
 ]
 UNDATED_YEAR = 0
 UNDATED_MONTH = datetime.date(1, 1, 1)
@@ -140,3 +141,13 @@ def country_totals() -> dict[str, int]:
     """{country code: engagements} for every state with at least one."""
     sql = "SELECT country, SUM(n)::int FROM meetings_country_year WHERE partner = '' GROUP BY country"
     return dict(_rows(sql, []))
+
+
+def month_counts_for(*, country: str = "", topic: str = "") -> dict[datetime.date | None, int]:
+    """{first of month (None: undated): engagements} of one state and/or one topic (slug)."""
+    sql = (
+        "SELECT f.month, f.n FROM meetings_month_facet_tally f "
+        "LEFT JOIN meetings_topic t ON t.id = f.topic_id "
+        "WHERE f.country = %s AND (CASE WHEN %s = '' THEN f.topic_id = 0 ELSE t.slug = %s END)"
+    )
+    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, [country, topic, topic])}

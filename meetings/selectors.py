@@ -168,9 +168,14 @@ def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size:
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
-    if not any(value for value in filters.values()):
+    used = {key for key, value in filters.items() if value}
+    if not used:
         aggregates.tallies_fresh()
         return aggregates.month_counts()
+    countries = list(filters.get("countries") or [])
+    if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
+        aggregates.tallies_fresh()
+        return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
