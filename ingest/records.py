@@ -25,7 +25,7 @@ from ingest.models import Article
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key
 from meetings.selectors import spellings_loosely_similar
-from meetings.services import official_alias_add, official_get_or_create
+from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
 ALIAS_CANDIDATE_LIMIT = 200
 CANDIDATE_LIMIT = 200  # engagements scored per report: the same states, type and dates
@@ -267,6 +267,7 @@ def extraction_records_write(
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
     # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
     Engagement.objects.filter(pk__in=previous, status=Engagement.Status.EXTRACTED, evidence__isnull=True).delete()
+    tallies_refresh_soon()
     linked = {e.engagement_id for e in evidence if e is not None}
     shared = set(
         Evidence.objects.filter(engagement_id__in=linked)

@@ -11,7 +11,7 @@ from django.db import transaction
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
 from meetings.models import Country, Engagement, Evidence, Official, Organization, Participation, Topic
-from meetings.services import official_get_or_create
+from meetings.services import official_get_or_create, tallies_refresh_soon
 
 _ABBREVIATIONS = {"dr", "gen", "maj", "lt", "col", "brig", "mr", "mrs", "ms", "st", "no", "prof", "adm", "capt", "h.e"}
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -73,6 +73,7 @@ def seed_fixture_load(*, fixture: dict[str, Any], base_dir: Path) -> tuple[Artic
             engagement.countries.set(item["countries"])
         _curated_fill(engagement=engagement, item=item, article=article)
         engagements.append(engagement)
+    tallies_refresh_soon()
     return article, engagements
 
 

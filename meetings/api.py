@@ -146,8 +146,8 @@ def official(request: HttpRequest, pk: int) -> JsonResponse:
 @api_view
 def countries(request: HttpRequest) -> JsonResponse:
     """Every state with its number of engagements; ?active=1 keeps those with at least one."""
-    aggregates.tallies_fresh()
     totals = aggregates.country_totals()
+    as_of = selectors.tallies_state().refreshed
     records = Country.objects.order_by("code")
     if request.GET.get("active"):
         records = records.filter(code__in=list(totals))
@@ -158,6 +158,7 @@ def countries(request: HttpRequest) -> JsonResponse:
                 for c in records
             ],
             "next": None,
+            "as_of": as_of and as_of.isoformat(),
         }
     )
 
@@ -177,5 +178,6 @@ def country(request: HttpRequest, code: str) -> JsonResponse:
             "by_type": overview.kinds,
             "partners": [{"code": p.country.code, "engagements": p.total} for p in overview.partners],
             "topics": [{"topic": topic.slug, "engagements": n} for topic, n in overview.topics],
+            "as_of": (as_of := selectors.tallies_state().refreshed) and as_of.isoformat(),
         }
     )

@@ -172,15 +172,18 @@ def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
     if not used:
-        aggregates.tallies_fresh()
         return aggregates.month_counts()
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
-        aggregates.tallies_fresh()
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
+
+
+def tallies_state() -> aggregates.TalliesState:
+    """How current the charts' tallies are (pages say "as of" when they lag)."""
+    return aggregates.tallies_state()
 
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
@@ -255,7 +258,6 @@ def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]
 
 
 def country_overview(*, country: Country, partners: int = 12) -> CountryOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=country.code)
     by_partner = aggregates.partner_years(code=country.code)
     ranked = sorted(by_partner.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:partners]
@@ -288,7 +290,6 @@ class RelationshipOverview:
 
 
 def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=a.code, partner=b.code)
     by_topic = aggregates.topic_years(code=a.code, partner=b.code)
     topics = Topic.objects.in_bulk(list(by_topic))
@@ -314,7 +315,6 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
 
 def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
     """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
-    aggregates.tallies_fresh()
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []

@@ -5,6 +5,7 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
@@ -13,6 +14,12 @@ from meetings.paging import query_with
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
+
+
+def _tallies_context() -> dict:
+    """For the "as of" note of pages whose charts read the precomputed tallies."""
+    state = selectors.tallies_state()
+    return {"tallies": state, "tallies_behind": state.behind(now=timezone.now())}
 
 
 def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
@@ -38,6 +45,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filtered": any(filters.values()),
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
         "export_query": query_with(request.GET, cursor=None),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
@@ -100,6 +108,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -141,6 +150,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -184,6 +194,7 @@ def network(request: HttpRequest) -> HttpResponse:
         "graph": charts.network(
             countries, edges, href=lambda a, b: reverse("meetings:relationship", args=[f"{a}-{b}"])
         ),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#graph", context)

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import ApiToken, Engagement
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +79,12 @@ def test_countries_with_totals(client, analyst):
     factories.engagement(countries=("JO", "QA"))
     record = factories.engagement(countries=("JO", "US"))
     Engagement.objects.filter(pk=record.pk).update(status="rejected")
+    refresh_tallies()
     data = client.get(reverse("meetings:api-countries") + "?active=1").json()
     assert {c["code"]: c["engagements"] for c in data["results"]} == {"JO": 1, "QA": 1}
     jordan = client.get(reverse("meetings:api-country", args=["JO"])).json()
     assert jordan["partners"] == [{"code": "QA", "engagements": 1}]
+    assert data["as_of"] and jordan["as_of"] == data["as_of"]
 
 
 def test_api_is_read_only(client, analyst):
