@@ -142,6 +142,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "b": b,
             "overview": overview,
             "chart": charts.stacked_years(overview.kind_years, span=overview.years),
+            "kinds": Engagement.Kind.choices,
             "topic_rows": [
                 (topic, [(year, years.get(year, 0), _shade(years.get(year, 0), top_topic)) for year in overview.years])
                 for topic, years, _ in overview.topic_years
