@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key
+from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
@@ -151,21 +152,10 @@ def cursor_of(engagement: Engagement) -> str:
     return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
 
 
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str | None
-
-
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
     """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
-    size = size or PAGE_SIZE
-    if cursor and (after := _cursor_q(cursor)) is not None:
-        queryset = queryset.filter(after)
-    rows = list(queryset[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if more else None)
+    after = _cursor_q(cursor) if cursor else None
+    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
-from meetings.paging import query_with
+from meetings.paging import Page, query_with
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
@@ -22,7 +22,7 @@ def _tallies_context() -> dict:
     return {"tallies": state, "tallies_behind": state.behind(now=timezone.now())}
 
 
-def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
+def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
     """What the rows partial needs: rows under month headings, and where the next page comes from."""
     cursor = params.get("cursor")
     return {

@@ -90,3 +90,13 @@ def test_countries_with_totals(client, analyst):
 def test_api_is_read_only(client, analyst):
     client.force_login(analyst)
     assert client.post(ENGAGEMENTS).status_code == 405
+
+
+def test_officials_are_paged_by_cursor_and_a_bad_cursor_gives_the_first_page(client, analyst):
+    client.force_login(analyst)
+    names = [factories.official(name=f"Officer {n}").name for n in range(3)]
+    first = client.get(reverse("meetings:api-officials") + "?limit=2").json()
+    rest = client.get(first["next"]).json()
+    assert [o["name"] for o in first["results"] + rest["results"]] == names[::-1] and rest["next"] is None
+    odd = client.get(reverse("meetings:api-officials") + "?limit=2&cursor=²")
+    assert odd.status_code == 200 and odd.json()["results"] == first["results"]

@@ -285,3 +285,14 @@ def test_pages_send_a_content_security_policy(browse):
 def test_unknown_records_are_404(browse):
     assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
     assert browse.get(reverse("meetings:engagement", args=[999999])).status_code == 404
+
+
+def test_articles_load_more_by_cursor(browse, monkeypatch):
+    for n in range(3):
+        factories.article(title=f"Report {n}")
+    monkeypatch.setattr("ingest.views.ARTICLES_PAGE", 2)
+    page = text(browse.get(reverse("ingest:articles")))
+    assert "Report 2" in page and "Report 1" in page and "Report 0" not in page
+    after = page.split('hx-get="?after=')[1].split('"')[0]
+    assert "Report 0" in text(browse.get(reverse("ingest:articles") + f"?after={after}"))
+    assert browse.get(reverse("ingest:articles") + "?after=²").status_code == 200
