@@ -8,7 +8,8 @@ from typing import Any
 
 from django.db import transaction
 
-from ingest.models import Article, normalized_text_hash
+from ingest.models import Article
+from ingest.texts import normalized_text_hash
 from meetings.models import Country, Engagement, Evidence, Participation, Topic
 from meetings.services import official_get_or_create
 

@@ -1,6 +1,8 @@
 """Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -62,19 +64,24 @@ def engagement_list() -> QuerySet[Engagement]:
 NAME_SIMILARITY = 0.4
 
 
+@contextmanager
+def spellings_loosely_similar() -> Iterator[None]:
+    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY.
+    Local to the transaction, so no other query on the connection sees the lower threshold."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
+        yield
+
+
 def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     """Ids of officials with a spelling whose words resemble the name, closest first (alias_key_trgm index)."""
     key = alias_key(name)
     if not key:
         return []
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Local to this transaction, so no other query on the connection sees the lower threshold. The planner
-        # prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials): keep it on the index.
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
-            "set_config('enable_seqscan', 'off', true)",
-            [str(NAME_SIMILARITY)],
-        )
+    with spellings_loosely_similar(), transaction.atomic(), connection.cursor() as cursor:
+        # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
+        # keep it on the index.
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
         rows = (
             OfficialAlias.objects.filter(key__trigram_word_similar=key)
             .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index

@@ -17,7 +17,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ingest.models import Article, normalized_text_hash
+from ingest.models import Article
+from ingest.texts import normalized_text_hash
 from meetings.aggregates import aggregates_refresh
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key
