@@ -26,3 +26,15 @@ def alias_key(name: str) -> str:
     while tokens and tokens[0] in HONORIFICS:
         tokens.pop(0)
     return " ".join(tokens)
+
+
+def alias_romanized(name: str) -> str:
+    """A key that is the same for a name in Arabic script and its Latin spellings: the consonant skeleton
+    of each romanised word ("عبيد الله المعايطة" and "Obeidallah Al Maaytah" -> "vbdl mt")."""
+    from ingest.extraction.names import name_tokens, skeleton  # the engine's fold and romanisation
+
+    return " ".join(skeleton(t) for t in name_tokens(name)).lower()
+
+
+def has_arabic_script(text: str) -> bool:
+    return bool(re.search(r"[\u0600-\u06ff]", text or ""))

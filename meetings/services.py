@@ -23,7 +23,7 @@ from meetings.models import (
     Participation,
     Topic,
 )
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized
 
 
 def official_alias_add(*, official: Official, name: str) -> OfficialAlias | None:
@@ -232,6 +232,10 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     for token in key.split():
         if len(token) >= 4:
             similar |= Q(key__trigram_word_similar=token)
+    # Across scripts ("عبيد الله المعايطة" / "Obeidallah Al Maaytah"): the romanised skeletons agree.
+    romanized = alias_romanized(name)
+    if romanized:
+        similar |= Q(romanized=romanized) | Q(romanized__trigram_similar=romanized)
     names: dict[int, list[str]] = {}
     officials: dict[int, Official] = {}
     for alias in OfficialAlias.objects.filter(similar, same_side).select_related("official")[:ALIAS_CANDIDATE_LIMIT]:

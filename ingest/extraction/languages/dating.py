@@ -81,7 +81,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("day_month", re.compile(day_month, flags)),
         ("bracketed", re.compile(r"\((\d{1,2})\s*/\s*(\d{1,2})\)")),
         ("month_year", re.compile(month_year, flags)),
-        ("weekday", re.compile(weekday, flags)),
+        # "le mardi 9 janvier": the weekday of a printed date adds nothing.
+        ("weekday", re.compile(weekday + r"(?!\s+\d)", flags)),
     ]
 
 
@@ -139,7 +140,7 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
                 groups = [g for g in m.groups() if g]
                 name = next(g for g in groups if g.lower().replace("ال", "") in _weekday_keys(lang))
                 target = _weekday_keys(lang)[name.lower().replace("ال", "")]
-                qualifiers = {g.lower() for g in groups if g is not name}
+                qualifiers = {w for g in groups if g is not name for w in g.lower().split()}
                 future = bool(qualifiers & {w.lower() for w in lex.next_words}) or "prochain" in qualifiers
                 if published is None:
                     add(s, e, None, "day", future, True)
@@ -149,7 +150,7 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
                     add(s, e, (published + timedelta(days=forward)).isoformat(), "day", True, True)
                     continue
                 back = (published.weekday() - target) % 7
-                if back == 0 and qualifiers & {"dernier", "passé", "pasado", "el pasado", "الماضي"}:
+                if back == 0 and qualifiers & {"dernier", "passé", "pasado", "الماضي"}:
                     back = 7
                 add(s, e, (published - timedelta(days=back)).isoformat(), "day", False, True)
     for m in _relative(lang).finditer(text):

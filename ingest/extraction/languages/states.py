@@ -15,8 +15,8 @@ from ..countries import CountryMention, city_country
 from .ar import CLITIC
 from .lexicon import Lexicon
 
-# CLDR's names that are also ordinary words in that language.
-_AMBIGUOUS = {"ar": {"مالي", "تشاد"}, "fr": {"Niger"}, "es": {"Chad", "Georgia"}}
+# CLDR names that are also ordinary words (مالي "financial") or, without vowel marks, a capital (عمان: Amman or Oman).
+_AMBIGUOUS = {"ar": {"مالي", "تشاد", "عمان"}, "fr": {"Niger"}, "es": {"Chad", "Georgia"}}
 _AR_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
@@ -77,13 +77,12 @@ def state_forms(lang: str) -> dict[str, str]:
         if not (len(code) == 2 and code.isalpha()) or code in ("EU", "EZ", "UN", "QO", "ZZ"):
             continue
         name = strip_marks(name.replace("’", "'"))
-        if name in _AMBIGUOUS.get(lang, ()):
-            continue
-        forms.setdefault(name, code)
         if lang == "ar":
             adj = _nisba(name)
             if adj and adj not in _AMBIGUOUS["ar"]:
                 forms.setdefault(adj, code)
+        if name not in _AMBIGUOUS.get(lang, ()):
+            forms.setdefault(name, code)
     for name, code in lex.names.items():
         forms.setdefault(strip_marks(name), code)
     for base, code in lex.adjectives.items():
