@@ -176,3 +176,92 @@ def test_russian_stays_unsupported_and_english_keeps_its_engine():
         ]
     )
     assert (english.language, arabic.language) == ("en", "ar")
+
+
+def _arabic_people(text):
+    return [
+        (p.name, p.title, p.country)
+        for p in arabic_people(text, split_sentences(text), find_states(text, "ar"), lexicon_for("ar"))
+    ]
+
+
+def test_arabic_honorifics_then_name_then_post_in_apposition():
+    text = "استقبل صاحب السمو الملكي الأمير فيصل بن تركي بن ناصر وزير الحرس الوطني في مكتبه اليوم الوفد."
+    assert _arabic_people(text) == [("فيصل بن تركي بن ناصر", "وزير الحرس الوطني", None)]
+
+
+def test_arabic_names_may_begin_with_fa_and_end_before_a_conjoined_verb():
+    text = "التقى وزير الداخلية البحريني فهد بن سالم الشمري وتباحث معه في سبل التعاون."
+    assert _arabic_people(text) == [("فهد بن سالم الشمري", "وزير الداخلية البحريني", "BH")]
+
+
+def test_a_state_adjective_inside_a_name_is_not_a_party():
+    text = "استقبل وزير الداخلية الأردني خالد بن تركي العلي أمس نظيره العراقي سعد الجبوري في بغداد."
+    (event,) = extract(Article("t-ar3", "", text, date(2024, 3, 14), "ar")).events
+    assert event.countries == ["IQ", "JO"]
+
+
+def test_french_host_without_a_state_is_the_venues():
+    text = (
+        "Le ministre de l'Intérieur, Karim Benali, a reçu jeudi à Rabat son homologue nigérien, Moussa Issoufou, "
+        "pour examiner la coopération sécuritaire."
+    )
+    (event,) = extract(Article("t-fr3", "", text, date(2024, 3, 15), "fr")).events
+    assert event.countries == ["MA", "NE"] and event.date == "2024-03-14"
+    assert [(o.name, o.country) for o in event.officials] == [("Karim Benali", "MA"), ("Moussa Issoufou", "NE")]
+
+
+def test_french_post_with_a_participle_and_a_dateline_in_capitals():
+    text = (
+        "RABAT, 12 mars - Le ministre délégué chargé de l'Administration de la Défense nationale, Youssef Alami, "
+        "s'est entretenu mardi avec le chef d'état-major des armées mauritaniennes, le général Sidi Ould Ahmed."
+    )
+    (event,) = extract(Article("t-fr4", "", text, date(2024, 3, 14), "fr")).events
+    assert event.countries == ["MA", "MR"]
+    assert event.officials[0].title == "ministre délégué chargé de l'Administration de la Défense nationale"
+
+
+def test_a_post_tagged_as_a_person_is_the_title_of_the_name_after_it():
+    text = (
+        "Le président de la République, Ahmed Saidi, a reçu lundi à Alger le ministre italien de la Défense, "
+        "Marco Rossi, en visite de travail en Algérie."
+    )
+    (event,) = extract(Article("t-fr5", "", text, date(2024, 3, 14), "fr")).events
+    assert [(o.name, o.title) for o in event.officials][0] == ("Ahmed Saidi", "président de la République")
+
+
+def test_talks_held_one_after_the_other_are_separate_engagements():
+    text = (
+        "Vendredi à Dakar, le ministre malien de la Défense, Issa Traoré, a été reçu successivement par le ministre "
+        "sénégalais des Forces armées, puis par le chef d'état-major général des armées sénégalaises."
+    )
+    events = extract(Article("t-fr6", "", text, date(2024, 3, 16), "fr")).events
+    assert [(e.type, e.countries) for e in events] == [("meeting", ["ML", "SN"])] * 2
+
+
+def test_separate_meetings_with_several_envoys_are_one_per_state():
+    text = (
+        "El ministro del Interior de España, Luis Gómez, recibió por separado a los embajadores de Marruecos, "
+        "Argelia y Túnez para hablar de la cooperación en la lucha contra el terrorismo."
+    )
+    events = extract(Article("t-es3", "", text, date(2024, 3, 16), "es")).events
+    assert sorted(e.countries for e in events) == [["DZ", "ES"], ["ES", "MA"], ["ES", "TN"]]
+
+
+def test_a_background_signing_dated_only_by_an_earlier_year_is_not_listed():
+    text = (
+        "El ministro de Defensa de Perú, Luis Quispe, se reunió este lunes en Lima con su homóloga chilena, "
+        "Ana Soto, para hablar de seguridad fronteriza.\n"
+        "Ambos países firmaron en 2015 un acuerdo de cooperación militar."
+    )
+    events = extract(Article("t-es4", "", text, date(2024, 6, 14), "es")).events
+    assert [e.type for e in events] == ["meeting"]
+
+
+def test_the_meeting_named_again_brings_no_new_participants():
+    text = (
+        "اجتمع وزير الداخلية التونسي كمال العياري اليوم بنظيره الجزائري سليم بوزيد في تونس العاصمة.\n"
+        "وأكد الوزير أن اللقاء يأتي تنفيذا لتوجيهات رئيس الجمهورية منير الطرابلسي."
+    )
+    (event,) = extract(Article("t-ar4", "", text, date(2024, 6, 14), "ar")).events
+    assert [o.name for o in event.officials] == ["كمال العياري", "سليم بوزيد"]

@@ -47,6 +47,8 @@ LEXICON = Lexicon(
         _I,
     ),
     back_reference=re.compile(r"\b(?:la reunión|el encuentro|la entrevista|la visita|las conversaciones|dicha reunión|este encuentro)\b", _I),
+    separately=re.compile(r"\b(?:sucesivamente|por separado|separadamente|respectivamente)\b", _I),
+    then=re.compile(r",?\s+(?:y\s+)?(?:luego|después|posteriormente)\s+(?:por|con)\b", _I),
     past=re.compile(
         r"\b(?:recibió|recibieron|se reunió|se reunieron|mantuvo|mantuvieron|firmó|firmaron|suscribió|suscribieron"
         r"|visitó|conversaron|dialogaron|abordaron|analizaron|celebraron|llevaron a cabo|realizaron|participaron"

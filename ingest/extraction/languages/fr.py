@@ -44,6 +44,8 @@ LEXICON = Lexicon(
         _I,
     ),
     back_reference=re.compile(r"\b(?:la rencontre|la réunion|l'entretien|l'entrevue|la visite|cette rencontre|ces entretiens|les entretiens)\b", _I),
+    separately=re.compile(r"\b(?:successivement|séparément|tour à tour|respectivement|chacun de son côté)\b", _I),
+    then=re.compile(r",?\s+puis\s+(?:par|avec)\b|,?\s+ensuite\s+(?:par|avec)\b", _I),
     past=re.compile(
         r"\b(?:a reçu|ont reçu|a été reçue?|ont été reçus|a accueilli|s'est entretenue?|se sont entretenus|s'est réunie?"
         r"|se sont réunis|a rencontré|ont rencontré|ont signé|a signé|a été signée?|ont examiné|se sont penchés"

@@ -165,9 +165,10 @@ def _planned(sent: Sentence, lex: Lexicon, dates: list[DateMention], published: 
     return False
 
 
-def _actors(sent: Sentence, states: list[CountryMention], lex: Lexicon, body: str) -> list[str]:
-    """States a sentence names as taking part: not inside quotes, not observers, not a capital's adjective."""
+def _actors(sent: Sentence, states: list[CountryMention], lex: Lexicon, body: str, people: list[Person]) -> list[str]:
+    """States a sentence names as taking part: not inside quotes or names, not observers, not a capital's adjective."""
     quotes = [(s + sent.start, e + sent.start) for s, e in _quoted(sent.text)]
+    quotes += [(p.start, p.end) for p in people if p.sentence == sent.index]
     out = []
     for c in states:
         if not sent.start <= c.start < sent.end or any(s <= c.start < e for s, e in quotes):
@@ -193,6 +194,27 @@ def _only_back_reference(sent: Sentence, lex: Lexicon) -> bool:
     return not (lex.meeting.search(rest) or lex.call.search(rest) or lex.agreement.search(rest))
 
 
+def _separate(sent, persons, people, states, codes: set[str], types: list[str], lex: Lexicon) -> list[Frame]:
+    """Talks held separately ("reçu successivement par X, puis par Y"; "met separately the envoys of A, B
+    and C"): one engagement per counterpart. The state named first is the one that holds them all."""
+    talks = [t for t in types if t in ("meeting", "call")]
+    if not talks:
+        return []
+    mentioned = [(people[i].start, people[i].country) for i in persons if people[i].country in codes]
+    mentioned += [(c.start, c.code) for c in states if sent.start <= c.start < sent.end and c.code in codes]
+    order = list(dict.fromkeys(code for _, code in sorted(mentioned)))
+    out: list[Frame] = []
+    if len(order) >= 3:
+        host = order[0]
+        for other in order[1:]:
+            side = [i for i in persons if people[i].country in (host, other)]
+            out += [Frame(kind, {host, other}, [sent.index], side) for kind in talks]
+    elif len(order) == 2 and lex.then.search(sent.text):
+        for _ in range(len(lex.then.findall(sent.text)) + 1):
+            out += [Frame(kind, set(order), [sent.index], list(persons)) for kind in talks]
+    return out
+
+
 def _frames(
     sentences: list[Sentence],
     people: list[Person],
@@ -209,11 +231,16 @@ def _frames(
             continue
         persons = [i for i, p in enumerate(people) if p.sentence == sent.index]
         codes = {people[i].country for i in persons if people[i].country and not people[i].organisation}
-        codes |= set(_actors(sent, states, lex, body))
+        codes |= set(_actors(sent, states, lex, body, people))
         if len(codes) < 2 and any(people[i].organisation for i in persons):
             continue  # talks with an international body's official, not between states
         if _only_back_reference(sent, lex):
             persons = []
+        if lex.separately.search(sent.text):
+            split = _separate(sent, persons, people, states, codes, types, lex)
+            if split:
+                frames += split
+                continue
         for kind in types:
             same = [f for f in frames if f.type == kind and (f.countries & codes or not codes or not f.countries)]
             if same and (len(codes) < 2 or codes <= same[0].countries or same[0].countries <= codes):
@@ -226,8 +253,12 @@ def _frames(
     return frames
 
 
-def _complete(frames: list[Frame], people: list[Person], candidates: list[str], headline: list[str]) -> list[Frame]:
-    """Give each frame its two sides; a frame with no state at all takes the article's pair."""
+def _complete(
+    frames: list[Frame], people: list[Person], candidates: list[str], headline: list[str], venues_of
+) -> list[Frame]:
+    """Give each frame its two sides; a frame with no state at all takes the article's pair. A missing
+    side is the state of the frame's venue ("received in Rabat his Nigerien counterpart"), else the one
+    the article is told from or names most."""
     pair = next((f.countries for f in frames if len(f.countries) >= 2), None)
     if pair is None and len(set(headline)) >= 2:
         pair = set(headline[:2])
@@ -239,7 +270,7 @@ def _complete(frames: list[Frame], people: list[Person], candidates: list[str], 
             if pair and known in pair:
                 f.countries = set(pair)
             else:
-                other = next((c for c in candidates if c != known), None)
+                other = next((c for c in venues_of(f) + candidates if c != known), None)
                 if other:
                     f.countries.add(other)
         # The one side still without an official of its own takes the official with no state.
@@ -345,7 +376,13 @@ def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
     dl = _dateline(body, venues)
     counts = _counts(states, body)
     candidates = ([dl.country] if dl else []) + headline + [code for code, _ in counts.most_common()]
-    frames = _complete(_frames(sentences, people, states, dates, lex, body, published), people, candidates, headline)
+
+    def venues_of(frame: Frame) -> list[str]:
+        spans = [(sentences[i].start, sentences[i].end) for i in frame.sentences]
+        return [v.country for v in venues if v is not dl and any(s <= v.start < e for s, e in spans)]
+
+    frames = _frames(sentences, people, states, dates, lex, body, published)
+    frames = _complete(frames, people, candidates, headline, venues_of)
     starts = sorted((min(f.sentences), k) for k, f in enumerate(frames))
     drafts: list[tuple[Frame, Event]] = []
     officials_out: list[Official] = []

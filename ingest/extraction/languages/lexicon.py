@@ -20,6 +20,9 @@ class Lexicon:
     future: re.Pattern[str]
     # A definite noun pointing back at an engagement already told ("the meeting"): dates, not people.
     back_reference: re.Pattern[str]
+    # Talks held one after the other or apart ("successivement", "por separado") and the word between them.
+    separately: re.Pattern[str]
+    then: re.Pattern[str]
     # Past-tense forms of the triggers: a sentence that has one reports a done thing despite a future cue.
     past: re.Pattern[str]
     # Officials present beside the principals ("attended", "en presencia de").

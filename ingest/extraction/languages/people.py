@@ -63,6 +63,8 @@ def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: L
         s, e = ent.start_char, ent.end_char
         if any(cs <= s and e <= ce for cs, ce in state_spans) or (spans and s < spans[-1][1]):
             continue
+        if not ent.text[:1].isupper() or lex.title_heads.match(ent.text.lower()):
+            continue  # "président de la République" tagged as a person is the post, not a name
         tail = _NAME_TAIL.match(text, e)
         if tail and not any(e <= cs < tail.end() for cs, _ in state_spans):
             e = tail.end()
@@ -82,7 +84,9 @@ def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: L
         # Left: from the first title word after the last verb before the name.
         left_from = prev_end
         for tok in doc.char_span(prev_end, s, alignment_mode="expand") or []:
-            if tok.pos_ in ("VERB", "AUX") and tok.idx + len(tok) <= s:
+            # A finite verb ends the phrase before the name; a participle ("chargé de") belongs to the post.
+            finite = tok.pos_ == "AUX" or "Fin" in tok.morph.get("VerbForm")
+            if tok.pos_ in ("VERB", "AUX") and finite and tok.idx + len(tok) <= s:
                 left_from = tok.idx + len(tok)
         for m in _CONJUNCTION.finditer(text, left_from, s):
             left_from = m.end()
@@ -135,73 +139,109 @@ def _ar_title_word(word: str) -> bool:
     )
 
 
+def _title_chain(tokens, j: int, state_at, lex: Lexicon) -> int:
+    """Past the post's genitive chain: article-prefixed words, title words, "لدى/في <state>"."""
+    while j < len(tokens):
+        w = tokens[j][2]
+        if w in _PUNCT or w in lex.honorifics:
+            break
+        if w in ("في", "لدى") and j + 1 < len(tokens) and tokens[j + 1][0] in state_at:
+            j += 2
+            continue
+        if _ar_title_word(w) and w not in ar.NAME_STOPS:
+            j += 1
+            continue
+        break
+    return j
+
+
+def _skip_honorifics(tokens, j: int, lex: Lexicon) -> int:
+    """Past the honorifics before a name, each one to three words ("صاحب السمو الملكي")."""
+    while j < len(tokens):
+        for size in (3, 2, 1):
+            if " ".join(t[2] for t in tokens[j : j + size]) in lex.honorifics:
+                j += size
+                break
+        else:
+            break
+    return j
+
+
+def _conjoined(word: str) -> bool:
+    """A conjunction on a word that is no name ("وتباحث", "فالوزير"), unlike "فيصل" or "وليد"."""
+    rest = word[1:]
+    return word[0] in "وف" and (
+        rest.startswith("ال") or rest in ar.NAME_STOPS or _TITLE_HEAD_AR.fullmatch(rest) is not None
+    )
+
+
+def _name(tokens, j: int, state_at) -> tuple[list[tuple[int, int, str]], int]:
+    """The name from token j: up to five words, ending at a verb, preposition, punctuation or title,
+    or after its family name (an article-prefixed word, "آل X" taken whole)."""
+    name: list[tuple[int, int, str]] = []
+    while j < len(tokens) and len(name) < 5:
+        ns, _, w = tokens[j]
+        if (
+            w in _PUNCT
+            or w in ar.NAME_STOPS
+            or _TITLE_HEAD_AR.fullmatch(w)
+            or w.endswith("اً")
+            or (ns in state_at and not name)  # "فيصل بن تركي": a state's adjective inside a name is a name
+            or (w[0] == "و" and name and w not in ("ولد",))  # "و" joins the next person or clause
+            or w.startswith(("بال", "لل"))
+            or (not name and (w.startswith("ال") or _conjoined(w)))
+        ):
+            break
+        name.append(tokens[j])
+        j += 1
+        after_abd = len(name) >= 2 and name[-2][2] == "عبد"
+        if (w.startswith("ال") and not after_abd) or w.startswith("آل"):
+            if w.startswith("آل") and j < len(tokens) and tokens[j][2] not in _PUNCT:
+                continue
+            break
+    while name and name[-1][2] in ("بن", "بنت", "أبو", "عبد", "آل"):
+        name.pop()
+        j -= 1
+    return name, j
+
+
+def _clean_title(title: str) -> str:
+    # The head may carry a conjunction or preposition ("ووزير", "بوزير"): not part of the post.
+    title = re.sub(r"^[وفبل](?=(?:ال)?(?:" + "|".join(ar.TITLE_HEADS) + "))", "", title)
+    return re.sub(r"^لل", "ال", title)
+
+
 def arabic_people(text: str, sentences, states: list[CountryMention], lex: Lexicon) -> list[Person]:
+    """Two orders: the post first ("وزير الداخلية الأردني اللواء X") or honorifics, the name, then the post
+    in apposition ("الأمير X بن Y وزير الداخلية")."""
     out: list[Person] = []
     state_at = {c.start: c for c in states}
     for si, sent in enumerate(sentences):
         tokens = [(m.start() + sent.start, m.end() + sent.start, m.group(0)) for m in _WORD.finditer(sent.text)]
         i = 0
         while i < len(tokens):
-            ts, te, word = tokens[i]
-            if not _TITLE_HEAD_AR.fullmatch(word):
+            word = tokens[i][2]
+            title_span = None
+            if _TITLE_HEAD_AR.fullmatch(word):
+                j = _title_chain(tokens, i + 1, state_at, lex)
+                title_span = (tokens[i][0], tokens[j - 1][1])
+                name, j = _name(tokens, _skip_honorifics(tokens, j, lex), state_at)
+            elif _skip_honorifics(tokens, i, lex) > i:
+                name, j = _name(tokens, _skip_honorifics(tokens, i, lex), state_at)
+                k = j + 1 if j < len(tokens) and tokens[j][2] in "،," else j
+                if name and k < len(tokens) and _TITLE_HEAD_AR.fullmatch(tokens[k][2]):
+                    j = _title_chain(tokens, k + 1, state_at, lex)
+                    title_span = (tokens[k][0], tokens[j - 1][1])
+            else:
                 i += 1
                 continue
-            title_start, j = ts, i + 1
-            # The genitive chain: article-prefixed words, title words, "لدى/في <state>".
-            while j < len(tokens):
-                w = tokens[j][2]
-                if w in _PUNCT or w in lex.honorifics:
-                    break
-                if w in ("في", "لدى") and j + 1 < len(tokens) and tokens[j + 1][0] in state_at:
-                    j += 2
-                    continue
-                if _ar_title_word(w) and w not in ar.NAME_STOPS:
-                    j += 1
-                    continue
-                break
-            title_end = tokens[j - 1][1]
-            # Honorifics between the post and the name, one or two words each.
-            while j < len(tokens):
-                one, two = tokens[j][2], " ".join(t[2] for t in tokens[j : j + 2])
-                if two in lex.honorifics:
-                    j += 2
-                elif one in lex.honorifics:
-                    j += 1
-                else:
-                    break
-            name_tokens: list[tuple[int, int, str]] = []
-            while j < len(tokens) and len(name_tokens) < 5:
-                ns, ne, w = tokens[j]
-                if (
-                    w in _PUNCT
-                    or w in ar.NAME_STOPS
-                    or _TITLE_HEAD_AR.fullmatch(w)
-                    or w.endswith("اً")
-                    or ns in state_at
-                    or (w[0] in "وف" and name_tokens and w not in ("ولد",))
-                    or (w.startswith(("بال", "لل")))
-                    or (not name_tokens and (w.startswith("ال") or w[0] in "وف"))
-                ):
-                    break
-                name_tokens.append(tokens[j])
-                j += 1
-                after_abd = len(name_tokens) >= 2 and name_tokens[-2][2] == "عبد"
-                if (w.startswith("ال") and not after_abd) or w.startswith("آل"):
-                    if w.startswith("آل") and j < len(tokens) and tokens[j][2] not in _PUNCT:
-                        continue
-                    break
-            while name_tokens and name_tokens[-1][2] in ("بن", "بنت", "أبو", "عبد", "آل"):
-                name_tokens.pop()
-            if name_tokens:
-                title = text[title_start:title_end]
-                # The head may carry a conjunction or preposition ("ووزير", "بوزير"): not part of the post.
-                title = re.sub(r"^[وفبل](?=(?:ال)?(?:" + "|".join(ar.TITLE_HEADS) + "))", "", title)
-                title = re.sub(r"^لل", "ال", title)
-                ns, ne = name_tokens[0][0], name_tokens[-1][1]
-                country = _state_of(text[title_start:title_end], title_start, states, lex)
-                org = bool(lex.organisation.search(title))
-                out.append(Person(ns, ne, text[ns:ne], title, country, si, org))
-                i = j
-            else:
+            if not name:
                 i = max(j, i + 1)
+                continue
+            title = _clean_title(text[title_span[0] : title_span[1]]) if title_span else None
+            country = _state_of(text[title_span[0] : title_span[1]], title_span[0], states, lex) if title_span else None
+            org = bool(title and lex.organisation.search(title))
+            ns, ne = name[0][0], name[-1][1]
+            out.append(Person(ns, ne, text[ns:ne], title, country, si, org))
+            i = max(j, i + 1)
     return out

@@ -16,7 +16,7 @@ from .ar import CLITIC
 from .lexicon import Lexicon
 
 # CLDR names that are also ordinary words (مالي "financial") or, without vowel marks, a capital (عمان: Amman or Oman).
-_AMBIGUOUS = {"ar": {"مالي", "تشاد", "عمان"}, "fr": {"Niger"}, "es": {"Chad", "Georgia"}}
+_AMBIGUOUS = {"ar": {"مالي", "تشاد", "عمان"}, "fr": set(), "es": {"Chad", "Georgia"}}
 _AR_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")
 
 
@@ -173,6 +173,8 @@ def find_venues(text: str, lang: str) -> list[Venue]:
             if any(s <= m.start(1) < e for s, e in taken):
                 continue
             for name in (m.group(1), m.group(1).split(" ")[0]):
+                if name.isupper():  # a dateline in capitals: "RABAT, 12 mars (MAP) -"
+                    name = name.title()
                 code = city_country(name)
                 if code:
                     out.append(Venue(m.start(1), m.start(1) + len(name), name, code))
