@@ -187,3 +187,9 @@ def skeleton(token: str) -> str:
     head = "V" if t[:1] in "aeiouy" else t[:1]
     rest = re.sub(r"[aeiouyhw'’]", "", t[1:])
     return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
+def romanized_key(name: str) -> str:
+    """One key for a name in any script and spelling: the skeletons of its romanised core words, in order
+    ("عبيد الله المعايطة" and "Obeidallah Al Maaytah" -> "vbdl mt"); stored on aliases for trigram search."""
+    return " ".join(skeleton(t) for t in name_tokens(name)).lower()

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from ingest.records import official_resolve
 from meetings.models import Official, OfficialAlias
 from meetings.names import alias_romanized
-from meetings.services import official_resolve
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_search_finds_an_official_by_either_script(client, analyst):
     client.force_login(analyst)
     factories.official(name="Khaled Nasser Al Hmoud", country="JO", title="Director of Public Security")
     factories.official(name="سالم بن راشد الحارثي", country="OM", title="وزير الداخلية")
-    search = reverse("meetings:search")
+    search = reverse("ingest:search")
     by_arabic = client.get(search, {"q": "خالد الحمود"}).content.decode()
     assert "Khaled Nasser Al Hmoud" in by_arabic
     by_latin = client.get(search, {"q": "Salem Al Harthy"}).content.decode()
