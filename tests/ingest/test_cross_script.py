@@ -1,6 +1,9 @@
 """One official whatever the script: Arabic and Latin spellings resolve to one record and search finds either."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from ingest.records import official_resolve
@@ -48,3 +51,9 @@ def test_search_finds_an_official_by_either_script(client, analyst):
     by_latin = client.get(search, {"q": "Salem Al Harthy"}).content.decode()
     assert "سالم بن راشد الحارثي" in by_latin and 'dir="auto"' in by_latin
     assert "Khaled Nasser Al Hmoud" not in by_latin
+
+
+def test_demo_officials_carry_the_romanised_key_too():
+    call_command("seed_demo", "--engagements", "20", stdout=StringIO())
+    aliases = list(OfficialAlias.objects.values_list("name", "romanized"))
+    assert aliases and all(romanized == alias_romanized(name) for name, romanized in aliases)
