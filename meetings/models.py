@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from meetings.kinds import ENGAGEMENT_KINDS, LABELS
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized
 
 
 class Country(models.Model):
@@ -94,6 +94,9 @@ class OfficialAlias(models.Model):
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, editable=False, help_text="Folded form used for matching")
+    romanized = models.CharField(
+        max_length=200, editable=False, default="", help_text="Consonant skeleton of the romanised name, any script"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -109,6 +112,9 @@ class OfficialAlias(models.Model):
             # Search and the timeline's official filter: the closest spellings first, nearest-neighbour order
             # (selectors.officials_matching), so a common surname costs a few rows, not all its matches.
             GistIndex(fields=["key"], name="alias_key_trgm_gist", opclasses=["gist_trgm_ops"]),
+            # Across scripts: an Arabic-script mention's candidates among Latin spellings and back
+            # (services.official_resolve, selectors.officials_matching).
+            GinIndex(fields=["romanized"], name="alias_romanized_trgm", opclasses=["gin_trgm_ops"]),
         ]
 
     def __str__(self) -> str:
@@ -116,6 +122,7 @@ class OfficialAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = alias_key(self.name)
+        self.romanized = alias_romanized(self.name)
         super().save(*args, **kwargs)
 
 

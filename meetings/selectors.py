@@ -26,7 +26,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized, has_arabic_script
 from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
@@ -83,12 +83,20 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
         # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
         # keep it on the index.
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        rows = (
+        rows = list(
             OfficialAlias.objects.filter(key__trigram_word_similar=key)
             .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index
             .values_list("official_id", flat=True)[: limit * 3]
         )
-        return list(dict.fromkeys(rows))[:limit]
+        # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
+        # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
+        romanized = alias_romanized(name)
+        if romanized:
+            other = OfficialAlias.objects.filter(romanized__trigram_word_similar=romanized)
+            if not has_arabic_script(name):
+                other = other.filter(name__regex=r"[\u0600-\u06ff]")
+            rows += list(other.values_list("official_id", flat=True)[: limit * 3])
+    return list(dict.fromkeys(rows))[:limit]
 
 
 def engagement_filter(

@@ -149,7 +149,7 @@ def test_country_page_ranks_partners_topics_and_officials(browse, jordan_qatar):
     assert '<td class="num">2</td>' in page  # Qatar's count
     assert 'class="sparkline"' in page
     assert "Border security" in page and "Training" in page
-    assert 'Obaid Al Maaytah</a>, Director of Public Security <span class="muted">· 2' in page
+    assert 'Obaid Al Maaytah</a>, <span dir="auto">Director of Public Security</span> <span class="muted">· 2' in page
     assert reverse("meetings:relationship", args=["JO-QA"]) in page
 
 
