@@ -13,6 +13,7 @@ import datetime
 import functools
 from collections.abc import Collection, Iterable
 from dataclasses import replace
+from typing import TypedDict
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
@@ -25,7 +26,7 @@ from ingest.models import Article
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, alias_romanized
 from meetings.selectors import spellings_loosely_similar
-from meetings.services import official_alias_add, official_get_or_create
+from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
 ALIAS_CANDIDATE_LIMIT = 200
 CANDIDATE_LIMIT = 200  # engagements scored per report: the same states, type and dates
@@ -33,6 +34,12 @@ SENTENCES_COMPARED = 20  # evidence sentences per candidate for the shared-sente
 
 DatePrecision = tuple[datetime.date | None, str]
 Participant = tuple[Official, Country | None, Mention]
+
+
+class RecordsOutcome(TypedDict):
+    created: list[int]  # engagements only this article reports
+    updated: list[int]  # engagements other articles report too
+    engagements: list[int | None]  # per event, the engagement it was written to (None: left out)
 
 
 def official_resolve(*, name: str, country: Country | None, title: str = "") -> Official | None:
@@ -117,7 +124,8 @@ def engagement_candidates(*, report: Report, sources: Collection[int] = ()) -> l
     (the engagements of the article this one copies) are candidates whatever their date."""
     kinds = sorted({kind for kind in Engagement.Kind.values if kinds_compatible(kind, report.kind)})
     people = {person.pk for person in report.officials}
-    shares_official = Exists(Participation.objects.filter(engagement=OuterRef("pk"), official_id__in=people))
+    shares_official = Q(Exists(Participation.objects.filter(engagement=OuterRef("pk"), official_id__in=people)))
+    when: Q
     if report.date is None:
         when = shares_official if people else Q(pk__in=[])
     else:
@@ -205,7 +213,7 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 @transaction.atomic
 def extraction_records_write(
     *, article: Article, events: list[Event], syndicated_from: Article | None = None
-) -> dict[str, list[int]]:
+) -> RecordsOutcome:
     """Write an article's events as engagements with participants and evidence, joining engagements
     already on record (ingest.merging scores them). Replaces whatever this article contributed before,
     so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
@@ -222,7 +230,7 @@ def extraction_records_write(
         else set()
     )
     kept: list[tuple[Event, list[Participant], Report]] = []
-    written: list[int | None] = []  # per event
+    written: list[int | None] = []  # per event: its place in ``kept``
     for event in events:
         codes = {code for code in event.countries if code in known}
         written.append(None)
@@ -272,6 +280,7 @@ def extraction_records_write(
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
     # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
     Engagement.objects.filter(pk__in=previous, status=Engagement.Status.EXTRACTED, evidence__isnull=True).delete()
+    tallies_refresh_soon()
     linked = {e.engagement_id for e in evidence if e is not None}
     shared = set(
         Evidence.objects.filter(engagement_id__in=linked)

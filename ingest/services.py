@@ -217,15 +217,16 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
 
     task_id = task_id or f"sync-{uuid.uuid4()}"
     claimed: list[Article] = []
-    for article in articles_claim(article_ids=article_ids, task_id=task_id):
-        if article.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
-            article_done_as_duplicate(article_id=article.pk, task_id=task_id)
+    for held in articles_claim(article_ids=article_ids, task_id=task_id):
+        article: Article | None = held
+        if held.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
+            article_done_as_duplicate(article_id=held.pk, task_id=task_id)
             continue
         try:
-            if not article.text and article.source_url and article.duplicate_of_id is None:
-                article = article_fetch(article=article, task_id=task_id)
+            if not held.text and held.source_url:
+                article = article_fetch(article=held, task_id=task_id)
         except ArticleFailure as failure:
-            article_fail(article_id=article.pk, reason=str(failure), task_id=task_id)
+            article_fail(article_id=held.pk, reason=str(failure), task_id=task_id)
             continue
         if article is not None and article.duplicate_of_id is None:
             claimed.append(article)

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
+from meetings.kinds import ENGAGEMENT_KINDS, LABELS
 from meetings.names import alias_key, alias_romanized
 
 
@@ -128,11 +129,7 @@ class OfficialAlias(models.Model):
 class Engagement(models.Model):
     """One real-world contact between officials of two or more states."""
 
-    class Kind(models.TextChoices):
-        MEETING = "meeting", "Meeting"
-        CALL = "call", "Call"
-        AGREEMENT = "agreement", "Agreement"
-        EXERCISE = "exercise", "Exercise"
+    Kind = models.TextChoices("Kind", [(kind.upper(), (kind, LABELS[kind])) for kind in ENGAGEMENT_KINDS])
 
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -170,9 +167,7 @@ class Engagement(models.Model):
                 condition=~Q(date_precision="month") | Q(date__day=1),
                 name="engagement_month_precision_on_first",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=["meeting", "call", "agreement", "exercise"]), name="engagement_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=list(ENGAGEMENT_KINDS)), name="engagement_kind_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["extracted", "confirmed", "rejected"]), name="engagement_status_valid"
             ),

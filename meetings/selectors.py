@@ -27,6 +27,7 @@ from django.db.models.functions import Coalesce, TruncMonth
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, alias_romanized, has_arabic_script
+from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
@@ -144,8 +145,8 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        pk = int(pk)
+        day, _, last_id = cursor.partition(".")
+        pk = int(last_id)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -159,36 +160,28 @@ def cursor_of(engagement: Engagement) -> str:
     return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
 
 
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str | None
-
-
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
     """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
-    size = size or PAGE_SIZE
-    if cursor and (after := _cursor_q(cursor)) is not None:
-        queryset = queryset.filter(after)
-    rows = list(queryset[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if more else None)
+    after = _cursor_q(cursor) if cursor else None
+    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
     if not used:
-        aggregates.tallies_fresh()
         return aggregates.month_counts()
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
-        aggregates.tallies_fresh()
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
+
+
+def tallies_state() -> aggregates.TalliesState:
+    """How current the charts' tallies are (pages say "as of" when they lag)."""
+    return aggregates.tallies_state()
 
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
@@ -263,7 +256,6 @@ def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]
 
 
 def country_overview(*, country: Country, partners: int = 12) -> CountryOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=country.code)
     by_partner = aggregates.partner_years(code=country.code)
     ranked = sorted(by_partner.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:partners]
@@ -296,7 +288,6 @@ class RelationshipOverview:
 
 
 def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=a.code, partner=b.code)
     by_topic = aggregates.topic_years(code=a.code, partner=b.code)
     topics = Topic.objects.in_bulk(list(by_topic))
@@ -322,7 +313,6 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
 
 def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
     """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
-    aggregates.tallies_fresh()
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []
