@@ -10,6 +10,7 @@ from .countries import CountryMention
 from .dates import DateMention
 from .people import PersonMention
 from .places import Place
+from .text import Sentence
 from .topics import topics_in
 
 _CALL = re.compile(
@@ -112,14 +113,6 @@ _BOTH_SIGNERS = re.compile(
 _MINUTES = re.compile(r"\bminutes\b", re.I)
 _HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
 _HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
-
-
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
@@ -462,8 +455,13 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
     return None
 
 
-def event_topics(sentences: list[Sentence], drafts: list[Draft], title: str) -> list[set[str]]:
-    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way)."""
+def event_topics(
+    sentences: list[Sentence], drafts: list[Draft], title: str, masked: str | None = None
+) -> list[set[str]]:
+    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way).
+
+    `masked` is the body with people's names and titles blanked: a "Minister of Defence" does not
+    make defence a topic."""
     owner: dict[int, list[int]] = {}
     claimed = {s: i for i, d in enumerate(drafts) for s in d.sentences}
     current: list[int] = []
@@ -477,7 +475,7 @@ def event_topics(sentences: list[Sentence], drafts: list[Draft], title: str) -> 
     topics: list[set[str]] = [set() for _ in drafts]
     for sent in sentences:
         for i in owner.get(sent.index, []):
-            topics[i] |= topics_in(sent.text)
+            topics[i] |= topics_in(masked[sent.start : sent.end] if masked else sent.text)
     if drafts:
         topics[0] |= topics_in(title)
     return topics

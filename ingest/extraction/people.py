@@ -65,6 +65,7 @@ class PersonMention:
     country: str | None = None
     reporter: bool = False
     canonical: int | None = None  # index of the fuller mention of the same person in the article
+    title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
 
 
@@ -364,14 +365,9 @@ def assign_titles(
             title_parts.append(after)
             spans.append((a_off, a_off + len(after)))
         if title_parts:
-            title = (
-                title_parts[0]
-                if len(title_parts) == 1
-                else title_parts[-1]
-                if len(title_parts[0]) < 6
-                else title_parts[0]
-            )
-            pm.title = _clean_title(title)
+            pick = 0 if len(title_parts) == 1 or len(title_parts[0]) >= 6 else len(title_parts) - 1
+            pm.title = _clean_title(title_parts[pick])
+            pm.title_span = spans[pick]
         context = " ".join(title_parts)
         pm.reporter = bool(context and _REPORTER.search(context)) or bool(
             re.search(r"\b(spokes\w+|told|according to)\s*,?\s*$", text[max(s_start, pm.start - 40) : pm.start], re.I)

@@ -13,7 +13,6 @@ from .events import (
     ALSO_PRESENT,
     BOTH_SIGNERS,
     Draft,
-    Sentence,
     build_events,
     event_topics,
     host_country,
@@ -25,6 +24,7 @@ from .nlp_model import get_nlp
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import dateline, places_in
+from .text import Sentence, split_sentences
 
 # Engagements are reported at the top of an article; beyond this the text is not read, which
 # keeps time linear and bounded for pathological inputs (a 1 MB page dump).
@@ -50,18 +50,7 @@ def _prepare(article: Article) -> _Prepared:
 
 
 def _sentences(doc, body: str) -> list[Sentence]:
-    out: list[Sentence] = []
-    for sent in doc.sents:
-        start = sent.start_char
-        # The parser sometimes runs a headline into the next line; newlines always end a sentence.
-        for part in re.split(r"(\n+)", body[start : sent.end_char]):
-            if part and not part.startswith("\n") and part.strip():
-                lead = len(part) - len(part.lstrip())
-                s = start + lead
-                e = start + len(part.rstrip())
-                out.append(Sentence(len(out), s, e, body[s:e]))
-            start += len(part)
-    return out
+    return split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
 
 
 def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
@@ -93,7 +82,12 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         places=places,
         dateline=dl,
     )
-    topics = event_topics(sentences, drafts, article.title or "")
+    topics = event_topics(
+        sentences,
+        drafts,
+        article.title or "",
+        _mask_people(body, people, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]),
+    )
     _share_principals(drafts, people)
     events: list[Event] = []
     pairs: list[tuple[Official, PersonMention]] = []
@@ -143,6 +137,16 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         events.append(event)
         pairs.extend(officials)
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _mask_people(body: str, people: list[PersonMention], orgs) -> str:
+    chars = list(body)
+    for s, e in orgs:
+        chars[s:e] = " " * (e - s)
+    for p in people:
+        for s, e in [(p.start, p.end)] + ([p.title_span] if p.title_span else []):
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
 
 
 def _root(people: list[PersonMention], i: int) -> int:
