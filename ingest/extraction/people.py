@@ -32,7 +32,7 @@ _NOT_A_NAME = re.compile(
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
 _NAME_CONT = re.compile(
-    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
+    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
     r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
@@ -210,7 +210,12 @@ def find_people(
         e = _extend(text, s, e)
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
-        spans.append((m.start(1), _extend(text, m.start(1), m.end(1))))
+        s, e = m.start(1), _extend(text, m.start(1), m.end(1))
+        # A lone capitalised word after a rank is a name only when the model also read a person
+        # there: "General Duties" and "Major Projects" are not people.
+        if " " not in text[s:e].strip() and not any(ps < e and s < pe for ps, pe in person_spans):
+            continue
+        spans.append((s, e))
     spans.extend(_listed_names(text))
     spans.sort(key=lambda se: (se[0], -se[1]))
     merged: list[tuple[int, int]] = []
@@ -261,7 +266,12 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         if word:
             stripped += word.group(0)
     window = stripped
-    if window.lstrip().startswith(","):
+    conj = re.match(r"\s*,\s*(?:and|as well as|along with)\s+", window)
+    if conj:
+        # ", and Tanzania's Minister of Defence, Dr. X": a new conjunct, not the previous appositive.
+        lo += conj.end()
+        window = window[conj.end() :]
+    elif window.lstrip().startswith(","):
         return "", name_start, name_start  # the previous person's appositive, not this one's title
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
@@ -483,6 +493,9 @@ def _clean_title(title: str) -> str:
         r"^(?:[A-Z][\w.]*(?:['’]s|s['’])\s+)?(?:visiting\s+)?", "", title
     )  # "Qatar's Undersecretary" -> "Undersecretary"
     return title.strip(" ,.-–")
+
+
+HONORIFIC_RUN = _HONORIFIC_RUN
 
 
 def link_mentions(mentions: list[PersonMention]) -> None:

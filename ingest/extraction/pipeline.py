@@ -21,6 +21,7 @@ from .events import (
 from .language import detect_language
 from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
 from .nlp_model import get_nlp
+from .parties import complement_counterparts, inherit_listed_states
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import dateline, places_in
@@ -71,6 +72,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     people = find_people(body, spans, person_spans, countries)
     assign_titles(body, spans, people, countries)
+    inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(
         text=body,
@@ -82,6 +84,10 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         places=places,
         dateline=dl,
     )
+    for draft in drafts:
+        for i in draft.sentences:
+            persons = [k for k, p in enumerate(people) if p.sentence == i]
+            complement_counterparts(sentences[i].text, draft.countries, persons, people, lambda k: _root(people, k))
     topics = event_topics(
         sentences,
         drafts,
