@@ -72,22 +72,27 @@ class PersonMention:
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
 
 
+# Lower-case particles of Arabic, Dutch, German, Portuguese names, alone or joined by a hyphen
+# ("al-Sudani", "bin Salman", "van der Berg", "dos Santos").
+_PARTICLE_WORD = re.compile(
+    r"(?:bin|bint|ibn|al|el|ad|ar|as|ash|at|az|ul|ud|de|da|dos|das|do|di|du|van|von|der|den|ter|ben|abu|abd|la|le|y)"
+    r"(?:[-'’][\w'’-]+)?"
+)
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 12:
         return False
     if _NOT_A_NAME.search(name):
+        return False
+    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person.
+    if len(words) == 1 and name.isupper() and len(name) > 2:
         return False
     # A title word ends a name, except inside a theophoric compound ("Abdul Amir", "Abd al-Malik").
     if any(_TITLE_WORDS.fullmatch(w) and not (k and _ABD.fullmatch(words[k - 1])) for k, w in enumerate(words)):
         return False
-    if any(
-        not (
-            w[0].isupper()
-            or w.lower() in ("bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "ben", "abu", "abd")
-        )
-        for w in words
-    ):
+    if any(not (w[0].isupper() or _PARTICLE_WORD.fullmatch(w)) for w in words):
         return False
     return words[0].lower() not in HONORIFICS
 

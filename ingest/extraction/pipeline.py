@@ -232,7 +232,7 @@ def _officials(
     chosen: list[int] = []
     for r in roots:
         r = _root(people, r)
-        if r in seen or people[r].reporter:
+        if r in seen or people[r].reporter or r in draft.excluded:
             continue
         seen.add(r)
         chosen.append(r)

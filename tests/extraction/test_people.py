@@ -70,3 +70,14 @@ def test_a_name_does_not_run_across_a_line(article):
     result = extract(article(text))
     names = {o.name for e in result.events for o in e.officials}
     assert not any("ISLAMABAD" in n for n in names)
+
+
+def test_lower_case_particles_and_long_names_are_names(article):
+    text = (
+        "BAGHDAD - Iraqi Prime Minister Mohammed Shia al-Sudani received Jordan's Interior Minister Mazen "
+        "al-Faraya on Sunday to discuss border security. Saudi Arabia's Minister of Interior Abdulaziz bin "
+        "Saud bin Naif bin Abdulaziz bin Abdulrahman Al Saud also attended."
+    )
+    result = extract(article(text))
+    names = {o.name for e in result.events for o in e.officials}
+    assert {"Mohammed Shia al-Sudani", "Mazen al-Faraya"} <= names
