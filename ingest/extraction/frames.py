@@ -73,7 +73,7 @@ def split_by_counterpart(
             by_sentence.setdefault(p.sentence, []).append(k)
     # How many sentences name each official: the host is the one named throughout.
     mentions: Counter[int] = Counter()
-    for i, ks in by_sentence.items():
+    for ks in by_sentence.values():
         for r in {root(k) for k in ks}:
             mentions[r] += 1
     out = []
