@@ -64,7 +64,8 @@ def plain_shell_env(var_dir: Path, **overrides: str) -> dict[str, str]:
 
 SHOW_SETTINGS = (
     "import config.settings as s, json; "
-    "print(json.dumps([s.DEBUG, s.DATABASES['default']['NAME'], s.DATABASES['default']['OPTIONS']['host'], s.REDIS_URL]))"
+    "db = s.DATABASES['default']; "
+    "print(json.dumps([s.DEBUG, db['NAME'], db['OPTIONS']['host'], s.REDIS_URL]))"
 )
 
 

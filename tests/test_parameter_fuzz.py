@@ -75,7 +75,9 @@ def parameter_names() -> list[str]:
         for value in namespace.values():
             if isinstance(value, type) and issubclass(value, forms.BaseForm):
                 names |= set(value.base_fields)
-    pattern = re.compile(r"""\b(?:GET|POST)(?:\.get|\.getlist)?\(\s*["'](\w+)["']|["'](\w+)["']\s+in\s+request\.(?:GET|POST)""")
+    pattern = re.compile(
+        r"""\b(?:GET|POST)(?:\.get|\.getlist)?\(\s*["'](\w+)["']|["'](\w+)["']\s+in\s+request\.(?:GET|POST)"""
+    )
     for source in itertools.chain((ROOT / "meetings").glob("*.py"), (ROOT / "ingest").glob("*.py")):
         for match in pattern.finditer(source.read_text()):
             names.add(match.group(1) or match.group(2))

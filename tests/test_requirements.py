@@ -36,8 +36,8 @@ def test_extras_that_pinned_packages_ask_for_are_pinned_themselves():
             for extra in map(canonicalize_name, wanted.extras):
                 for item in [Requirement(line) for line in requires(wanted.name) or []]:
                     brought_by_extra = item.marker and item.marker.evaluate({"extra": extra})
-                    if brought_by_extra and not item.marker.evaluate({"extra": ""}):
-                        if canonicalize_name(item.name) not in ours:
-                            missing.append(f"{name} needs {wanted.name}[{extra}]: pin {item.name}")
+                    only_with_extra = brought_by_extra and not item.marker.evaluate({"extra": ""})
+                    if only_with_extra and canonicalize_name(item.name) not in ours:
+                        missing.append(f"{name} needs {wanted.name}[{extra}]: pin {item.name}")
     assert not missing, missing
     assert all(str(r.specifier).startswith("==") for r in ours.values()), "every requirement is pinned exactly"
