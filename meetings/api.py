@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from meetings import aggregates, selectors
 from meetings.exports import engagement_as_dict
-from meetings.forms import TimelineFilterForm
+from meetings.forms import COUNTRY_CODE, TimelineFilterForm, parse_id
 from meetings.models import ApiToken, Country, Engagement, Official
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
@@ -50,8 +50,8 @@ def api_view(view):
 
 
 def _limit(request: HttpRequest) -> int:
-    value = request.GET.get("limit", "")
-    return min(int(value), MAX_LIMIT) if value.isdigit() and int(value) > 0 else DEFAULT_LIMIT
+    value = parse_id(request.GET.get("limit"))
+    return min(value, MAX_LIMIT) if value else DEFAULT_LIMIT
 
 
 def _next(request: HttpRequest, cursor: str | None) -> str | None:
@@ -110,13 +110,16 @@ def _official_as_dict(record: Official) -> dict:
 def officials(request: HttpRequest) -> JsonResponse:
     """?country=JO, ?name=<any spelling>, cursor = the last id seen."""
     queryset = Official.objects.prefetch_related("aliases").order_by("-pk")
-    if country := request.GET.get("country", "").upper():
-        queryset = queryset.filter(country_id=country)
-    if name := request.GET.get("name", "").strip():
+    if country := request.GET.get("country", ""):
+        if not COUNTRY_CODE.fullmatch(country):
+            return JsonResponse({"errors": {"country": [{"message": "A country is a two-letter code."}]}}, status=400)
+        queryset = queryset.filter(country_id=country.upper())
+    if "\x00" in (name := request.GET.get("name", "").strip()):
+        return JsonResponse({"errors": {"name": [{"message": "Null characters are not allowed."}]}}, status=400)
+    if name:
         queryset = queryset.filter(pk__in=selectors.officials_matching(name=name))
-    cursor = request.GET.get("cursor", "")
-    if cursor.isdigit():
-        queryset = queryset.filter(pk__lt=int(cursor))
+    if cursor := parse_id(request.GET.get("cursor")):
+        queryset = queryset.filter(pk__lt=cursor)
     limit = _limit(request)
     rows = list(queryset[: limit + 1])
     more = len(rows) > limit

@@ -2,13 +2,13 @@
 
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ingest.models import Article
 from meetings import charts, exports, selectors
-from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm
+from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm, parse_id
 from meetings.models import Country, Engagement, Official
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
@@ -60,11 +60,15 @@ def _month_href(params: QueryDict, month: datetime.date) -> str:
 
 
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered timeline as a file; bad filters answer 400 with the form's errors, as the API does."""
     form = TimelineFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     engagements = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
+    base_url = request.build_absolute_uri("/")[:-1]
     if fmt == "csv":
-        return exports.csv_response(engagements)
-    return exports.json_response(engagements)
+        return exports.csv_response(engagements, base_url=base_url)
+    return exports.json_response(engagements, base_url=base_url)
 
 
 def engagement(request: HttpRequest, pk: int) -> HttpResponse:
@@ -214,9 +218,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
     if status not in Article.Status.values:
         status = None
     articles = selectors.article_list(status=status)
-    after = request.GET.get("after", "")
-    if after.isdigit():
-        articles = articles.filter(pk__lt=int(after))
+    if after := parse_id(request.GET.get("after")):
+        articles = articles.filter(pk__lt=after)
     rows = list(articles[:51])
     next_url = None
     if len(rows) > 50:
