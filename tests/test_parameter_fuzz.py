@@ -101,8 +101,9 @@ def urls(records) -> list[tuple[str, bool]]:
             continue
         benign = {name: values[0] for name in params}
         found.append(("/" + fmt % benign, True))
-        choices = HOSTILE[:4] if fmt.startswith("admin/") else values[1:]
-        for name, value in itertools.product(params, choices):
+        if fmt.startswith("admin/"):
+            continue  # the admin answers non-staff users before it reads its path
+        for name, value in itertools.product(params, values[1:]):
             found.append(("/" + fmt % (benign | {name: value}), False))
     return found
 
@@ -167,18 +168,19 @@ def test_no_parameter_value_gives_a_server_error(records, analyst, editor):
     sent = [0]
     started = time.monotonic()
     try:
-        for (url, benign), role in itertools.product(everything, clients):
-            send(role, "GET", url)
+        for url, benign in everything:
             if not benign:
-                send(role, "POST", url, body=f"{names[0]}={HOSTILE[2]}")
+                send("analyst", "GET", url)
                 continue
-            for value in HOSTILE:
-                query = "&".join(f"{name}={value}" for name in names)
-                send(role, "GET", url, query)
-                send(role, "POST", url, body=query)
+            for role in clients:
+                send(role, "GET", url)
+                for value in ONE_AT_A_TIME:
+                    query = "&".join(f"{name}={value}" for name in names)
+                    send(role, "GET", url, query)
+                    send(role, "POST", url, body=query)
         # One hostile parameter at a time, so a value is not hidden behind another one's error.
         pages = [url for url, benign in everything if benign and not url.startswith("/admin/")]
-        for url, name, value in itertools.product(pages, names, ONE_AT_A_TIME):
+        for url, name, value in itertools.product(pages, names, ONE_AT_A_TIME[:2]):
             send("editor", "GET", url, f"{name}={value}")
     finally:
         got_request_exception.disconnect(remember)
