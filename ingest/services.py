@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import re
 import uuid
 from functools import cache, partial
 from pathlib import Path
@@ -24,8 +23,9 @@ from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
 from ingest.fetch import FetchError, url_fetch
-from ingest.models import Article, normalized_text_hash
-from meetings.services import extraction_records_write
+from ingest.models import Article
+from ingest.records import extraction_records_write
+from ingest.texts import containment, normalized_text_hash, word_shingles
 
 logger = logging.getLogger(__name__)
 
@@ -308,17 +308,11 @@ def article_syndication_find(*, article: Article) -> Article | None:
     ranked = sorted(overlapping, key=lambda row: (-len(mine_sketch.intersection(row[1])), row[0]))
     best = [pk for pk, _ in ranked[:SYNDICATION_CANDIDATES]]
     candidates = sorted(Article.objects.filter(pk__in=best).only("pk", "text"), key=lambda a: best.index(a.pk))
-    mine = _shingles(article.text)
+    mine = word_shingles(article.text)
     for candidate in candidates:
-        theirs = _shingles(candidate.text)
-        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= SYNDICATION_CONTAINMENT:
+        if containment(mine, word_shingles(candidate.text)) >= SYNDICATION_CONTAINMENT:
             return candidate
     return None
-
-
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
 
 
 @transaction.atomic
