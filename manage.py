@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Django's command-line entry point for Dyad."""
+"""Django's command-line entry point for Dyad; starts the embedded services a command needs."""
 
 import os
 import sys
@@ -10,8 +10,10 @@ OFFLINE_COMMANDS = {"extract", "bench_extract"}
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    if len(sys.argv) > 1 and sys.argv[1] in OFFLINE_COMMANDS:
-        os.environ.setdefault("DYAD_OFFLINE", "1")
+    if len(sys.argv) < 2 or sys.argv[1] not in OFFLINE_COMMANDS:
+        from config import embedded
+
+        embedded.start()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

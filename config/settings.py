@@ -1,8 +1,10 @@
-"""Dyad settings, read from the environment.
+"""Dyad settings, read from the environment. Importing them starts nothing.
 
-DATABASE_URL and REDIS_URL point at real services; when unset, embedded PostgreSQL and Redis
-are started under var/ (see config/embedded.py). Production sets DEBUG=0, SECRET_KEY and
-ALLOWED_HOSTS; `manage.py check --deploy` then passes.
+Development follows the usual Django convention: with DATABASE_URL or REDIS_URL unset (or empty) the
+embedded PostgreSQL and Redis under var/ are used (config/embedded.py; manage.py, the Makefile and the
+test session start them), DEBUG defaults to on and the secret key is kept under var/. Production sets
+DATABASE_URL, REDIS_URL, SECRET_KEY and ALLOWED_HOSTS; DEBUG is then off unless set, a missing
+SECRET_KEY is refused, and `manage.py check --deploy` passes.
 """
 
 import os
@@ -28,22 +30,17 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG")
-# Commands that touch no database (manage.py extract) must not start the embedded servers.
-OFFLINE = env_bool("DYAD_OFFLINE")
+EMBEDDED = embedded.wanted()
+DEBUG = env_bool("DEBUG", default=any(EMBEDDED.values()))
 
 
 def _secret_key() -> str:
     if key := os.environ.get("SECRET_KEY"):
         return key
-    if not DEBUG and not OFFLINE:
+    if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    # Development: a random key kept under var/ so sessions survive restarts.
-    path = embedded.VAR_DIR / "secret_key"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
-    return path.read_text().strip()
+    # Development: the key under var/ (manage.py writes it) so sessions survive restarts; else one per process.
+    return embedded.secret_key() or secrets.token_urlsafe(50)
 
 
 SECRET_KEY = _secret_key()
@@ -99,12 +96,8 @@ TEMPLATES = [
 ]
 
 # Services ---------------------------------------------------------------------------------
-if OFFLINE:
-    DATABASE_URL = os.environ.get("DATABASE_URL", "postgres://offline/unused")
-    REDIS_URL = os.environ.get("REDIS_URL", "redis://offline/0")
-else:
-    DATABASE_URL = os.environ.get("DATABASE_URL") or embedded.postgres_url()
-    REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
+DATABASE_URL = os.environ.get("DATABASE_URL") or embedded.database_url()
+REDIS_URL = os.environ.get("REDIS_URL") or embedded.redis_url()
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 # Several test runs against one server (parallel checkouts) each need their own test database.

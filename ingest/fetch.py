@@ -8,6 +8,7 @@ name cannot be re-pointed at an internal address between the check and the reque
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 import time
 from dataclasses import dataclass
@@ -93,8 +94,9 @@ def url_fetch(url: str, *, timeout: float, max_bytes: int, allow_private: bool) 
                 url = urljoin(url, response.headers["Location"])
                 continue
             _raise_for_status(response.status)
-            declared = response.headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > max_bytes:
+            declared = response.headers.get("Content-Length", "").strip()
+            # Strictly ASCII digits ("²" passes isdigit()); another value is ignored and the body counted as read.
+            if re.fullmatch(r"[0-9]+", declared) and int(declared) > max_bytes:
                 raise FetchError(f"The page is too large ({int(declared):,} bytes; the limit is {max_bytes:,}).")
             body = _read(response, max_bytes=max_bytes, deadline=deadline, timeout=timeout)
             return Fetched(url=url, body=body, content_type=response.headers.get("Content-Type", ""))

@@ -12,6 +12,7 @@ from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Pre
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from kombu.exceptions import ChannelError
 
 from ingest.models import Article
 from meetings.models import Engagement, Evidence, Official
@@ -51,12 +52,16 @@ def ingest_counts(*, now: datetime.datetime | None = None) -> IngestCounts:
 
 
 def queue_depth() -> int | None:
-    """Messages waiting in the task queue (not those a worker holds)."""
+    """Messages waiting in the task queue (not those a worker holds); None only when the broker is unreachable."""
     try:
         with current_app.connection_for_read() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-            return conn.default_channel.queue_declare(settings.CELERY_TASK_DEFAULT_QUEUE, passive=True).message_count
-    except Exception:  # the broker is down or the queue does not exist yet
+            try:
+                declared = conn.default_channel.queue_declare(settings.CELERY_TASK_DEFAULT_QUEUE, passive=True)
+            except ChannelError:  # Redis deletes a list when its last message is taken: an empty queue
+                return 0
+            return declared.message_count
+    except Exception:  # the broker is down
         return None
 
 

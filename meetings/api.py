@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from meetings import aggregates, selectors
 from meetings.exports import engagement_as_dict
-from meetings.forms import TimelineFilterForm
+from meetings.forms import COUNTRY_CODE, TimelineFilterForm, parse_id
 from meetings.models import ApiToken, Country, Engagement, Official
 from meetings.paging import newest_first_page
 
@@ -51,8 +51,8 @@ def api_view(view):
 
 
 def _limit(request: HttpRequest) -> int:
-    value = request.GET.get("limit", "")
-    return min(int(value), MAX_LIMIT) if value.isdigit() and int(value) > 0 else DEFAULT_LIMIT
+    value = parse_id(request.GET.get("limit"))
+    return min(value, MAX_LIMIT) if value else DEFAULT_LIMIT
 
 
 def _next(request: HttpRequest, cursor: str | None) -> str | None:
@@ -111,9 +111,13 @@ def _official_as_dict(record: Official) -> dict:
 def officials(request: HttpRequest) -> JsonResponse:
     """?country=JO, ?name=<any spelling>, cursor = the last id seen."""
     queryset = Official.objects.prefetch_related("aliases").order_by("-pk")
-    if country := request.GET.get("country", "").upper():
-        queryset = queryset.filter(country_id=country)
-    if name := request.GET.get("name", "").strip():
+    if country := request.GET.get("country", ""):
+        if not COUNTRY_CODE.fullmatch(country):
+            return JsonResponse({"errors": {"country": [{"message": "A country is a two-letter code."}]}}, status=400)
+        queryset = queryset.filter(country_id=country.upper())
+    if "\x00" in (name := request.GET.get("name", "").strip()):
+        return JsonResponse({"errors": {"name": [{"message": "Null characters are not allowed."}]}}, status=400)
+    if name:
         queryset = queryset.filter(pk__in=selectors.officials_matching(name=name))
     page = newest_first_page(queryset, cursor=request.GET.get("cursor"), size=_limit(request))
     return JsonResponse(

@@ -60,7 +60,9 @@ def safe_cell(value) -> str:
 def _csv_row(record: dict) -> list[str]:
     flat = dict(record)
     flat["countries"] = " ".join(record["countries"])
-    flat["officials"] = "; ".join(f"{o['name']} ({o['country'] or '?'})" for o in record["officials"])
+    flat["officials"] = "; ".join(
+        f"{o['name']}{', ' + o['title'] if o['title'] else ''} ({o['country'] or '?'})" for o in record["officials"]
+    )
     flat["topics"] = " ".join(record["topics"])
     return [safe_cell(flat[column]) for column in CSV_COLUMNS]
 

@@ -1,6 +1,7 @@
 """The timeline's filters, shared by the timeline, its exports and the JSON API."""
 
 import datetime
+import re
 
 from django import forms
 from django.forms.utils import flatatt
@@ -8,6 +9,17 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from meetings.models import Country, Engagement, Topic
+
+# Ids and counts are ASCII digits within PostgreSQL's bigint: "²" or "١" passes str.isdigit() and is no id.
+ASCII_NUMBER = re.compile(r"[0-9]{1,18}")
+COUNTRY_CODE = re.compile(r"[A-Za-z]{2}")
+
+
+def parse_id(value: str | None) -> int | None:
+    """A positive record id or count from a parameter; None for anything else."""
+    if value is None or not ASCII_NUMBER.fullmatch(value):
+        return None
+    return int(value) or None
 
 
 class DateInput(forms.DateInput):
@@ -71,6 +83,12 @@ class TimelineFilterForm(forms.Form):
         self.fields["partner"].choices = [("", "Any partner"), *countries]
         self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
 
+    def clean_official(self):
+        value = self.cleaned_data["official"].strip()
+        if value.isdigit() and parse_id(value) is None:
+            raise forms.ValidationError("An official's number is written in the digits 0-9.")
+        return value
+
     def clean(self):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
@@ -88,7 +106,7 @@ class TimelineFilterForm(forms.Form):
             "partner": data["partner"] or None,
             "kind": data["kind"] or None,
             "topic": data["topic"] or None,
-            "official": data["official"].strip() or None,
+            "official": parse_id(data["official"]) or data["official"] or None,
             "since": data["since"],
             "until": data["until"],
             "text": data["q"].strip() or None,

@@ -1,5 +1,6 @@
 """Paging through long lists by cursor (new rows never shift a page): one page, and the next page's URL."""
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -27,7 +28,7 @@ def page_after(queryset: QuerySet, *, after: Q | None, size: int, cursor_of: Cal
 
 def newest_first_page(queryset: QuerySet, *, cursor: str | None, size: int) -> Page:
     """A page of rows ordered by descending id; the cursor is the last id seen."""
-    after = Q(pk__lt=int(cursor)) if cursor and cursor.isascii() and cursor.isdigit() else None
+    after = Q(pk__lt=int(cursor)) if cursor and re.fullmatch(r"[0-9]{1,18}", cursor) else None  # within bigint
     return page_after(queryset.order_by("-pk"), after=after, size=size, cursor_of=lambda row: str(row.pk))
 
 

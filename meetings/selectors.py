@@ -1,6 +1,7 @@
 """Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
 import datetime
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -128,8 +129,8 @@ def engagement_filter(
         )
     if official:
         people = Participation.objects.filter(engagement_id=OuterRef("pk"))
-        if str(official).isdigit():
-            people = people.filter(official_id=int(official))
+        if isinstance(official, int):
+            people = people.filter(official_id=official)
         else:
             people = people.filter(official_id__in=officials_matching(name=str(official)))
         queryset = queryset.filter(Exists(people))
@@ -145,8 +146,10 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, last_id = cursor.partition(".")
-        pk = int(last_id)
+        day, _, pk = cursor.partition(".")
+        if not re.fullmatch(r"[0-9]{1,18}", pk):
+            return None
+        pk = int(pk)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)

@@ -1,14 +1,34 @@
-from django.urls import path, re_path
+from django.urls import path, re_path, register_converter
 
 from meetings import api, views
+
+
+class CountryCode:
+    """Two ASCII letters (either case; the page redirects to upper case): NUL or "²" never reach a query."""
+
+    regex = "[A-Za-z]{2}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+class CountryPair(CountryCode):
+    regex = "[A-Za-z]{2}-[A-Za-z]{2}"
+
+
+register_converter(CountryCode, "country")
+register_converter(CountryPair, "pair")
 
 app_name = "meetings"
 urlpatterns = [
     path("", views.timeline, name="timeline"),
     re_path(r"^export\.(?P<fmt>csv|json)$", views.timeline_export, name="export"),
     path("engagements/<int:pk>/", views.engagement, name="engagement"),
-    path("countries/<str:code>/", views.country, name="country"),
-    path("relations/<str:pair>/", views.relationship, name="relationship"),
+    path("countries/<country:code>/", views.country, name="country"),
+    path("relations/<pair:pair>/", views.relationship, name="relationship"),
     path("officials/<int:pk>/", views.official, name="official"),
     path("network/", views.network, name="network"),
     path("api/engagements/", api.engagements, name="api-engagements"),
@@ -16,5 +36,5 @@ urlpatterns = [
     path("api/officials/", api.officials, name="api-officials"),
     path("api/officials/<int:pk>/", api.official, name="api-official"),
     path("api/countries/", api.countries, name="api-countries"),
-    path("api/countries/<str:code>/", api.country, name="api-country"),
+    path("api/countries/<country:code>/", api.country, name="api-country"),
 ]

@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -58,11 +58,15 @@ def _month_href(params: QueryDict, month: datetime.date) -> str:
 
 
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered timeline as a file; bad filters answer 400 with the form's errors, as the API does."""
     form = TimelineFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
     engagements = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
+    base_url = request.build_absolute_uri("/")[:-1]
     if fmt == "csv":
-        return exports.csv_response(engagements)
-    return exports.json_response(engagements)
+        return exports.csv_response(engagements, base_url=base_url)
+    return exports.json_response(engagements, base_url=base_url)
 
 
 def engagement(request: HttpRequest, pk: int) -> HttpResponse:

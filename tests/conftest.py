@@ -1,6 +1,22 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from config import embedded
+
+
+def pytest_configure(config):
+    """The test session starts the embedded servers it uses (settings only say where they listen)."""
+    if not any(embedded.wanted().values()):
+        return
+    embedded.start()
+    from django.conf import settings
+
+    # A long var/ path makes PostgreSQL choose another socket directory, known only once it runs.
+    if embedded.wanted()["postgres"]:
+        import dj_database_url
+
+        settings.DATABASES["default"]["OPTIONS"] = dj_database_url.parse(embedded.database_url())["OPTIONS"]
+
 
 @pytest.fixture
 def make_user(django_user_model):

@@ -1,0 +1,60 @@
+"""Every parameter is checked once at the boundary: a bad value answers 400 or 404, never a server error."""
+
+import csv
+import io
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def browse(client, analyst):
+    client.force_login(analyst)
+    return client
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/?official=%C2%B2", 200),  # the page shows the form's error
+        ("/export.csv?official=%C2%B2", 400),
+        ("/export.json?official=%C2%B2", 400),
+        ("/api/engagements/?limit=%C2%B2", 200),  # limit falls back to its default
+        ("/api/officials/?cursor=%C2%B2", 200),
+        ("/articles/?after=%C2%B2", 200),
+        ("/?cursor=2024-01-01.99999999999999999999999", 200),
+        ("/countries/%00/", 404),
+        ("/relations/JO-%00/", 404),
+        ("/api/officials/?country=%00", 400),
+        ("/api/officials/?name=a%00b", 400),
+        ("/api/countries/%00/", 404),
+    ],
+)
+def test_unicode_digits_nul_and_huge_numbers_are_refused_at_the_boundary(browse, url, status):
+    factories.engagement()
+    response = browse.get(url)
+    assert response.status_code == status
+
+
+def test_an_official_number_in_other_digits_is_a_form_error(browse):
+    page = browse.get("/?official=%C2%B2").content.decode()
+    assert "An official&#x27;s number is written in the digits 0-9." in page
+
+
+def test_export_with_a_bad_filter_answers_400_with_the_forms_errors_like_the_api(browse):
+    factories.engagement()
+    for url in ("/export.csv?since=notadate", "/export.json?since=notadate", "/api/engagements/?since=notadate"):
+        response = browse.get(url)
+        assert response.status_code == 400, url
+        assert response.json()["errors"]["since"][0]["message"] == "Enter a valid date."
+
+
+def test_csv_rows_give_absolute_urls_and_officials_with_their_titles(browse):
+    chief = factories.official(name="Yusuf Haddad", country="JO", title="Chief of Staff")
+    record = factories.engagement(officials=[chief])
+    rows = list(csv.DictReader(io.StringIO(b"".join(browse.get("/export.csv").streaming_content).decode())))
+    assert rows[0]["url"] == f"http://testserver/engagements/{record.pk}/"
+    assert rows[0]["officials"] == "Yusuf Haddad, Chief of Staff (JO)"
