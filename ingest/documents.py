@@ -78,14 +78,51 @@ def text_decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    text = _decode_by_detector(data)
+    if text is None:
         raise DocumentError(f"The file is not text, nor {SUPPORTED}.")
-    text = str(best)
     controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f")
     if controls > len(text) * 0.01:
         raise DocumentError(f"The file is binary data, not {SUPPORTED}.")
     return text
+
+
+# The encodings news text comes in, most common first: UTF-8, then the Western (Windows-1252 is a superset of
+# Latin-1's printable range, so it decodes Latin-1 files identically), Arabic, Cyrillic, Greek, Turkish, Central
+# European, Hebrew and East Asian legacy encodings. Used only to choose among guesses the detector cannot tell
+# apart: a Polish text in cp1250 scores better as cp1250 than as cp1252 and is not a tie.
+NEWS_ENCODINGS = [
+    "utf_8", "utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "cp1256", "iso8859_6", "cp1251", "koi8_r",
+    "iso8859_5", "cp1253", "iso8859_7", "cp1254", "iso8859_9", "cp1250", "iso8859_2", "cp1255", "iso8859_8",
+    "cp1257", "iso8859_13", "gb18030", "gbk", "big5", "shift_jis", "euc_jp", "euc_kr", "cp949", "cp874", "tis_620",
+]  # fmt: skip
+# How close two guesses' scores must be for the detector to have no real preference between them.
+_TIED_CHAOS, _TIED_COHERENCE = 0.01, 0.03
+
+
+def _decode_by_detector(data: bytes) -> str | None:
+    """The detector's guess, or, where several guesses score alike (Latin-1 bytes are equally plausible as
+    cp1250 or cp1257), the one in the encoding news text most often comes in."""
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
+        return None
+    best = results[0]
+    tied = [
+        match
+        for match in results
+        if match.chaos <= best.chaos + _TIED_CHAOS and match.coherence >= best.coherence - _TIED_COHERENCE
+    ]
+
+    def preference(match) -> tuple[int, str]:
+        ranks = [(NEWS_ENCODINGS.index(name), name) for name in match.could_be_from_charset if name in NEWS_ENCODINGS]
+        return min(ranks, default=(len(NEWS_ENCODINGS), match.encoding))
+
+    # min() keeps the first of equals, so the detector's own order breaks the remaining ties.
+    chosen = min(tied, key=lambda match: preference(match)[0])
+    try:
+        return data.decode(preference(chosen)[1])
+    except UnicodeDecodeError:  # the detector tolerates a few undecodable bytes; decode as it did
+        return str(chosen)
 
 
 def _tidy(text: str) -> str:

@@ -117,3 +117,27 @@ def test_refused_urls(url, reason):
 
 def test_private_addresses_allowed_by_the_setting():
     assert url_check("http://127.0.0.1:8000/x", allow_private=True) == ("http", "127.0.0.1", 8000)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "text"),
+    [
+        ("latin-1", "Le ministre marocain à Rabat a reçu son homologue jordanien."),
+        ("latin-1", "La délégation française est arrivée à Amman mercredi."),
+        ("cp1252", "Le ministre a déclaré « nous coopérons » – l’accord est signé… Œuvre commune."),
+        ("cp1256", "وقّع الوزيران في الرباط مذكرة تفاهم حول أمن الحدود."),
+        ("iso8859-6", "اجتمع قائد الشرطة مع نظيره المغربي"),
+        (
+            "cp1250",
+            "Minister spraw wewnętrznych spotkał się w Warszawie z ministrem obrony. Rozmowy dotyczyły "
+            "bezpieczeństwa granic, współpracy służb i zwalczania przemytu.",
+        ),
+        ("utf-16", "Le ministre marocain à Rabat a reçu son homologue."),
+        ("utf-8", "Le ministre marocain à Rabat a reçu son homologue."),
+    ],
+    ids=["latin-1", "latin-1-short", "cp1252", "cp1256", "iso8859-6", "cp1250", "utf-16", "utf-8"],
+)
+def test_short_texts_whose_encodings_tie_are_read_in_the_common_news_encoding(encoding, text):
+    """The detector scores Latin-1 bytes equally as cp1250, cp1252 or cp1257 (and ISO Arabic as Thai):
+    the tie goes to the encoding news text is usually in, never to the first guess."""
+    assert document_read(text.encode(encoding), max_bytes=LIMIT).text == text
