@@ -195,27 +195,62 @@ def engagement_detail(*, engagement_id: int) -> Engagement:
 
 
 @dataclass
-class Excerpt:
-    """An evidence sentence with the text around it in its article."""
+class SourceCard:
+    """One source article of an engagement: passages of its text, each a list of (text, is evidence) pieces."""
 
-    evidence: Evidence
-    before: str
-    sentence: str
-    after: str
+    article: Article
+    passages: list[list[tuple[str, bool]]]
 
 
-def evidence_excerpts(*, engagement: Engagement, context: int = 280) -> list[Excerpt]:
-    excerpts = []
-    for item in engagement.evidence.all():
-        text = item.article.text
-        if text[item.start : item.end].strip():
-            start = max(0, item.start - context)
-            before = ("…" if start else "") + text[start : item.start]
-            after = text[item.end : item.end + context] + ("…" if item.end + context < len(text) else "")
-            excerpts.append(Excerpt(item, before, text[item.start : item.end], after))
-        else:  # offsets outside the stored text: show the sentence alone
-            excerpts.append(Excerpt(item, "", item.sentence, ""))
-    return excerpts
+def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
+    """The engagement's source articles, each once, with its evidence sentences marked in the text around
+    them; nearby sentences share one passage."""
+    by_article: dict[int, tuple[Article, list[Evidence]]] = {}
+    for item in engagement.evidence.all():  # prefetched in article order
+        by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
+    return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]
+
+
+def _passages(text: str, items: list[Evidence], context: int) -> list[list[tuple[str, bool]]]:
+    placed = sorted(
+        {(e.start, e.end) for e in items if 0 <= e.start < e.end <= len(text) and text[e.start : e.end].strip()}
+    )
+    # Evidence whose offsets fall outside the stored text: the sentence alone.
+    loose = [[(e.sentence, True)] for e in items if (e.start, e.end) not in placed and e.sentence.strip()]
+    windows: list[list] = []  # [start, end, [(start, end) of evidence]]
+    for start, end in placed:
+        if windows and start - context <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], min(len(text), end + context))
+            windows[-1][2].append((start, end))
+        else:
+            windows.append([max(0, start - context), min(len(text), end + context), [(start, end)]])
+    passages = []
+    for begin, finish, spans in windows:
+        if begin:  # start and end at whole words
+            begin = min(spans[0][0], _word_edge(text, begin, forward=True))
+        if finish < len(text):
+            finish = max(spans[-1][1], _word_edge(text, finish, forward=False))
+        pieces, at = [], begin
+        for start, end in spans:
+            start = max(start, at)  # overlapping evidence: one mark
+            if start > at:
+                pieces.append((text[at:start], False))
+            if end > start:
+                pieces.append((text[start:end], True))
+            at = max(at, end)
+        pieces.append((text[at:finish], False))
+        if begin:
+            pieces.insert(0, ("… ", False))
+        if finish < len(text):
+            pieces.append((" …", False))
+        passages.append([piece for piece in pieces if piece[0]])
+    return passages + list({tuple(p): p for p in loose}.values())
+
+
+def _word_edge(text: str, at: int, *, forward: bool) -> int:
+    """The nearest gap between words from `at`, looking forward (a passage's start) or back (its end)."""
+    found = text.find(" ", at) if forward else text.rfind(" ", 0, at)
+    return at if found < 0 else found + 1 if forward else found
 
 
 # Countries and pairs --------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ def engagement(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/engagement.html",
         {
             "engagement": record,
-            "excerpts": selectors.evidence_excerpts(engagement=record),
+            "sources": selectors.evidence_sources(engagement=record),
             "pair_url": reverse("meetings:relationship", args=[pair]) if pair else None,
         },
     )

@@ -215,6 +215,43 @@ def test_engagement_page_highlights_evidence_in_context(browse, jordan_qatar):
     assert "/relations/JO-QA/" in page  # breadcrumb to the pair
 
 
+LONG_REPORT = (
+    "Doha, Qatar – Officials of the two states met this week.\n"
+    "Talks on the border\n"
+    "The meeting was held on 22 December at the Ministry of Interior. "
+    + "Both sides reviewed the work of their committees. " * 12
+    + "The agenda covered border security and the exchange of intelligence. "
+    + "Observers said such contacts had become frequent. " * 12
+    + "A joint committee will follow up."
+)
+
+
+def test_engagement_page_shows_each_source_article_once_with_all_its_evidence_marked(browse, jordan_qatar):
+    meeting, _, _ = jordan_qatar
+    source = factories.article(text=LONG_REPORT, title="Qatar and Jordan discuss security")
+    for sentence in (
+        "Talks on the border",
+        "The meeting was held on 22 December at the Ministry of Interior.",
+        "The agenda covered border security and the exchange of intelligence.",
+        "border security and the exchange",  # overlapping evidence of another fact: one mark
+        "A joint committee will follow up.",
+    ):
+        start = LONG_REPORT.index(sentence)
+        meeting.evidence.create(article=source, sentence=sentence, start=start, end=start + len(sentence))
+    meeting.evidence.create(article=source, sentence="Not in the stored text.", start=5000, end=5020)
+    page = text(browse.get(meeting.get_absolute_url()))
+    assert page.count('<h3><a href="/ingest/articles/') == 2  # the factory's source and this one, each once
+    assert page.count("Qatar and Jordan discuss security</a></h3>") == 1
+    card = page[page.index("Qatar and Jordan discuss security</a></h3>") :]
+    card = card[: card.index("</article>")]
+    assert card.count("<blockquote>") == 4  # the lead, the agenda, the close, the loose sentence
+    assert "<mark>Talks on the border</mark>\n<mark>The meeting was held on 22 December at the Ministry" in card
+    assert "<mark>The agenda covered border security and the exchange of intelligence.</mark>" in card
+    assert card.count("<blockquote>… ") == 2 and card.count(" …</blockquote>") == 2  # cut at whole words
+    assert "<mark>A joint committee will follow up.</mark></blockquote>" in card
+    assert "<blockquote><mark>Not in the stored text.</mark></blockquote>" in card
+
+
 def test_network_links_edges_to_relationships(browse, jordan_qatar):
     factories.engagement(countries=("FR", "GB"), topics=("training",))
     page = text(browse.get(reverse("meetings:network")))
