@@ -71,6 +71,11 @@ class TimelineFilterForm(forms.Form):
         self.fields["partner"].choices = [("", "Any partner"), *countries]
         self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
 
+    def clean_official(self) -> str | int:
+        """An official's number (the page of one official links here with it), else a name in any spelling."""
+        value = self.cleaned_data["official"].strip()
+        return int(value) if value.isascii() and value.isdigit() else value
+
     def clean(self):
         cleaned = super().clean()
         since, until = cleaned.get("since"), cleaned.get("until")
@@ -88,7 +93,7 @@ class TimelineFilterForm(forms.Form):
             "partner": data["partner"] or None,
             "kind": data["kind"] or None,
             "topic": data["topic"] or None,
-            "official": data["official"].strip() or None,
+            "official": None if data["official"] == "" else data["official"],
             "since": data["since"],
             "until": data["until"],
             "text": data["q"].strip() or None,

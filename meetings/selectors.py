@@ -21,6 +21,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
+from rapidfuzz import fuzz
 
 from ingest.models import Article
 from meetings import aggregates
@@ -88,6 +89,83 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
         return list(dict.fromkeys(rows))[:limit]
 
 
+# Words of a name that say nothing about who it is ("Al", "bin"): they never decide a match on their own.
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "bn", "de", "di", "da", "van", "von", "der", "la", "le"}
+# Two spellings of one word of a name: "maaitah" and "maaytah" score 0.86, "obaid" and "omar" 0.44.
+SAME_WORD = 0.8
+NAME_CANDIDATES = 60
+NEAR_MISSES = 3
+
+
+@dataclass
+class OfficialMatch:
+    official: Official
+    exact: bool  # one of the official's spellings is the name as given (after folding)
+    closeness: float  # how close the official's nearest spelling is to the name, 0-1
+    matched: bool  # the filter keeps this official; the others are near misses the analyst may mean
+    engagements: int = 0
+
+
+@dataclass
+class OfficialNameMatch:
+    """What a name given as the official filter resolves to: the officials it keeps (`ids`), the first of them
+    and a few near misses to show (`officials`), exact spellings first, then the closest."""
+
+    name: str
+    ids: list[int]
+    officials: list[OfficialMatch]
+
+
+def _spelling_score(wanted: list[str], spelling: str) -> tuple[float, bool]:
+    """(closeness, every wanted word found) of one spelling: each word of the name against its nearest word in
+    the spelling, a little less for a spelling with more words than the name."""
+    words = spelling.split()
+    scores = [max(fuzz.ratio(word, other) / 100 for other in words) for word in wanted]
+    closeness = sum(scores) / len(scores) * (len(wanted) / max(len(wanted), len(words))) ** 0.25
+    return closeness, all(score >= SAME_WORD for score in scores)
+
+
+def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
+    """The officials a name means: those with a spelling holding each word of the name (a transliteration away
+    at most: Maaitah for Maaytah). When a spelling is the name exactly, only those officials are kept, so
+    "Obaid Al Maaytah" is not also every other Obaid."""
+    key = alias_key(name)
+    candidates = officials_matching(name=name, limit=NAME_CANDIDATES)
+    if not candidates:
+        return OfficialNameMatch(name, [], [])
+    wanted = [word for word in key.split() if word not in NAME_PARTICLES] or key.split()
+    exact: set[int] = set()
+    found: set[int] = set()
+    closeness: dict[int, float] = {}
+    for pk, spelling in OfficialAlias.objects.filter(official_id__in=candidates).values_list("official_id", "key"):
+        score, complete = _spelling_score(wanted, spelling)
+        closeness[pk] = max(closeness.get(pk, 0.0), score)
+        if spelling == key:
+            exact.add(pk)
+        if complete:
+            found.add(pk)
+    kept = exact or found
+    ranked = sorted(closeness, key=lambda pk: (pk not in kept, pk not in exact, -closeness[pk], candidates.index(pk)))
+    shown = [pk for pk in ranked if pk in kept][:limit] + [pk for pk in ranked if pk not in kept][:NEAR_MISSES]
+    officials = Official.objects.select_related("country").in_bulk(shown)
+    counts = dict(
+        Participation.objects.filter(official_id__in=shown)
+        .exclude(engagement__status=Engagement.Status.REJECTED)
+        .values("official")
+        .annotate(n=Count("engagement", distinct=True))
+        .values_list("official", "n")
+    )
+    return OfficialNameMatch(
+        name,
+        [pk for pk in ranked if pk in kept],
+        [
+            OfficialMatch(officials[pk], pk in exact, closeness[pk], pk in kept, counts.get(pk, 0))
+            for pk in shown
+            if pk in officials
+        ],
+    )
+
+
 def engagement_filter(
     queryset: QuerySet[Engagement],
     *,
@@ -95,7 +173,7 @@ def engagement_filter(
     partner: str | None = None,
     kind: str | None = None,
     topic: str | None = None,
-    official: str | int | None = None,
+    official: str | int | list[int] | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
     text: str | None = None,
@@ -115,12 +193,14 @@ def engagement_filter(
         queryset = queryset.filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
         )
-    if official:
+    if official not in (None, ""):  # an empty list of officials matches nothing
         people = Participation.objects.filter(engagement_id=OuterRef("pk"))
-        if str(official).isdigit():
-            people = people.filter(official_id=int(official))
+        if isinstance(official, list | tuple):
+            people = people.filter(official_id__in=official)
+        elif isinstance(official, int):
+            people = people.filter(official_id=official)
         else:
-            people = people.filter(official_id__in=officials_matching(name=str(official)))
+            people = people.filter(official_id__in=official_name_match(name=official).ids)
         queryset = queryset.filter(Exists(people))
     if since:
         queryset = queryset.filter(date__gte=since)

@@ -308,3 +308,58 @@ def test_pages_send_a_content_security_policy(browse):
 def test_unknown_records_are_404(browse):
     assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
     assert browse.get(reverse("meetings:engagement", args=[999999])).status_code == 404
+
+
+@pytest.fixture
+def namesakes(jordan_qatar):
+    """Officials whose names share words with Obaid Al Maaytah's, one of them busier than he is."""
+    meeting, maaytah, kaabi = jordan_qatar
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 2, 1), officials=[maaytah, kaabi])
+    thani = factories.official(name="Obaid Al Thani", country="QA")
+    zoubi = factories.official(name="Obaid Abdullah Al Zoubi", country="JO")
+    maaitah = factories.official(name="Mohammed Al Maaitah", country="JO")
+    for day in range(1, 6):
+        factories.engagement(countries=("JO", "QA"), date=datetime.date(2023, 5, day), officials=[thani, zoubi])
+    factories.engagement(countries=("JO", "EG"), date=datetime.date(2023, 6, 1), officials=[maaitah])
+    return maaytah, thani, zoubi, maaitah
+
+
+def test_official_name_filter_keeps_only_the_officials_it_names_and_says_which(browse, namesakes):
+    maaytah, thani, zoubi, maaitah = namesakes
+    response = browse.get(TIMELINE, {"official": "Obaid Al Maaitah"})
+    assert [row.pk for _, row in response.context["rows"]] == [
+        e.pk for e in Engagement.objects.filter(participations__official=maaytah).order_by("-date")
+    ]  # his 2, none of the 5 of the other Obaids
+    match = response.context["name_match"]
+    assert match.ids == [maaytah.pk]
+    assert [m.official for m in match.officials][0] == maaytah
+    page = text(response)
+    assert "matches one official" in page and "2 engagements" in page
+    assert "Mohammed Al Maaitah" in page and "not included" in page  # a near miss, offered, not counted
+
+
+def test_official_name_filter_ranks_exact_spellings_first_and_offers_each_to_pick(browse, namesakes):
+    maaytah, _, _, maaitah = namesakes
+    response = browse.get(TIMELINE, {"official": "Maaitah", "country": "JO"})
+    match = response.context["name_match"]
+    assert match.ids == [maaitah.pk, maaytah.pk]  # the spelling as typed first, then the closest
+    page = text(response)
+    assert "matches 2 officials" in page and "Pick one" in page
+    assert f'href="?country=JO&amp;official={maaitah.pk}"' in page
+    picked = browse.get(TIMELINE, {"country": "JO", "official": str(maaitah.pk)})
+    assert [row.pk for _, row in picked.context["rows"]] == [
+        e.pk for e in Engagement.objects.filter(participations__official=maaitah)
+    ]
+    assert "Official: <a href=\"/officials/" in text(picked) and "any official" in text(picked)
+
+
+def test_official_exact_spelling_excludes_other_close_names(browse, namesakes):
+    maaytah, *_ = namesakes
+    factories.official(name="Obaid Al Maaytahi", country="SA")
+    assert browse.get(TIMELINE, {"official": "obaid al-maaytah"}).context["name_match"].ids == [maaytah.pk]
+
+
+def test_official_name_matching_nobody_shows_nothing_and_says_so(browse, namesakes):
+    response = browse.get(TIMELINE, {"official": "Zzyzx Qwerty"})
+    assert response.context["rows"] == []
+    assert "No official’s name matches “Zzyzx Qwerty”" in text(response)
