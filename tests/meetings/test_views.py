@@ -350,7 +350,7 @@ def test_official_name_filter_ranks_exact_spellings_first_and_offers_each_to_pic
     assert [row.pk for _, row in picked.context["rows"]] == [
         e.pk for e in Engagement.objects.filter(participations__official=maaitah)
     ]
-    assert "Official: <a href=\"/officials/" in text(picked) and "any official" in text(picked)
+    assert 'Official: <a href="/officials/' in text(picked) and "any official" in text(picked)
 
 
 def test_official_exact_spelling_excludes_other_close_names(browse, namesakes):
