@@ -25,7 +25,7 @@ from django.utils import timezone
 from ingest.documents import DocumentError, document_read
 from ingest.fetch import FetchError, url_fetch
 from ingest.models import Article, normalized_text_hash
-from meetings.services import extraction_records_write
+from ingest.records import extraction_records_write
 
 logger = logging.getLogger(__name__)
 

@@ -7,6 +7,8 @@ from django.views.decorators.http import require_POST
 from ingest import selectors, services
 from ingest.forms import UploadForm
 from ingest.models import Article
+from meetings.forms import SearchForm
+from meetings.paging import query_with
 
 # htmx stops polling when a response has this status.
 STOP_POLLING = 286
@@ -82,3 +84,36 @@ def operations(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "ingest/operations.html#figures", context)
     return render(request, "ingest/operations.html", context)
+
+
+# The analyst's Articles page and search (officials and engagements come from the domain, articles from here).
+
+ARTICLES_PAGE = 50
+
+
+def article_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status")
+    if status not in Article.Status.values:
+        status = None
+    articles = selectors.article_list(status=status)
+    after = request.GET.get("after", "")
+    if after.isdigit():
+        articles = articles.filter(pk__lt=int(after))
+    rows = list(articles[: ARTICLES_PAGE + 1])
+    next_url = None
+    if len(rows) > ARTICLES_PAGE:
+        rows = rows[:ARTICLES_PAGE]
+        next_url = "?" + query_with(request.GET, after=str(rows[-1].pk))
+    context = {"articles": rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
+    if request.htmx and "after" in request.GET:
+        return render(request, "ingest/article_list.html#rows", context)
+    return render(request, "ingest/article_list.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    query = form.query()
+    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "ingest/search.html#results", context)
+    return render(request, "ingest/search.html", context)

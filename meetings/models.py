@@ -215,6 +215,7 @@ class Evidence(models.Model):
     """Links an engagement to an article that reports it, with the sentence the facts came from."""
 
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="evidence")
+    # The one link from the domain to ingest: a lazy reference, never an import (README, Layout).
     article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="evidence")
     sentence = models.TextField()
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the article text")

@@ -23,7 +23,6 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
 from rapidfuzz import fuzz
 
-from ingest.models import Article
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key
@@ -31,12 +30,8 @@ from meetings.names import alias_key
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
 
-# Full-text matches written exactly as their GIN indexes (migration 0005) so PostgreSQL uses them.
+# Full-text match written exactly as its GIN index (migration 0005) so PostgreSQL uses it.
 SUMMARY_MATCH = "to_tsvector('english', \"meetings_engagement\".\"summary\") @@ websearch_to_tsquery('english', %s)"
-ARTICLE_MATCH = (
-    'to_tsvector(\'english\', "ingest_article"."title" || \' \' || "ingest_article"."text") '
-    "@@ websearch_to_tsquery('english', %s)"
-)
 PAGE_SIZE = 25
 
 
@@ -482,16 +477,14 @@ def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[
 
 
 @dataclass
-class SearchResults:
+class DomainMatches:
+    """What a search finds in the domain: officials by any spelling, engagements by their summary."""
+
     officials: list[Official]
     engagements: list[Engagement]
-    articles: list[Article]
-
-    def __bool__(self) -> bool:
-        return bool(self.officials or self.engagements or self.articles)
 
 
-def _ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
+def ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
     """Ids from a full-text match read through its GIN index. The planner prices to_tsvector() as cheap and
     would rather compute it for every row (120 ms on 1,500 articles) than read the index; here it cannot."""
     with transaction.atomic(), connection.cursor() as cursor:
@@ -499,48 +492,20 @@ def _ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
         return list(queryset.values_list("pk", flat=True)[:limit])
 
 
-def search(*, query: str, limit: int = 20) -> SearchResults:
-    """Officials by any spelling (trigram), engagements by summary and articles by text (full text)."""
+def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
+    """Officials by any spelling (trigram) and engagements by summary (full text)."""
     found = officials_matching(name=query, limit=limit)
     by_id = Official.objects.select_related("country").prefetch_related("aliases").in_bulk(found)
     officials = [by_id[pk] for pk in found if pk in by_id]
     matching = RawSQL(SUMMARY_MATCH, [query], output_field=BooleanField())
-    engagement_ids = _ids_by_bitmap(
+    engagement_ids = ids_by_bitmap(
         Engagement.objects.exclude(status=Engagement.Status.REJECTED)
         .filter(matching)
         .order_by(F("date").desc(nulls_last=True), "-id"),
         limit=limit,
     )
-    article_ids = _ids_by_bitmap(
-        Article.objects.filter(RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField())).order_by(
-            F("published").desc(nulls_last=True), "-id"
-        ),
-        limit=limit,
-    )
-    engagements = engagement_list().filter(pk__in=engagement_ids) if engagement_ids else []
-    articles = (
-        Article.objects.defer("text").filter(pk__in=article_ids).order_by(F("published").desc(nulls_last=True), "-id")
-    )
-    return SearchResults(officials, list(engagements), list(articles) if article_ids else [])
-
-
-def article_list(*, status: str | None = None) -> QuerySet[Article]:
-    queryset = Article.objects.defer("text", "error").annotate(
-        engagement_total=Coalesce(
-            Subquery(
-                Evidence.objects.filter(article=OuterRef("pk"))
-                .order_by()
-                .values("article")
-                .annotate(n=Count("engagement", distinct=True))
-                .values("n"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-    )
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset.order_by("-id")
+    engagements = list(engagement_list().filter(pk__in=engagement_ids)) if engagement_ids else []
+    return DomainMatches(officials, engagements)
 
 
 def month_label(month: datetime.date | None) -> str:

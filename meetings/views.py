@@ -6,23 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ingest.models import Article
 from meetings import charts, exports, selectors
-from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm
+from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
+from meetings.paging import query_with
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
-
-
-def _query(params: QueryDict, **changes) -> str:
-    """The query string with some parameters replaced (None removes one)."""
-    copy = params.copy()
-    for key, value in changes.items():
-        copy.pop(key, None)
-        if value is not None:
-            copy[key] = value
-    return copy.urlencode()
 
 
 def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
@@ -30,7 +20,7 @@ def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict
     cursor = params.get("cursor")
     return {
         "rows": selectors.with_month_headers(page.rows, after=cursor),
-        "next_url": f"{base}?{_query(params, cursor=page.next_cursor)}" if page.next_cursor else None,
+        "next_url": f"{base}?{query_with(params, cursor=page.next_cursor)}" if page.next_cursor else None,
     }
 
 
@@ -59,7 +49,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "total": sum(counts.values()),
         "filtered": filtered,
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
-        "export_query": _query(request.GET, cursor=None),
+        "export_query": query_with(request.GET, cursor=None),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
@@ -77,7 +67,7 @@ def _official_or_none(official) -> Official | None:
 
 def _month_href(params: QueryDict, month: datetime.date) -> str:
     last = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    return "?" + _query(params, cursor=None, since=month.isoformat(), until=last.isoformat())
+    return "?" + query_with(params, cursor=None, since=month.isoformat(), until=last.isoformat())
 
 
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -219,31 +209,3 @@ def network(request: HttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#graph", context)
     return render(request, "meetings/network.html", context)
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    query = form.query()
-    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "meetings/search.html#results", context)
-    return render(request, "meetings/search.html", context)
-
-
-def article_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status")
-    if status not in Article.Status.values:
-        status = None
-    articles = selectors.article_list(status=status)
-    after = request.GET.get("after", "")
-    if after.isdigit():
-        articles = articles.filter(pk__lt=int(after))
-    rows = list(articles[:51])
-    next_url = None
-    if len(rows) > 50:
-        rows = rows[:50]
-        next_url = "?" + _query(request.GET, after=str(rows[-1].pk))
-    context = {"articles": rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
-    if request.htmx and "after" in request.GET:
-        return render(request, "meetings/article_list.html#rows", context)
-    return render(request, "meetings/article_list.html", context)

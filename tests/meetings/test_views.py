@@ -262,11 +262,11 @@ def test_network_links_edges_to_relationships(browse, jordan_qatar):
 
 def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
     factories.article(text="A report on maritime patrols in the Gulf of Aqaba.", title="Patrols near Aqaba")
-    page = text(browse.get(reverse("meetings:search") + "?q=Maaitah"))
+    page = text(browse.get(reverse("ingest:search") + "?q=Maaitah"))
     assert "Obaid Al Maaytah" in page
-    assert "Patrols near Aqaba" in text(browse.get(reverse("meetings:search") + "?q=aqaba patrols"))
-    assert "Qatar and Jordan discussed" in text(browse.get(reverse("meetings:search") + "?q=discussing"))
-    assert "Nothing found for" in text(browse.get(reverse("meetings:search") + "?q=zzzqqq"))
+    assert "Patrols near Aqaba" in text(browse.get(reverse("ingest:search") + "?q=aqaba patrols"))
+    assert "Qatar and Jordan discussed" in text(browse.get(reverse("ingest:search") + "?q=discussing"))
+    assert "Nothing found for" in text(browse.get(reverse("ingest:search") + "?q=zzzqqq"))
 
 
 def test_articles_list_with_status(browse):
@@ -274,9 +274,9 @@ def test_articles_list_with_status(browse):
     done = factories.article(title="Processed report")
     done.status = "done"
     done.save()
-    page = text(browse.get(reverse("meetings:articles")))
+    page = text(browse.get(reverse("ingest:articles")))
     assert "Pending report" in page and "Processed report" in page and "status-done" in page
-    only_done = text(browse.get(reverse("meetings:articles") + "?status=done"))
+    only_done = text(browse.get(reverse("ingest:articles") + "?status=done"))
     assert "Processed report" in only_done and "Pending report" not in only_done
 
 
