@@ -41,11 +41,11 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context |= {
         "name_match": name_match,
         "name_picks": [
-            (match, "?" + _query(request.GET, cursor=None, official=str(match.official.pk)))
+            (match, "?" + query_with(request.GET, cursor=None, official=str(match.official.pk)))
             for match in (name_match.officials if name_match else [])
         ],
         "official_chosen": _official_or_none(filters.get("official")),
-        "any_official": "?" + _query(request.GET, cursor=None, official=None),
+        "any_official": "?" + query_with(request.GET, cursor=None, official=None),
         "total": sum(counts.values()),
         "filtered": filtered,
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
