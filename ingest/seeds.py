@@ -8,9 +8,10 @@ from typing import Any
 
 from django.db import transaction
 
-from ingest.models import Article, normalized_text_hash
-from meetings.models import Country, Engagement, Evidence, Participation, Topic
-from meetings.services import official_get_or_create
+from ingest.models import Article
+from ingest.texts import normalized_text_hash
+from meetings.models import Country, Engagement, Evidence, Official, Organization, Participation, Topic
+from meetings.services import official_get_or_create, tallies_refresh_soon
 
 _ABBREVIATIONS = {"dr", "gen", "maj", "lt", "col", "brig", "mr", "mrs", "ms", "st", "no", "prof", "adm", "capt", "h.e"}
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -70,27 +71,52 @@ def seed_fixture_load(*, fixture: dict[str, Any], base_dir: Path) -> tuple[Artic
                 summary=item.get("summary", ""),
             )
             engagement.countries.set(item["countries"])
-            engagement.topics.set(Topic.objects.filter(slug__in=item.get("topics", [])))
-            for person in item.get("officials", []):
-                country = Country.objects.get(code=person["country"]) if person.get("country") else None
-                official = official_get_or_create(
-                    name=person["name"],
-                    country=country,
-                    title=person.get("title", ""),
-                    organization_name=person.get("organization", ""),
-                )
-                Participation.objects.get_or_create(
-                    engagement=engagement,
-                    official=official,
-                    defaults={"country": country, "title": person.get("title", "")},
-                )
-            for fragment in item.get("evidence", []):
-                start, end = sentence_span(text, fragment)
-                Evidence.objects.get_or_create(
-                    engagement=engagement,
-                    article=article,
-                    start=start,
-                    defaults={"end": end, "sentence": text[start:end]},
-                )
+        _curated_fill(engagement=engagement, item=item, article=article)
         engagements.append(engagement)
+    tallies_refresh_soon()
     return article, engagements
+
+
+def _curated_fill(*, engagement: Engagement, item: dict[str, Any], article: Article) -> None:
+    """What the editor wrote down and the record lacks: the summary, topics, each official with their
+    title and organization, the evidence sentences. The pipeline may have read the article first
+    (make setup ingests it before loading the fixture), so nothing already set is overwritten."""
+    if item.get("summary") and not engagement.summary:
+        engagement.summary = item["summary"]
+        engagement.save(update_fields=["summary", "updated"])
+    engagement.topics.add(*Topic.objects.filter(slug__in=item.get("topics", [])))
+    for person in item.get("officials", []):
+        country = Country.objects.get(code=person["country"]) if person.get("country") else None
+        title = person.get("title", "")
+        official = official_get_or_create(
+            name=person["name"], country=country, title=title, organization_name=person.get("organization", "")
+        )
+        _official_fill(official=official, title=title, organization_name=person.get("organization", ""))
+        participation, created = Participation.objects.get_or_create(
+            engagement=engagement, official=official, defaults={"country": country, "title": title}
+        )
+        if not created and title and not participation.title:
+            participation.title = title
+            participation.save(update_fields=["title"])
+    for fragment in item.get("evidence", []):
+        start, end = sentence_span(article.text, fragment)
+        Evidence.objects.get_or_create(
+            engagement=engagement,
+            article=article,
+            start=start,
+            defaults={"end": end, "sentence": article.text[start:end]},
+        )
+
+
+def _official_fill(*, official: Official, title: str, organization_name: str) -> None:
+    changed = []
+    if title and not official.title:
+        official.title = title
+        changed.append("title")
+    if organization_name and official.organization_id is None and official.country_id:
+        official.organization, _ = Organization.objects.get_or_create(
+            country_id=official.country_id, name=organization_name
+        )
+        changed.append("organization")
+    if changed:
+        official.save(update_fields=[*changed, "updated"])

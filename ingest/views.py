@@ -8,7 +8,7 @@ from ingest import selectors, services
 from ingest.forms import UploadForm
 from ingest.models import Article
 from meetings.forms import SearchForm
-from meetings.paging import query_with
+from meetings.paging import newest_first_page, query_with
 
 # htmx stops polling when a response has this status.
 STOP_POLLING = 286
@@ -95,16 +95,9 @@ def article_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status")
     if status not in Article.Status.values:
         status = None
-    articles = selectors.article_list(status=status)
-    after = request.GET.get("after", "")
-    if after.isdigit():
-        articles = articles.filter(pk__lt=int(after))
-    rows = list(articles[: ARTICLES_PAGE + 1])
-    next_url = None
-    if len(rows) > ARTICLES_PAGE:
-        rows = rows[:ARTICLES_PAGE]
-        next_url = "?" + query_with(request.GET, after=str(rows[-1].pk))
-    context = {"articles": rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
+    page = newest_first_page(selectors.article_list(status=status), cursor=request.GET.get("after"), size=ARTICLES_PAGE)
+    next_url = "?" + query_with(request.GET, after=page.next_cursor) if page.next_cursor else None
+    context = {"articles": page.rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
     if request.htmx and "after" in request.GET:
         return render(request, "ingest/article_list.html#rows", context)
     return render(request, "ingest/article_list.html", context)

@@ -1,6 +1,8 @@
 """Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -26,7 +28,8 @@ from rapidfuzz import fuzz
 
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized, has_arabic_script
+from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
@@ -64,25 +67,38 @@ def engagement_list() -> QuerySet[Engagement]:
 NAME_SIMILARITY = 0.4
 
 
+@contextmanager
+def spellings_loosely_similar() -> Iterator[None]:
+    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY.
+    Local to the transaction, so no other query on the connection sees the lower threshold."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
+        yield
+
+
 def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     """Ids of officials with a spelling whose words resemble the name, closest first (alias_key_trgm index)."""
     key = alias_key(name)
     if not key:
         return []
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Local to this transaction, so no other query on the connection sees the lower threshold. The planner
-        # prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials): keep it on the index.
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
-            "set_config('enable_seqscan', 'off', true)",
-            [str(NAME_SIMILARITY)],
-        )
-        rows = (
+    with spellings_loosely_similar(), transaction.atomic(), connection.cursor() as cursor:
+        # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
+        # keep it on the index.
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        rows = list(
             OfficialAlias.objects.filter(key__trigram_word_similar=key)
             .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index
             .values_list("official_id", flat=True)[: limit * 3]
         )
-        return list(dict.fromkeys(rows))[:limit]
+        # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
+        # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
+        romanized = alias_romanized(name)
+        if romanized:
+            other = OfficialAlias.objects.filter(romanized__trigram_word_similar=romanized)
+            if not has_arabic_script(name):
+                other = other.filter(name__regex=r"[\u0600-\u06ff]")
+            rows += list(other.values_list("official_id", flat=True)[: limit * 3])
+    return list(dict.fromkeys(rows))[:limit]
 
 
 # Words of a name that say nothing about who it is ("Al", "bin"): they never decide a match on their own.
@@ -210,8 +226,8 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        pk = int(pk)
+        day, _, last_id = cursor.partition(".")
+        pk = int(last_id)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -225,36 +241,28 @@ def cursor_of(engagement: Engagement) -> str:
     return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
 
 
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str | None
-
-
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
     """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
-    size = size or PAGE_SIZE
-    if cursor and (after := _cursor_q(cursor)) is not None:
-        queryset = queryset.filter(after)
-    rows = list(queryset[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if more else None)
+    after = _cursor_q(cursor) if cursor else None
+    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
     if not used:
-        aggregates.tallies_fresh()
         return aggregates.month_counts()
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
-        aggregates.tallies_fresh()
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
+
+
+def tallies_state() -> aggregates.TalliesState:
+    """How current the charts' tallies are (pages say "as of" when they lag)."""
+    return aggregates.tallies_state()
 
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
@@ -364,7 +372,6 @@ def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]
 
 
 def country_overview(*, country: Country, partners: int = 12) -> CountryOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=country.code)
     by_partner = aggregates.partner_years(code=country.code)
     ranked = sorted(by_partner.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:partners]
@@ -397,7 +404,6 @@ class RelationshipOverview:
 
 
 def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=a.code, partner=b.code)
     by_topic = aggregates.topic_years(code=a.code, partner=b.code)
     topics = Topic.objects.in_bulk(list(by_topic))
@@ -423,7 +429,6 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
 
 def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
     """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
-    aggregates.tallies_fresh()
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 
+from celery import current_app
+from django.conf import settings
 from django.db import transaction
 
+from meetings import aggregates
 from meetings.models import (
     Country,
     Engagement,
@@ -16,6 +20,12 @@ from meetings.models import (
     Participation,
 )
 from meetings.names import alias_key
+
+logger = logging.getLogger(__name__)
+
+TASK_REFRESH_TALLIES = "meetings.refresh_tallies"
+# Writes within this many seconds of the first share one refresh of the tallies.
+TALLIES_REFRESH_DELAY = 5
 
 
 def official_alias_add(*, official: Official, name: str) -> OfficialAlias | None:
@@ -56,6 +66,7 @@ def official_merge(*, survivor: Official, others: Iterable[Official]) -> Officia
         survivor.organization_id = next((o.organization_id for o in others if o.organization_id), None)
         survivor.save(update_fields=["organization", "updated"])
     Official.objects.filter(pk__in=other_ids).delete()
+    tallies_refresh_soon()
     return survivor
 
 
@@ -86,6 +97,7 @@ def engagement_merge(*, survivor: Engagement, others: Iterable[Engagement]) -> E
         survivor.topics.add(*other.topics.all())
     Engagement.objects.filter(pk__in=other_ids).delete()
     survivor.save(update_fields=["updated"])
+    tallies_refresh_soon()
     return survivor
 
 
@@ -113,3 +125,42 @@ def official_get_or_create(
         official = Official.objects.create(name=name, country=country, title=title, organization=organization)
     official_alias_add(official=official, name=name)
     return official
+
+
+# Tallies ---------------------------------------------------------------------------------------
+
+
+def _tallies_queued_key() -> str:
+    return f"dyad:tallies-refresh-queued:{settings.DATABASES['default']['NAME']}"
+
+
+def tallies_refresh_soon() -> None:
+    """After the surrounding transaction commits, have the tallies refreshed once for a burst of writes."""
+    transaction.on_commit(_tallies_refresh_queue)
+
+
+def _tallies_refresh_queue() -> None:
+    try:
+        # One queued refresh at a time: a marker in the broker's Redis, cleared when the refresh starts.
+        with current_app.connection_for_write() as conn:
+            if not conn.default_channel.client.set(_tallies_queued_key(), "1", nx=True, ex=60):
+                return
+        current_app.send_task(
+            TASK_REFRESH_TALLIES,
+            countdown=TALLIES_REFRESH_DELAY,
+            ignore_result=True,
+            retry=True,
+            retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
+        )
+    except Exception as exc:  # kombu/redis raise several connection error types
+        logger.warning("Tallies refresh not queued (%s); the beat schedule will refresh them.", exc)
+
+
+def tallies_refresh() -> aggregates.Refresh:
+    """Refresh the stale tallies now (the task, the beat schedule); "busy" asks to be tried again."""
+    try:
+        with current_app.connection_for_write() as conn:
+            conn.default_channel.client.delete(_tallies_queued_key())
+    except Exception:  # the broker is down: refresh anyway; the next write queues again
+        logger.warning("Could not clear the tallies refresh marker", exc_info=True)
+    return aggregates.aggregates_refresh()

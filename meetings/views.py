@@ -5,17 +5,24 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
-from meetings.paging import query_with
+from meetings.paging import Page, query_with
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
 
 
-def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
+def _tallies_context() -> dict:
+    """For the "as of" note of pages whose charts read the precomputed tallies."""
+    state = selectors.tallies_state()
+    return {"tallies": state, "tallies_behind": state.behind(now=timezone.now())}
+
+
+def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
     """What the rows partial needs: rows under month headings, and where the next page comes from."""
     cursor = params.get("cursor")
     return {
@@ -50,6 +57,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filtered": filtered,
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
         "export_query": query_with(request.GET, cursor=None),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
@@ -121,6 +129,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -154,6 +163,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "b": b,
             "overview": overview,
             "chart": charts.stacked_years(overview.kind_years, span=overview.years),
+            "kinds": Engagement.Kind.choices,
             "topic_rows": [
                 (topic, [(year, years.get(year, 0), _shade(years.get(year, 0), top_topic)) for year in overview.years])
                 for topic, years, _ in overview.topic_years
@@ -162,6 +172,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -205,6 +216,7 @@ def network(request: HttpRequest) -> HttpResponse:
         "graph": charts.network(
             countries, edges, href=lambda a, b: reverse("meetings:relationship", args=[f"{a}-{b}"])
         ),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#graph", context)

@@ -8,8 +8,10 @@ from dataclasses import dataclass, field
 
 from .countries import CountryMention
 from .dates import DateMention
+from .frames import introduced_official, split_by_counterpart
 from .people import PersonMention
 from .places import Place
+from .text import Sentence
 from .topics import topics_in
 
 _CALL = re.compile(
@@ -115,14 +117,6 @@ _HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w 
 
 
 @dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
 class Draft:
     type: str
     countries: set[str]
@@ -131,6 +125,7 @@ class Draft:
     place: Place | None = None
     people: list[int] = field(default_factory=list)  # indices into the mention list (roots)
     weak: bool = False  # countries partly inferred from the article rather than the sentence
+    excluded: set[int] = field(default_factory=set)  # other frames' counterparts, never this one's
 
 
 def sentence_types(text: str) -> list[str]:
@@ -208,6 +203,8 @@ def build_events(
                 or re.search(
                     r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$", lead
                 )
+                # "in Brussels, Belgium": the state of a venue city, not a party.
+                or re.search(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", lead)
                 # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
                 or re.search(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$", lead)
                 and text[c.end : c.end + 2] not in ("'s", "’s")
@@ -251,7 +248,18 @@ def build_events(
         elif unknown and len(strong) == 1:
             # An official whose state the text leaves implicit: the side the article is filed
             # from, else the other state the article talks about most.
-            other = _fallback_country(dateline, freq, strong, title_order)
+            other = _fallback_country(freq, strong, title_order)
+            hosting = _HOST_ACTIVE.search(sent.text)
+            if (
+                hosting
+                and dateline is not None
+                and dateline.country
+                and dateline.country not in strong
+                and people[unknown[0]].start < sent.start + hosting.start()
+            ):
+                # The one receiving a visitor is at home, and the dateline names home: the dateline
+                # is evidence of the host's state here, not a default for anyone.
+                other = dateline.country
             (named,) = strong
             speaks_for_named = any(people[root(i)].country == named for i in persons)
             other_seated = any(p.country == other and p.title and p.start < sent.start for p in people)
@@ -327,6 +335,9 @@ def build_events(
                 ):
                     host = lead  # "He met separately with A, B and C": the host is the article's subject
                     codes = codes | {host}
+                hosts = [root(i) for i in persons if people[root(i)].country == host]
+                # "He met separately with ...": the host's official is the one the article introduced.
+                hosts = hosts or introduced_official(people, host, sent.start)
                 for other in sorted(codes - {host}):
                     drafts.append(
                         Draft(
@@ -335,7 +346,7 @@ def build_events(
                             [sent.index],
                             date,
                             place,
-                            [root(i) for i in persons if people[root(i)].country in (host, other)],
+                            hosts + [root(i) for i in persons if people[root(i)].country == other],
                         )
                     )
                 continue
@@ -366,7 +377,7 @@ def build_events(
                 drafts.append(Draft(etype, codes, [sent.index], date, place, [root(i) for i in persons], inferred))
             if not main and not inferred:
                 main = set(codes)
-    return _fold_meetings_into_calls(drafts)
+    return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences, people, root)
 
 
 def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
@@ -390,13 +401,11 @@ def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
     return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
-def _fallback_country(dateline: Place | None, freq: Counter, known: set[str], title_order: list[str]) -> str | None:
+def _fallback_country(freq: Counter, known: set[str], title_order: list[str]) -> str | None:
     # The headline's first state is usually its subject ("Oman's minister holds talks with ...").
     headline = [c for c in title_order if c not in known]
     if headline:
         return headline[0]
-    if dateline is not None and dateline.country and dateline.country not in known:
-        return dateline.country
     for code, _ in freq.most_common():
         if code not in known:
             return code
@@ -462,8 +471,13 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
     return None
 
 
-def event_topics(sentences: list[Sentence], drafts: list[Draft], title: str) -> list[set[str]]:
-    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way)."""
+def event_topics(
+    sentences: list[Sentence], drafts: list[Draft], title: str, masked: str | None = None
+) -> list[set[str]]:
+    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way).
+
+    `masked` is the body with people's names and titles blanked: a "Minister of Defence" does not
+    make defence a topic."""
     owner: dict[int, list[int]] = {}
     claimed = {s: i for i, d in enumerate(drafts) for s in d.sentences}
     current: list[int] = []
@@ -477,7 +491,7 @@ def event_topics(sentences: list[Sentence], drafts: list[Draft], title: str) -> 
     topics: list[set[str]] = [set() for _ in drafts]
     for sent in sentences:
         for i in owner.get(sent.index, []):
-            topics[i] |= topics_in(sent.text)
+            topics[i] |= topics_in(masked[sent.start : sent.end] if masked else sent.text)
     if drafts:
         topics[0] |= topics_in(title)
     return topics

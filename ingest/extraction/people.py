@@ -32,7 +32,7 @@ _NOT_A_NAME = re.compile(
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
 _NAME_CONT = re.compile(
-    r"^(?:\s+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
+    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
     r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
@@ -65,28 +65,34 @@ class PersonMention:
     country: str | None = None
     reporter: bool = False
     canonical: int | None = None  # index of the fuller mention of the same person in the article
+    title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
 
 
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
 
 
+# Lower-case particles of Arabic, Dutch, German, Portuguese names, alone or joined by a hyphen
+# ("al-Sudani", "bin Salman", "van der Berg", "dos Santos").
+_PARTICLE_WORD = re.compile(
+    r"(?:bin|bint|ibn|al|el|ad|ar|as|ash|at|az|ul|ud|de|da|dos|das|do|di|du|van|von|der|den|ter|ben|abu|abd|la|le|y)"
+    r"(?:[-'’][\w'’-]+)?"
+)
+
+
 def _looks_like_name(name: str) -> bool:
     words = name.split()
-    if not words or len(words) > 8:
+    if not words or len(words) > 12:
         return False
     if _NOT_A_NAME.search(name):
+        return False
+    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person.
+    if len(words) == 1 and name.isupper() and len(name) > 2:
         return False
     # A title word ends a name, except inside a theophoric compound ("Abdul Amir", "Abd al-Malik").
     if any(_TITLE_WORDS.fullmatch(w) and not (k and _ABD.fullmatch(words[k - 1])) for k, w in enumerate(words)):
         return False
-    if any(
-        not (
-            w[0].isupper()
-            or w.lower() in ("bin", "bint", "ibn", "al", "el", "de", "da", "van", "von", "ben", "abu", "abd")
-        )
-        for w in words
-    ):
+    if any(not (w[0].isupper() or _PARTICLE_WORD.fullmatch(w)) for w in words):
         return False
     return words[0].lower() not in HONORIFICS
 
@@ -209,7 +215,12 @@ def find_people(
         e = _extend(text, s, e)
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
-        spans.append((m.start(1), _extend(text, m.start(1), m.end(1))))
+        s, e = m.start(1), _extend(text, m.start(1), m.end(1))
+        # A lone capitalised word after a rank is a name only when the model also read a person
+        # there: "General Duties" and "Major Projects" are not people.
+        if " " not in text[s:e].strip() and not any(ps < e and s < pe for ps, pe in person_spans):
+            continue
+        spans.append((s, e))
     spans.extend(_listed_names(text))
     spans.sort(key=lambda se: (se[0], -se[1]))
     merged: list[tuple[int, int]] = []
@@ -260,7 +271,12 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         if word:
             stripped += word.group(0)
     window = stripped
-    if window.lstrip().startswith(","):
+    conj = re.match(r"\s*,\s*(?:and|as well as|along with)\s+", window)
+    if conj:
+        # ", and Tanzania's Minister of Defence, Dr. X": a new conjunct, not the previous appositive.
+        lo += conj.end()
+        window = window[conj.end() :]
+    elif window.lstrip().startswith(","):
         return "", name_start, name_start  # the previous person's appositive, not this one's title
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
@@ -364,14 +380,9 @@ def assign_titles(
             title_parts.append(after)
             spans.append((a_off, a_off + len(after)))
         if title_parts:
-            title = (
-                title_parts[0]
-                if len(title_parts) == 1
-                else title_parts[-1]
-                if len(title_parts[0]) < 6
-                else title_parts[0]
-            )
-            pm.title = _clean_title(title)
+            pick = 0 if len(title_parts) == 1 or len(title_parts[0]) >= 6 else len(title_parts) - 1
+            pm.title = _clean_title(title_parts[pick])
+            pm.title_span = spans[pick]
         context = " ".join(title_parts)
         pm.reporter = bool(context and _REPORTER.search(context)) or bool(
             re.search(r"\b(spokes\w+|told|according to)\s*,?\s*$", text[max(s_start, pm.start - 40) : pm.start], re.I)
@@ -487,6 +498,9 @@ def _clean_title(title: str) -> str:
         r"^(?:[A-Z][\w.]*(?:['’]s|s['’])\s+)?(?:visiting\s+)?", "", title
     )  # "Qatar's Undersecretary" -> "Undersecretary"
     return title.strip(" ,.-–")
+
+
+HONORIFIC_RUN = _HONORIFIC_RUN
 
 
 def link_mentions(mentions: list[PersonMention]) -> None:

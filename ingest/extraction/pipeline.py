@@ -13,18 +13,20 @@ from .events import (
     ALSO_PRESENT,
     BOTH_SIGNERS,
     Draft,
-    Sentence,
     build_events,
     event_topics,
     host_country,
     is_security,
 )
 from .language import detect_language
+from .languages import extract_other, other_language
 from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
 from .nlp_model import get_nlp
+from .parties import complement_counterparts, inherit_listed_states
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import dateline, places_in
+from .text import Sentence, split_sentences
 
 # Engagements are reported at the top of an article; beyond this the text is not read, which
 # keeps time linear and bounded for pathological inputs (a 1 MB page dump).
@@ -50,18 +52,7 @@ def _prepare(article: Article) -> _Prepared:
 
 
 def _sentences(doc, body: str) -> list[Sentence]:
-    out: list[Sentence] = []
-    for sent in doc.sents:
-        start = sent.start_char
-        # The parser sometimes runs a headline into the next line; newlines always end a sentence.
-        for part in re.split(r"(\n+)", body[start : sent.end_char]):
-            if part and not part.startswith("\n") and part.strip():
-                lead = len(part) - len(part.lstrip())
-                s = start + lead
-                e = start + len(part.rstrip())
-                out.append(Sentence(len(out), s, e, body[s:e]))
-            start += len(part)
-    return out
+    return split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
 
 
 def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
@@ -82,6 +73,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     people = find_people(body, spans, person_spans, countries)
     assign_titles(body, spans, people, countries)
+    inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(
         text=body,
@@ -93,7 +85,16 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         places=places,
         dateline=dl,
     )
-    topics = event_topics(sentences, drafts, article.title or "")
+    for draft in drafts:
+        for i in draft.sentences:
+            persons = [k for k, p in enumerate(people) if p.sentence == i]
+            complement_counterparts(sentences[i].text, draft.countries, persons, people, lambda k: _root(people, k))
+    topics = event_topics(
+        sentences,
+        drafts,
+        article.title or "",
+        _mask_people(body, people, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]),
+    )
     _share_principals(drafts, people)
     events: list[Event] = []
     pairs: list[tuple[Official, PersonMention]] = []
@@ -143,6 +144,16 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
         events.append(event)
         pairs.extend(officials)
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _mask_people(body: str, people: list[PersonMention], orgs) -> str:
+    chars = list(body)
+    for s, e in orgs:
+        chars[s:e] = " " * (e - s)
+    for p in people:
+        for s, e in [(p.start, p.end)] + ([p.title_span] if p.title_span else []):
+            chars[s:e] = " " * (e - s)
+    return "".join(chars)
 
 
 def _root(people: list[PersonMention], i: int) -> int:
@@ -222,7 +233,7 @@ def _officials(
     chosen: list[int] = []
     for r in roots:
         r = _root(people, r)
-        if r in seen or people[r].reporter:
+        if r in seen or people[r].reporter or r in draft.excluded:
             continue
         seen.add(r)
         chosen.append(r)
@@ -316,9 +327,19 @@ def extract_batch(
 ) -> list[ArticleExtraction]:
     """Extract many articles with one pass of the model; one `person` id per real person across them."""
     registry = registry or PersonRegistry()
+    articles = list(articles)
+    # French, Spanish and Arabic go through their own lexicons behind the same stages.
+    other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
+    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size))
+    foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
     results = []
-    for extraction, pairs in _run(articles, batch_size):
-        for official, _ in pairs:
+    for i in range(len(articles)):
+        if i in other:
+            extraction, officials = next(foreign)
+        else:
+            extraction, pairs = next(english)
+            officials = [official for official, _ in pairs]
+        for official in officials:
             official.person = registry.resolve(official.name, official.country, official.title)
         results.append(extraction)
     return results

@@ -146,11 +146,20 @@ TOPIC_TERMS: dict[str, tuple[str, ...]] = {
         "vital facilities",
     ),
 }
-# Sentences that guess rather than report.
+# Words that open a guess rather than a report; the guess runs to the end of its clause.
 SPECULATION = re.compile(
-    r"\b(likely|may|might|could|possibly|perhaps|expected to|sources familiar|speculat|would|observers|"
+    r"\b(likely|may|might|could|possibly|perhaps|expected to|sources familiar|speculat\w*|observers|"
     r"looking ahead|in the coming|preparing to host|next step)\b",
     re.I,
+)
+_CLAUSE_END = re.compile(r"[,;:.!?]\s|\s[-–—]\s|$")
+# Terms written with a trailing "*" are stems ("terror*": terrorism, terrorist); the others are
+# words, matched whole with an optional plural ("border", "borders"; never "traffic" in "trafficking").
+_STEMS = frozenset(
+    str.split(
+        "terror extremis radicali counterinsurgen counter-insurgen insurgen jihadi cyber drug narcotic "
+        "emergenc firefight migra migrant psychotropic disaster pilgrim olympic criminal fugitive extradit"
+    )
 )
 
 
@@ -159,18 +168,34 @@ _CRIME_IN_GENERAL = re.compile(
 )
 
 
+def _term(term: str) -> str:
+    body = re.escape(term)
+    if term in _STEMS:
+        return body
+    return body + r"(?:s|es)?(?![\w-])"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        slug: re.compile(r"(?<![\w])(?:" + "|".join(re.escape(t) for t in terms) + r")", re.I)
+        slug: re.compile(r"(?<![\w])(?:" + "|".join(_term(t) for t in terms) + r")", re.I)
         for slug, terms in TOPIC_TERMS.items()
     }
 
 
+def reported_part(sentence: str) -> str:
+    """The sentence with each speculative clause blanked out, from its cue to the clause's end."""
+    out = sentence
+    for m in SPECULATION.finditer(sentence):
+        end = _CLAUSE_END.search(sentence, m.end())
+        stop = end.start() if end else len(sentence)
+        out = out[: m.start()] + " " * (stop - m.start()) + out[stop:]
+    return out
+
+
 def topics_in(sentence: str) -> set[str]:
-    """Slugs a sentence reports on; none from a speculative sentence."""
-    if SPECULATION.search(sentence):
-        return set()
+    """Slugs a sentence reports on; none from its speculative clauses."""
+    sentence = reported_part(sentence)
     found = {slug for slug, pattern in _patterns().items() if pattern.search(sentence)}
     # "crime" inside "financial crime" or trafficking alone is not crime in general.
     if found & {"human-trafficking", "drug-trafficking", "money-laundering"} and not _CRIME_IN_GENERAL.search(sentence):

@@ -43,3 +43,41 @@ def test_same_person_linked_across_a_batch(article):
     assert ids_a["JO"] == ids_b["JO"]
     assert ids_a["QA"] == ids_b["QA"]
     assert ids_a["JO"] != ids_a["QA"]
+
+
+def test_a_lone_word_after_a_rank_is_not_a_person(article):
+    text = (
+        "KAMPALA - Uganda's State Minister for Defence in charge of General Duties Jacob Oboth met Kenya's "
+        "Defence Minister Aden Duale on Friday to discuss border security."
+    )
+    result = extract(article(text))
+    names = {o.name for e in result.events for o in e.officials}
+    assert "Duties" not in names
+
+
+def test_title_before_a_comma_and_honorifics_belongs_to_the_name(article):
+    text = (
+        "The talks on Monday were between Kenya's Defence Minister Aden Duale, and Tanzania's Minister of "
+        "Defence and National Service, Hon. Dr. Stergomena Tax, on military training."
+    )
+    result = extract(article(text))
+    officials = {o.name: (o.country, o.title) for e in result.events for o in e.officials}
+    assert officials["Stergomena Tax"] == ("TZ", "Minister of Defence and National Service")
+
+
+def test_a_name_does_not_run_across_a_line(article):
+    text = "By Sara Khan\nISLAMABAD: Pakistan's Interior Minister Mohsin Naqvi met Oman's ambassador on Monday."
+    result = extract(article(text))
+    names = {o.name for e in result.events for o in e.officials}
+    assert not any("ISLAMABAD" in n for n in names)
+
+
+def test_lower_case_particles_and_long_names_are_names(article):
+    text = (
+        "BAGHDAD - Iraqi Prime Minister Mohammed Shia al-Sudani received Jordan's Interior Minister Mazen "
+        "al-Faraya on Sunday to discuss border security. Saudi Arabia's Minister of Interior Abdulaziz bin "
+        "Saud bin Naif bin Abdulaziz bin Abdulrahman Al Saud also attended."
+    )
+    result = extract(article(text))
+    names = {o.name for e in result.events for o in e.officials}
+    assert {"Mohammed Shia al-Sudani", "Mazen al-Faraya"} <= names

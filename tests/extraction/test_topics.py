@@ -14,3 +14,18 @@ def test_reported_topics():
 def test_speculation_is_filtered():
     assert topics_in("Discussions likely included technologies for border surveillance.") == set()
     assert topics_in("Sources said the talks could cover counter-terrorism.") == set()
+
+
+def test_words_match_whole_and_stems_as_stems():
+    # "traffic" (policing) is a word: it is not inside "trafficking".
+    assert "policing" not in topics_in("They discussed trafficking in persons.")
+    assert "policing" in topics_in("They discussed road traffic and patrols.")
+    # "terror" is a stem: counter-terrorism, terrorists, anti-terror all count.
+    assert "counter-terrorism" in topics_in("They reviewed anti-terrorism laws.")
+    assert "border-security" in topics_in("Both sides patrol their borders.")
+    assert "defence" not in topics_in("The armistice held.")  # "arms" only as a word
+
+
+def test_speculation_is_limited_to_its_clause():
+    found = topics_in("The ministers discussed border security, and the talks may also cover cybersecurity.")
+    assert found == {"border-security"}

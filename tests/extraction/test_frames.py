@@ -1,0 +1,48 @@
+"""Event frames: one engagement per counterpart met."""
+
+from datetime import date
+
+from ingest.extraction import extract
+
+
+def _by_counterpart(result):
+    return sorted(tuple(sorted(o.name for o in e.officials)) for e in result.events)
+
+
+def test_one_by_one_gives_one_meeting_per_counterpart_of_the_same_state(article):
+    text = (
+        "In Rome, Secretary of State Laura Brandt of Germany met one by one with Italian Interior Minister "
+        "Matteo Conti; Italian Defence Minister Giulia Ferri; and Marco Gallo, Italy's Director of "
+        "Intelligence. Brandt and Conti discussed migration. Brandt and Ferri reviewed arms exports."
+    )
+    result = extract(article(text, published=date(2024, 6, 3)))
+    assert [e.countries for e in result.events] == [["DE", "IT"]] * 3
+    assert _by_counterpart(result) == [
+        ("Giulia Ferri", "Laura Brandt"),
+        ("Laura Brandt", "Marco Gallo"),
+        ("Laura Brandt", "Matteo Conti"),
+    ]
+    topics = {tuple(sorted(o.name for o in e.officials)): e.topics for e in result.events}
+    assert "migration" in topics[("Laura Brandt", "Matteo Conti")]
+    assert "migration" not in topics[("Giulia Ferri", "Laura Brandt")]
+
+
+def test_he_met_separately_keeps_the_host_in_every_meeting(article):
+    text = (
+        "Cairo: Morocco's Interior Minister Abdelouafi Laftit held meetings in Cairo on Monday.\n"
+        "He met separately with Egypt's Minister of Interior, Mahmoud Tawfik; Sudan's Minister of "
+        "Interior, Khalil Pasha Sairin; and Libya's Minister of Interior, Imad Trabelsi."
+    )
+    result = extract(article(text, published=date(2024, 6, 4)))
+    assert sorted(tuple(e.countries) for e in result.events) == [("EG", "MA"), ("LY", "MA"), ("MA", "SD")]
+    for event in result.events:
+        assert "Abdelouafi Laftit" in {o.name for o in event.officials}
+
+
+def test_a_venue_city_and_its_state_are_not_a_party(article):
+    text = (
+        "Dutch Defence Minister Kajsa Ollongren held talks with Polish Defence Minister Mariusz Blaszczak "
+        "on Wednesday in Brussels, Belgium, on air defence."
+    )
+    (event,) = extract(article(text, published=date(2024, 6, 6))).events
+    assert event.countries == ["NL", "PL"]

@@ -1,0 +1,38 @@
+"""Parties: the state each official represents, from the structure of the sentence."""
+
+from datetime import date
+
+from ingest.extraction import extract
+
+
+def _states(result):
+    return {o.name: o.country for e in result.events for o in e.officials}
+
+
+def test_a_group_noun_gives_its_state_to_the_people_listed(article):
+    text = (
+        "LIMA - Peru's Interior Minister Rosa Vargas held talks on Monday with Chile's Interior Minister "
+        "Tomas Rojas on border crime. Among the senior Chilean officials present were Deputy Minister "
+        "Pablo Soto and Director of Police Marta Diaz."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Pablo Soto"] == "CL" and states["Marta Diaz"] == "CL"
+
+
+def test_a_listing_clause_shares_the_state_of_the_first_named(article):
+    text = (
+        "NAIROBI - Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Vincent Ssempijja on "
+        "Tuesday to discuss military cooperation. Also present were Ugandan Ambassador Joy Akello, Colonel "
+        "Peter Elwelu and Brigadier Moses Rwakitarate."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Peter Elwelu"] == "UG" and states["Moses Rwakitarate"] == "UG"
+
+
+def test_the_one_meeting_a_counterpart_represents_the_other_state(article):
+    text = (
+        "Ghana and Togo agreed on Monday to share intelligence, with Defence Minister Dominic Nitiwul holding "
+        "talks with his Togolese counterpart, Kofi Mensah Agbeko, in Accra."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Dominic Nitiwul"] == "GH" and states["Kofi Mensah Agbeko"] == "TG"
