@@ -1,7 +1,7 @@
 from django import forms
 from django.conf import settings
 
-from ingest.documents import Document, DocumentError, document_read
+from ingest.documents import Document, DocumentError, document_from_text, document_read
 from ingest.fetch import FetchError, url_check
 
 
@@ -32,6 +32,8 @@ class UploadForm(forms.Form):
             raise forms.ValidationError("The article text is empty.")
         if len(text.encode("utf-8")) > settings.INGEST_MAX_UPLOAD_BYTES:
             raise forms.ValidationError("The text is longer than the upload limit.")
+        if text:  # read like a plain-text file: wrapped lines joined, title and stated date from its top
+            self.document = document_from_text(text)
         return text.strip()
 
     def clean_file(self):

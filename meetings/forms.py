@@ -83,10 +83,13 @@ class TimelineFilterForm(forms.Form):
         self.fields["partner"].choices = [("", "Any partner"), *countries]
         self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
 
-    def clean_official(self):
+    def clean_official(self) -> str | int:
+        """An official's number (the page of one official links here with it), else a name in any spelling."""
         value = self.cleaned_data["official"].strip()
-        if value.isdigit() and parse_id(value) is None:
-            raise forms.ValidationError("An official's number is written in the digits 0-9.")
+        if value.isdigit():
+            if (pk := parse_id(value)) is None:
+                raise forms.ValidationError("An official's number is written in the digits 0-9.")
+            return pk
         return value
 
     def clean(self):
@@ -106,7 +109,7 @@ class TimelineFilterForm(forms.Form):
             "partner": data["partner"] or None,
             "kind": data["kind"] or None,
             "topic": data["topic"] or None,
-            "official": parse_id(data["official"]) or data["official"] or None,
+            "official": None if data["official"] == "" else data["official"],
             "since": data["since"],
             "until": data["until"],
             "text": data["q"].strip() or None,

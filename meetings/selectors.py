@@ -15,6 +15,7 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -24,6 +25,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
+from rapidfuzz import fuzz
 
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
@@ -100,6 +102,83 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     return list(dict.fromkeys(rows))[:limit]
 
 
+# Words of a name that say nothing about who it is ("Al", "bin"): they never decide a match on their own.
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "bn", "de", "di", "da", "van", "von", "der", "la", "le"}
+# Two spellings of one word of a name: "maaitah" and "maaytah" score 0.86, "obaid" and "omar" 0.44.
+SAME_WORD = 0.8
+NAME_CANDIDATES = 60
+NEAR_MISSES = 3
+
+
+@dataclass
+class OfficialMatch:
+    official: Official
+    exact: bool  # one of the official's spellings is the name as given (after folding)
+    closeness: float  # how close the official's nearest spelling is to the name, 0-1
+    matched: bool  # the filter keeps this official; the others are near misses the analyst may mean
+    engagements: int = 0
+
+
+@dataclass
+class OfficialNameMatch:
+    """What a name given as the official filter resolves to: the officials it keeps (`ids`), the first of them
+    and a few near misses to show (`officials`), exact spellings first, then the closest."""
+
+    name: str
+    ids: list[int]
+    officials: list[OfficialMatch]
+
+
+def _spelling_score(wanted: list[str], spelling: str) -> tuple[float, bool]:
+    """(closeness, every wanted word found) of one spelling: each word of the name against its nearest word in
+    the spelling, a little less for a spelling with more words than the name."""
+    words = spelling.split()
+    scores = [max(fuzz.ratio(word, other) / 100 for other in words) for word in wanted]
+    closeness = sum(scores) / len(scores) * (len(wanted) / max(len(wanted), len(words))) ** 0.25
+    return closeness, all(score >= SAME_WORD for score in scores)
+
+
+def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
+    """The officials a name means: those with a spelling holding each word of the name (a transliteration away
+    at most: Maaitah for Maaytah). When a spelling is the name exactly, only those officials are kept, so
+    "Obaid Al Maaytah" is not also every other Obaid."""
+    key = alias_key(name)
+    candidates = officials_matching(name=name, limit=NAME_CANDIDATES)
+    if not candidates:
+        return OfficialNameMatch(name, [], [])
+    wanted = [word for word in key.split() if word not in NAME_PARTICLES] or key.split()
+    exact: set[int] = set()
+    found: set[int] = set()
+    closeness: dict[int, float] = {}
+    for pk, spelling in OfficialAlias.objects.filter(official_id__in=candidates).values_list("official_id", "key"):
+        score, complete = _spelling_score(wanted, spelling)
+        closeness[pk] = max(closeness.get(pk, 0.0), score)
+        if spelling == key:
+            exact.add(pk)
+        if complete:
+            found.add(pk)
+    kept = exact or found
+    ranked = sorted(closeness, key=lambda pk: (pk not in kept, pk not in exact, -closeness[pk], candidates.index(pk)))
+    shown = [pk for pk in ranked if pk in kept][:limit] + [pk for pk in ranked if pk not in kept][:NEAR_MISSES]
+    officials = Official.objects.select_related("country").in_bulk(shown)
+    counts = dict(
+        Participation.objects.filter(official_id__in=shown)
+        .exclude(engagement__status=Engagement.Status.REJECTED)
+        .values("official")
+        .annotate(n=Count("engagement", distinct=True))
+        .values_list("official", "n")
+    )
+    return OfficialNameMatch(
+        name,
+        [pk for pk in ranked if pk in kept],
+        [
+            OfficialMatch(officials[pk], pk in exact, closeness[pk], pk in kept, counts.get(pk, 0))
+            for pk in shown
+            if pk in officials
+        ],
+    )
+
+
 def engagement_filter(
     queryset: QuerySet[Engagement],
     *,
@@ -107,7 +186,7 @@ def engagement_filter(
     partner: str | None = None,
     kind: str | None = None,
     topic: str | None = None,
-    official: str | int | None = None,
+    official: str | int | list[int] | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
     text: str | None = None,
@@ -127,12 +206,14 @@ def engagement_filter(
         queryset = queryset.filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
         )
-    if official:
+    if official not in (None, ""):  # an empty list of officials matches nothing
         people = Participation.objects.filter(engagement_id=OuterRef("pk"))
-        if isinstance(official, int):
+        if isinstance(official, list | tuple):
+            people = people.filter(official_id__in=official)
+        elif isinstance(official, int):
             people = people.filter(official_id=official)
         else:
-            people = people.filter(official_id__in=officials_matching(name=str(official)))
+            people = people.filter(official_id__in=official_name_match(name=official).ids)
         queryset = queryset.filter(Exists(people))
     if since:
         queryset = queryset.filter(date__gte=since)
@@ -201,27 +282,62 @@ def engagement_detail(*, engagement_id: int) -> Engagement:
 
 
 @dataclass
-class Excerpt:
-    """An evidence sentence with the text around it in its article."""
+class SourceCard:
+    """One source article of an engagement: passages of its text, each a list of (text, is evidence) pieces."""
 
-    evidence: Evidence
-    before: str
-    sentence: str
-    after: str
+    article: Model  # ingest's Article, reached through Evidence's foreign key
+    passages: list[list[tuple[str, bool]]]
 
 
-def evidence_excerpts(*, engagement: Engagement, context: int = 280) -> list[Excerpt]:
-    excerpts = []
-    for item in engagement.evidence.all():
-        text = item.article.text
-        if text[item.start : item.end].strip():
-            start = max(0, item.start - context)
-            before = ("…" if start else "") + text[start : item.start]
-            after = text[item.end : item.end + context] + ("…" if item.end + context < len(text) else "")
-            excerpts.append(Excerpt(item, before, text[item.start : item.end], after))
-        else:  # offsets outside the stored text: show the sentence alone
-            excerpts.append(Excerpt(item, "", item.sentence, ""))
-    return excerpts
+def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
+    """The engagement's source articles, each once, with its evidence sentences marked in the text around
+    them; nearby sentences share one passage."""
+    by_article: dict[int, tuple[Model, list[Evidence]]] = {}
+    for item in engagement.evidence.all():  # prefetched in article order
+        by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
+    return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]
+
+
+def _passages(text: str, items: list[Evidence], context: int) -> list[list[tuple[str, bool]]]:
+    placed = sorted(
+        {(e.start, e.end) for e in items if 0 <= e.start < e.end <= len(text) and text[e.start : e.end].strip()}
+    )
+    # Evidence whose offsets fall outside the stored text: the sentence alone.
+    loose = [[(e.sentence, True)] for e in items if (e.start, e.end) not in placed and e.sentence.strip()]
+    windows: list[list] = []  # [start, end, [(start, end) of evidence]]
+    for start, end in placed:
+        if windows and start - context <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], min(len(text), end + context))
+            windows[-1][2].append((start, end))
+        else:
+            windows.append([max(0, start - context), min(len(text), end + context), [(start, end)]])
+    passages = []
+    for begin, finish, spans in windows:
+        if begin:  # start and end at whole words
+            begin = min(spans[0][0], _word_edge(text, begin, forward=True))
+        if finish < len(text):
+            finish = max(spans[-1][1], _word_edge(text, finish, forward=False))
+        pieces, at = [], begin
+        for start, end in spans:
+            start = max(start, at)  # overlapping evidence: one mark
+            if start > at:
+                pieces.append((text[at:start], False))
+            if end > start:
+                pieces.append((text[start:end], True))
+            at = max(at, end)
+        pieces.append((text[at:finish], False))
+        if begin:
+            pieces.insert(0, ("… ", False))
+        if finish < len(text):
+            pieces.append((" …", False))
+        passages.append([piece for piece in pieces if piece[0]])
+    return passages + list({tuple(p): p for p in loose}.values())
+
+
+def _word_edge(text: str, at: int, *, forward: bool) -> int:
+    """The nearest gap between words from `at`, looking forward (a passage's start) or back (its end)."""
+    found = text.find(" ", at) if forward else text.rfind(" ", 0, at)
+    return at if found < 0 else found + 1 if forward else found
 
 
 # Countries and pairs --------------------------------------------------------------------------------------

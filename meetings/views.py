@@ -34,6 +34,11 @@ def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
 def timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None)
     filters = form.filters()
+    filtered = any(filters.values())
+    name_match = None
+    if isinstance(filters.get("official"), str):  # resolved once, here, to the officials it means
+        name_match = selectors.official_name_match(name=filters["official"])
+        filters["official"] = name_match.ids
     engagements = selectors.engagement_filter(selectors.engagement_list(), **filters)
     page = selectors.engagement_page(engagements, cursor=request.GET.get("cursor"))
     context = {"form": form, **_rows_context(page, base=reverse("meetings:timeline"), params=request.GET)}
@@ -41,8 +46,15 @@ def timeline(request: HttpRequest) -> HttpResponse:
         return render(request, "meetings/timeline.html#rows", context)
     counts = selectors.month_histogram(filters=filters)
     context |= {
+        "name_match": name_match,
+        "name_picks": [
+            (match, "?" + query_with(request.GET, cursor=None, official=str(match.official.pk)))
+            for match in (name_match.officials if name_match else [])
+        ],
+        "official_chosen": _official_or_none(filters.get("official")),
+        "any_official": "?" + query_with(request.GET, cursor=None, official=None),
         "total": sum(counts.values()),
-        "filtered": any(filters.values()),
+        "filtered": filtered,
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
         "export_query": query_with(request.GET, cursor=None),
         **_tallies_context(),
@@ -50,6 +62,15 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
     return render(request, "meetings/timeline.html", context)
+
+
+def _official_or_none(official) -> Official | None:
+    if not isinstance(official, int):
+        return None
+    try:
+        return selectors.official_detail(official_id=official)
+    except Official.DoesNotExist:
+        return None
 
 
 def _month_href(params: QueryDict, month: datetime.date) -> str:
@@ -81,7 +102,7 @@ def engagement(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/engagement.html",
         {
             "engagement": record,
-            "excerpts": selectors.evidence_excerpts(engagement=record),
+            "sources": selectors.evidence_sources(engagement=record),
             "pair_url": reverse("meetings:relationship", args=[pair]) if pair else None,
         },
     )

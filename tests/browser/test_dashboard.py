@@ -114,3 +114,20 @@ def test_pages_work_at_phone_width_without_script(browser, live_server, analyst_
         phone.goto(live_server.url + path)
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390, path  # nothing runs off the side
     phone.context.close()
+
+
+def test_each_source_article_is_one_card_with_its_evidence_marked(page, live_server, analyst_login, records):
+    source = records.evidence.get().article
+    for sentence in ("Doha – Officials met.", "More later."):
+        start = source.text.index(sentence)
+        records.evidence.create(article=source, sentence=sentence, start=start, end=start + len(sentence))
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/engagements/{records.pk}/")
+    cards = page.locator("article.evidence")
+    expect(cards).to_have_count(1)
+    assert cards.locator("h3").inner_text() == "Qatar and Jordan discuss security"
+    assert cards.locator("mark").all_inner_texts() == [
+        "Doha – Officials met.",
+        "The meeting focused on border security and cybersecurity.",
+        "More later.",
+    ]

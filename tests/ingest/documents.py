@@ -1,5 +1,6 @@
 """Builders of test documents in each supported format (and broken ones)."""
 
+import datetime
 import io
 
 import docx
@@ -36,11 +37,24 @@ def _pdf_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
-def docx_bytes(paragraphs: list[str], *, title: str = "") -> bytes:
+def docx_bytes(
+    paragraphs: list[str],
+    *,
+    title: str = "",
+    heading: str = "",
+    first_style: str | None = None,
+    created: datetime.datetime | None = None,
+) -> bytes:
+    """A Word file; `heading` is a Heading 1 paragraph before the others, `first_style` the first one's style,
+    `created` its created/modified properties (as a template would leave them)."""
     document = docx.Document()
     document.core_properties.title = title
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
+    if created:
+        document.core_properties.created = document.core_properties.modified = created
+    if heading:
+        document.add_heading(heading, level=1)
+    for number, paragraph in enumerate(paragraphs):
+        document.add_paragraph(paragraph, style=first_style if number == 0 else None)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

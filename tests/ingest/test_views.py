@@ -49,10 +49,24 @@ def test_editor_pastes_text_and_lands_on_the_article_page_polling_for_progress(
     assert 'hx-trigger="every 1s"' in page and "Pending" in page
 
 
+def test_pasted_text_is_titled_by_its_first_line_and_its_wrapped_lines_joined(editor_client):
+    pasted = "Ministers meet in Amman\n\nJordan's Interior Minister received his Bahraini counterpart in Amman on\n"
+    pasted += "Monday for talks on border security and the fight against drug smuggling\nnetworks in the region."
+    editor_client.post(UPLOAD, {"text": pasted})
+    article = Article.objects.get()
+    assert str(article) == "Ministers meet in Amman"
+    assert "in Amman on Monday for talks" in article.text and "smuggling networks" in article.text
+
+
 @pytest.mark.parametrize(
     ("name", "data", "kind", "title"),
     [
-        ("report.txt", "\n".join(REPORT).encode("utf-16"), "text", ""),
+        (
+            "report.txt",
+            "\n".join(["Ministers meet in Amman", *REPORT]).encode("utf-16"),
+            "text",
+            "Ministers meet in Amman",
+        ),
         ("report.pdf", pdf_bytes(REPORT, title="Ministers meet in Amman"), "pdf", "Ministers meet in Amman"),
         ("report.docx", docx_bytes(REPORT, title="Ministers meet in Amman"), "docx", "Ministers meet in Amman"),
         (

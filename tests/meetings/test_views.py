@@ -228,6 +228,43 @@ def test_engagement_page_highlights_evidence_in_context(browse, jordan_qatar):
     assert "/relations/JO-QA/" in page  # breadcrumb to the pair
 
 
+LONG_REPORT = (
+    "Doha, Qatar – Officials of the two states met this week.\n"
+    "Talks on the border\n"
+    "The meeting was held on 22 December at the Ministry of Interior. "
+    + "Both sides reviewed the work of their committees. " * 12
+    + "The agenda covered border security and the exchange of intelligence. "
+    + "Observers said such contacts had become frequent. " * 12
+    + "A joint committee will follow up."
+)
+
+
+def test_engagement_page_shows_each_source_article_once_with_all_its_evidence_marked(browse, jordan_qatar):
+    meeting, _, _ = jordan_qatar
+    source = factories.article(text=LONG_REPORT, title="Qatar and Jordan discuss security")
+    for sentence in (
+        "Talks on the border",
+        "The meeting was held on 22 December at the Ministry of Interior.",
+        "The agenda covered border security and the exchange of intelligence.",
+        "border security and the exchange",  # overlapping evidence of another fact: one mark
+        "A joint committee will follow up.",
+    ):
+        start = LONG_REPORT.index(sentence)
+        meeting.evidence.create(article=source, sentence=sentence, start=start, end=start + len(sentence))
+    meeting.evidence.create(article=source, sentence="Not in the stored text.", start=5000, end=5020)
+    page = text(browse.get(meeting.get_absolute_url()))
+    assert page.count('<h3><a href="/ingest/articles/') == 2  # the factory's source and this one, each once
+    assert page.count("Qatar and Jordan discuss security</a></h3>") == 1
+    card = page[page.index("Qatar and Jordan discuss security</a></h3>") :]
+    card = card[: card.index("</article>")]
+    assert card.count('<blockquote dir="auto">') == 4  # the lead, the agenda, the close, the loose sentence
+    assert "<mark>Talks on the border</mark>\n<mark>The meeting was held on 22 December at the Ministry" in card
+    assert "<mark>The agenda covered border security and the exchange of intelligence.</mark>" in card
+    assert card.count('<blockquote dir="auto">… ') == 2 and card.count(" …</blockquote>") == 2  # cut at whole words
+    assert "<mark>A joint committee will follow up.</mark></blockquote>" in card
+    assert '<blockquote dir="auto"><mark>Not in the stored text.</mark></blockquote>' in card
+
+
 def test_network_links_edges_to_relationships(browse, jordan_qatar):
     factories.engagement(countries=("FR", "GB"), topics=("training",))
     refresh_tallies()
@@ -285,6 +322,61 @@ def test_pages_send_a_content_security_policy(browse):
 def test_unknown_records_are_404(browse):
     assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
     assert browse.get(reverse("meetings:engagement", args=[999999])).status_code == 404
+
+
+@pytest.fixture
+def namesakes(jordan_qatar):
+    """Officials whose names share words with Obaid Al Maaytah's, one of them busier than he is."""
+    meeting, maaytah, kaabi = jordan_qatar
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 2, 1), officials=[maaytah, kaabi])
+    thani = factories.official(name="Obaid Al Thani", country="QA")
+    zoubi = factories.official(name="Obaid Abdullah Al Zoubi", country="JO")
+    maaitah = factories.official(name="Mohammed Al Maaitah", country="JO")
+    for day in range(1, 6):
+        factories.engagement(countries=("JO", "QA"), date=datetime.date(2023, 5, day), officials=[thani, zoubi])
+    factories.engagement(countries=("JO", "EG"), date=datetime.date(2023, 6, 1), officials=[maaitah])
+    return maaytah, thani, zoubi, maaitah
+
+
+def test_official_name_filter_keeps_only_the_officials_it_names_and_says_which(browse, namesakes):
+    maaytah, thani, zoubi, maaitah = namesakes
+    response = browse.get(TIMELINE, {"official": "Obaid Al Maaitah"})
+    assert [row.pk for _, row in response.context["rows"]] == [
+        e.pk for e in Engagement.objects.filter(participations__official=maaytah).order_by("-date")
+    ]  # his 2, none of the 5 of the other Obaids
+    match = response.context["name_match"]
+    assert match.ids == [maaytah.pk]
+    assert [m.official for m in match.officials][0] == maaytah
+    page = text(response)
+    assert "matches one official" in page and "2 engagements" in page
+    assert "Mohammed Al Maaitah" in page and "not included" in page  # a near miss, offered, not counted
+
+
+def test_official_name_filter_ranks_exact_spellings_first_and_offers_each_to_pick(browse, namesakes):
+    maaytah, _, _, maaitah = namesakes
+    response = browse.get(TIMELINE, {"official": "Maaitah", "country": "JO"})
+    match = response.context["name_match"]
+    assert match.ids == [maaitah.pk, maaytah.pk]  # the spelling as typed first, then the closest
+    page = text(response)
+    assert "matches 2 officials" in page and "Pick one" in page
+    assert f'href="?country=JO&amp;official={maaitah.pk}"' in page
+    picked = browse.get(TIMELINE, {"country": "JO", "official": str(maaitah.pk)})
+    assert [row.pk for _, row in picked.context["rows"]] == [
+        e.pk for e in Engagement.objects.filter(participations__official=maaitah)
+    ]
+    assert 'Official: <a href="/officials/' in text(picked) and "any official" in text(picked)
+
+
+def test_official_exact_spelling_excludes_other_close_names(browse, namesakes):
+    maaytah, *_ = namesakes
+    factories.official(name="Obaid Al Maaytahi", country="SA")
+    assert browse.get(TIMELINE, {"official": "obaid al-maaytah"}).context["name_match"].ids == [maaytah.pk]
+
+
+def test_official_name_matching_nobody_shows_nothing_and_says_so(browse, namesakes):
+    response = browse.get(TIMELINE, {"official": "Zzyzx Qwerty"})
+    assert response.context["rows"] == []
+    assert "No official’s name matches “Zzyzx Qwerty”" in text(response)
 
 
 def test_articles_load_more_by_cursor(browse, monkeypatch):

@@ -1,8 +1,10 @@
 """Generate realistic synthetic engagements for demos and benchmarks, deterministically per --seed.
 
-Every state takes part, with a few busy hubs and a long tail of rare partners; about N/5 officials
-with several spellings of their names and titles that change over their careers; N engagements over
-15 years with topics and participants; about 1.5×N articles whose sentences are the evidence. Rows are
+Every state takes part, with a few busy hubs and a long tail of rare partners; about N/5 officials (at
+least one per state) named from their own state's name pool (ingest/demo_names.py), with several
+spellings where the name is transliterated and titles that change over their careers; N engagements
+over 15 years with topics and participants from every side; about 1.5×N articles that name each
+participant, whose sentences are the evidence. Rows are
 written with PostgreSQL COPY, so 100,000 engagements take a few minutes, not an hour.
 """
 
@@ -17,6 +19,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from ingest.demo_names import pool_for
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
 from meetings.aggregates import aggregates_refresh
@@ -37,20 +40,7 @@ CAPITALS = {
     "CN": "Beijing", "RU": "Moscow", "LB": "Beirut", "TN": "Tunis", "DZ": "Algiers", "GR": "Athens",
     "CY": "Nicosia", "ES": "Madrid", "NL": "The Hague", "JP": "Tokyo", "KR": "Seoul", "ID": "Jakarta",
 }  # fmt: skip
-FIRST_NAMES = [
-    "Abdullah", "Mohammed", "Khalid", "Omar", "Yousef", "Ahmed", "Faisal", "Hassan", "Ali", "Saeed",
-    "Nasser", "Tariq", "Hamad", "Sultan", "Ibrahim", "Mansour", "Salem", "Rashid", "Walid", "Ziad",
-    "Sarah", "Layla", "Huda", "Mariam", "James", "Robert", "Claire", "Pierre", "Marco", "Anna",
-    "Mehmet", "Ayse", "Javed", "Sanjay", "Wei", "Sergei", "Kenji", "Obaid", "Mustafa", "Youssef",
-]  # fmt: skip
-FAMILY_NAMES = [
-    "Al Maaytah", "Al Kaabi", "Al Thani", "Al Saud", "Al Nahyan", "Al Khalifa", "Al Busaidi", "Haddad",
-    "Al Sabah", "Mansour", "Al Shamsi", "Al Otaibi", "Khoury", "Al Zoubi", "Al Hussein", "Abdelrahman",
-    "Al Marri", "Al Qahtani", "Nasrallah", "El Sayed", "Al Dosari", "Al Harthy", "Benali", "Tazi",
-    "Smith", "Walker", "Dubois", "Rossi", "Schmidt", "Yilmaz", "Demir", "Khan", "Sharma", "Chen",
-    "Ivanov", "Tanaka", "Park", "Santoso", "Al Rawi", "Shoukry",
-]  # fmt: skip
-# Transliteration variants the press uses for the same name.
+# Transliteration variants the press uses for the same name (names written from another script only).
 SPELLINGS = [
     ("aaytah", "aaitah"), ("Mohammed", "Muhammad"), ("Mohammed", "Mohamed"), ("Youssef", "Yousef"),
     ("Abdel", "Abdul"), ("Khoury", "Khouri"), ("Hussein", "Husain"), ("Saeed", "Said"), ("Al ", "Al-"),
@@ -98,15 +88,21 @@ def weighted_countries(codes: list[str], rng: random.Random) -> dict[str, float]
     return weights
 
 
-def spellings(name: str, rng: random.Random) -> list[str]:
+def spellings(name: str, rng: random.Random, *, transliterated: bool = True) -> list[str]:
     """The canonical name and up to three variants as printed elsewhere."""
     variants = [name]
+    if not transliterated:
+        return variants
     for old, new in rng.sample(SPELLINGS, len(SPELLINGS)):
         if old in name and len(variants) < 4:
             variants.append(name.replace(old, new, 1))
     if " Al " in name and rng.random() < 0.5:
         variants.append(name.split(" Al ")[0] + " " + name.split(" Al ")[1])
     return variants
+
+
+def possessive(state: str) -> str:
+    return f"{state}'" if state.endswith("s") else f"{state}'s"
 
 
 def random_day(rng: random.Random) -> datetime.date:
@@ -178,22 +174,30 @@ class Command(BaseCommand):
 
         # Officials, their spellings and careers.
         official_total = max(2, n // 5)
-        official_ids = reserve_ids(Official, official_total)
         officials, aliases, careers = [], [], {}
         by_country: dict[str, list[int]] = defaultdict(list)
         homes = rng.choices(country_pool, weights=country_weights, k=official_total)
+        homes += sorted(set(country_pool) - set(homes))  # every state has someone to send, so both sides appear
+        official_ids = reserve_ids(Official, len(homes))
+        taken_names: set[str] = set()
         for pk, home in zip(official_ids, homes, strict=True):
-            name = f"{rng.choice(FIRST_NAMES)} {rng.choice(FIRST_NAMES)} {rng.choice(FAMILY_NAMES)}"
+            pool = pool_for(home)
+            name = pool.draw(rng)
+            for _ in range(5):  # namesakes happen, but not often within one state
+                if (home, name) not in taken_names:
+                    break
+                name = pool.draw(rng)
+            taken_names.add((home, name))
             starts = sorted(random_day(rng) for _ in range(rng.choice([1, 1, 2, 2, 3])))
             starts[0] = FIRST_DAY
-            careers[pk] = (starts, rng.sample(TITLES, len(starts)), name)
-            officials.append((pk, name, home, careers[pk][1][-1]))
-            seen = set()
-            for spelling in spellings(name, rng):
+            written = []
+            for spelling in spellings(name, rng, transliterated=pool.transliterated):
                 key = alias_key(spelling)
-                if key and key not in seen:
-                    seen.add(key)
+                if key and key not in {alias_key(w) for w in written}:
+                    written.append(spelling)
                     aliases.append((pk, spelling, key, alias_romanized(spelling)))
+            careers[pk] = (starts, rng.sample(TITLES, len(starts)), name, written)
+            officials.append((pk, name, home, careers[pk][1][-1]))
             by_country[home].append(pk)
         # Within a state a few officials do most of the meeting.
         pickers = {
@@ -202,7 +206,7 @@ class Command(BaseCommand):
         }
 
         def title_at(pk: int, day: datetime.date | None) -> str:
-            starts, titles, _ = careers[pk]
+            starts, titles = careers[pk][:2]
             return titles[max(0, bisect.bisect_right(starts, day or LAST_DAY) - 1)]
 
         # Engagements, with their countries, topics, participants and articles.
@@ -232,10 +236,9 @@ class Command(BaseCommand):
             chosen = sorted(set(rng.choices(topic_pool, weights=topic_weights, k=rng.choice([1, 2, 2, 3, 4]))))
             people = []
             for side in sides:
-                if side in pickers:
-                    pool, cumulative = pickers[side]
-                    for person in set(rng.choices(pool, cum_weights=cumulative, k=rng.choice([1, 1, 2]))):
-                        people.append((person, side, title_at(person, date)))
+                pool, cumulative = pickers[side]
+                for person in sorted(set(rng.choices(pool, cum_weights=cumulative, k=rng.choice([1, 1, 2])))):
+                    people.append((person, side, title_at(person, date)))
             summary = self.summary(kind, sides, people, city, [labels[t] for t in chosen], names, careers)
             status = "rejected" if rng.random() < 0.02 else "confirmed" if rng.random() < 0.3 else "extracted"
             engagements.append((pk, kind, date, precision, city, host, summary, status))
@@ -246,7 +249,7 @@ class Command(BaseCommand):
                 article_pk = next(article_ids, None)
                 if article_pk is None:
                     break
-                text, lead = self.article_text(rng, kind, sides, people, city, date, names, careers, copy_number)
+                text, leads = self.article_text(rng, kind, sides, people, city, date, names, careers, copy_number)
                 while normalized_text_hash(text) in hashes:
                     text += " " + rng.choice(CONTEXT)
                 digest = normalized_text_hash(text)
@@ -256,8 +259,9 @@ class Command(BaseCommand):
                 )
                 published = date + datetime.timedelta(days=rng.randint(0, 2)) if date else None
                 articles.append((article_pk, title, text, rng.choice(PUBLISHERS), published, "en", digest, "done"))
-                start = text.index(lead)
-                evidence.append((pk, article_pk, lead, start, start + len(lead)))
+                for lead in leads:
+                    start = text.index(lead)
+                    evidence.append((pk, article_pk, lead, start, start + len(lead)))
 
         return {
             "officials": copy_rows(Official, ["id", "name", "country_id", "title"], officials),
@@ -294,31 +298,37 @@ class Command(BaseCommand):
         }[kind]
         lead = f"{who} {verb} on {subjects}."
         if people:
-            named = "; ".join(f"{careers[pk][2]} ({title}, {names[side]})" for pk, side, title in people[:3])
+            named = "; ".join(f"{careers[pk][2]} ({title}, {names[side]})" for pk, side, title in people)
             lead += f" Taking part: {named}."
         return lead
 
     @staticmethod
-    def article_text(rng, kind, sides, people, city, date, names, careers, copy_number) -> tuple[str, str]:
-        """A short report whose first sentence names the officials in one of their spellings."""
+    def article_text(rng, kind, sides, people, city, date, names, careers, copy_number) -> tuple[str, list[str]]:
+        """A short report naming every participant in one of their spellings: the lead names one official of
+        each of the first two sides, a second sentence the others. Returns the text and those sentences."""
+
+        def named(person) -> str:
+            pk, side, title = person
+            return f"{possessive(names[side])} {title}, {rng.choice(HONORIFIC)}{rng.choice(careers[pk][3])},"
+
         when = f"on {date:%-d %B %Y}" if date else "this week"
-        if people:
-            pk, side, title = people[0]
-            spelled = rng.choice(spellings(careers[pk][2], random.Random(pk)))
-            actor = f"{names[side]}'s {title}, {rng.choice(HONORIFIC)}{spelled},"
-        else:
-            actor = f"Officials from {names[sides[0]]}"
-        other = names[sides[1]]
+        first = next(person for person in people if person[1] == sides[0])
+        second = next(person for person in people if person[1] == sides[1])
+        place = f" in {city}" if city else ""
         action = {
-            "meeting": f"met their counterparts from {other}{' in ' + city if city else ''} {when}",
-            "call": f"held a phone call with counterparts from {other} {when}",
-            "agreement": f"signed a cooperation agreement with {other}{' in ' + city if city else ''} {when}",
-            "exercise": f"opened a joint exercise with forces from {other} {when}",
+            "meeting": f"met {named(second)}{place} {when}",
+            "call": f"held a phone call with {named(second)} {when}",
+            "agreement": f"signed a cooperation agreement with {named(second)}{place} {when}",
+            "exercise": f"opened a joint exercise with {named(second)}{' near ' + city if city else ''} {when}",
         }[kind]
-        lead = f"{actor} {action}."
+        leads = [f"{named(first)} {action}."]
+        others = [person for person in people if person not in (first, second)]
+        if others:
+            verb = "were" if len(others) > 1 else "was"
+            leads.append(f"Also taking part {verb} " + " and ".join(named(p).rstrip(",") for p in others) + ".")
         body = rng.sample(CONTEXT, 3)
         dateline = f"{city or names[sides[0]]} ({'report' if copy_number else 'staff'}) – "
-        return dateline + " ".join([lead, *body]), lead
+        return dateline + " ".join([*leads, *body]), leads
 
 
 def _cumulative(values: list[float]) -> Iterable[float]:
