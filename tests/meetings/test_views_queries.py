@@ -62,9 +62,9 @@ EXPECTED = {
     "timeline": 12,
     # the same, the histogram counted from the filtered rows instead of the tally
     "timeline filtered": 12,
-    # auth 2 + 2; form 2; officials_matching for the rows 8; rows 4; officials_matching again for the
-    # histogram 8; histogram from the rows 1; tallies' state 1
-    "timeline by name": 28,
+    # auth 2 + 2; form 2; the name resolved once: officials_matching 8, the candidates' spellings 1, the
+    # officials shown 1 and their engagement counts 1; rows 4; histogram from the rows 1; tallies' state 1
+    "timeline by name": 23,
     # as "timeline": the histogram is drawn for a next page requested without htmx
     "timeline next page": 12,
     # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
