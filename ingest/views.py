@@ -7,6 +7,8 @@ from django.views.decorators.http import require_POST
 from ingest import selectors, services
 from ingest.forms import UploadForm
 from ingest.models import Article
+from meetings.forms import SearchForm
+from meetings.paging import newest_first_page, query_with
 
 # htmx stops polling when a response has this status.
 STOP_POLLING = 286
@@ -82,3 +84,29 @@ def operations(request: HttpRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "ingest/operations.html#figures", context)
     return render(request, "ingest/operations.html", context)
+
+
+# The analyst's Articles page and search (officials and engagements come from the domain, articles from here).
+
+ARTICLES_PAGE = 50
+
+
+def article_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status")
+    if status not in Article.Status.values:
+        status = None
+    page = newest_first_page(selectors.article_list(status=status), cursor=request.GET.get("after"), size=ARTICLES_PAGE)
+    next_url = "?" + query_with(request.GET, after=page.next_cursor) if page.next_cursor else None
+    context = {"articles": page.rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
+    if request.htmx and "after" in request.GET:
+        return render(request, "ingest/article_list.html#rows", context)
+    return render(request, "ingest/article_list.html", context)
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    query = form.query()
+    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "ingest/search.html#results", context)
+    return render(request, "ingest/search.html", context)

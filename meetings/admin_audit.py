@@ -12,6 +12,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.template.response import TemplateResponse
 
+from meetings.services import tallies_refresh_soon
+
 
 def _display(value) -> str:
     if isinstance(value, list | tuple | set) or hasattr(value, "model"):
@@ -22,7 +24,19 @@ def _display(value) -> str:
 
 
 class AuditedAdmin(admin.ModelAdmin):
-    """Every change logged with the fields' old and new values."""
+    """Every change logged with the fields' old and new values; the charts' tallies refreshed after it."""
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        tallies_refresh_soon()
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        tallies_refresh_soon()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        tallies_refresh_soon()
 
     def construct_change_message(self, request, form, formsets, add=False):
         if add:

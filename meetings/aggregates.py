@@ -1,14 +1,15 @@
 """Precomputed tallies behind the charts (materialized views from migration 0005).
 
 Writes to engagements, their countries, topics or participants mark the tallies stale (a statement
-trigger); every read here first calls tallies_fresh(), which refreshes them when stale, so a chart
-always matches the records. A refresh is a few milliseconds on small databases and about a second on
-100,000 engagements; it happens once after a batch of writes, not per read.
+trigger). Pages only read them: a refresh (about a second on 100,000 engagements) runs in the Celery
+task meetings.refresh_tallies, queued once after a burst of writes (services.tallies_refresh_soon) and
+on the beat schedule, so pages show the tallies as of their last refresh (tallies_state).
 """
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Literal
 
 from django.db import connection, transaction
 
@@ -20,30 +21,46 @@ VIEWS = [
     "meetings_month_tally",
     "meetings_month_facet_tally",
 ]
+# Pages say "as of <time>" when waiting writes are older than this.
+LAG_SHOWN = datetime.timedelta(minutes=1)
 UNDATED_YEAR = 0
 UNDATED_MONTH = datetime.date(1, 1, 1)
 
 
-def aggregates_refresh(*, force: bool = False) -> bool:
-    """Refresh every tally if stale (or when forced); False when nothing was done or another refresh runs."""
+Refresh = Literal["refreshed", "fresh", "busy"]
+
+
+def aggregates_refresh(*, force: bool = False) -> Refresh:
+    """Refresh every tally if stale (or when forced): "refreshed"; "fresh" when nothing was stale;
+    "busy" when a writer or another refresh holds the state row (try again shortly)."""
     with transaction.atomic(), connection.cursor() as cursor:
         # Writers hold this row until they commit; skipping it means their rows are not visible yet anyway.
         cursor.execute("SELECT stale FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE SKIP LOCKED")
         row = cursor.fetchone()
-        if row is None or not (row[0] or force):
-            return False
+        if row is None:
+            return "busy"
+        if not (row[0] or force):
+            return "fresh"
         for view in VIEWS:
             cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
         cursor.execute("UPDATE meetings_aggregate_state SET stale = false, refreshed = now() WHERE id = 1")
-    return True
+    return "refreshed"
 
 
-def tallies_fresh() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT stale FROM meetings_aggregate_state WHERE id = 1")
-        (stale,) = cursor.fetchone()
-    if stale:
-        aggregates_refresh()
+@dataclass(frozen=True)
+class TalliesState:
+    stale: bool
+    refreshed: datetime.datetime | None
+
+    def behind(self, *, now: datetime.datetime, after: datetime.timedelta = LAG_SHOWN) -> bool:
+        """Records were written since the last refresh, and that refresh is older than ``after``."""
+        return self.stale and (self.refreshed is None or now - self.refreshed > after)
+
+
+def tallies_state() -> TalliesState:
+    """Whether writes are waiting for a refresh, and when the last one ran (a plain read)."""
+    (stale, refreshed) = _rows("SELECT stale, refreshed FROM meetings_aggregate_state WHERE id = 1", [])[0]
+    return TalliesState(stale=stale, refreshed=refreshed)
 
 
 def _rows(sql: str, params: list) -> list[tuple]:

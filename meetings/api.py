@@ -15,6 +15,7 @@ from meetings import aggregates, selectors
 from meetings.exports import engagement_as_dict
 from meetings.forms import TimelineFilterForm
 from meetings.models import ApiToken, Country, Engagement, Official
+from meetings.paging import newest_first_page
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 
@@ -114,18 +115,9 @@ def officials(request: HttpRequest) -> JsonResponse:
         queryset = queryset.filter(country_id=country)
     if name := request.GET.get("name", "").strip():
         queryset = queryset.filter(pk__in=selectors.officials_matching(name=name))
-    cursor = request.GET.get("cursor", "")
-    if cursor.isdigit():
-        queryset = queryset.filter(pk__lt=int(cursor))
-    limit = _limit(request)
-    rows = list(queryset[: limit + 1])
-    more = len(rows) > limit
-    rows = rows[:limit]
+    page = newest_first_page(queryset, cursor=request.GET.get("cursor"), size=_limit(request))
     return JsonResponse(
-        {
-            "results": [_official_as_dict(r) for r in rows],
-            "next": _next(request, str(rows[-1].pk) if more else None),
-        }
+        {"results": [_official_as_dict(r) for r in page.rows], "next": _next(request, page.next_cursor)}
     )
 
 
@@ -146,8 +138,8 @@ def official(request: HttpRequest, pk: int) -> JsonResponse:
 @api_view
 def countries(request: HttpRequest) -> JsonResponse:
     """Every state with its number of engagements; ?active=1 keeps those with at least one."""
-    aggregates.tallies_fresh()
     totals = aggregates.country_totals()
+    as_of = selectors.tallies_state().refreshed
     records = Country.objects.order_by("code")
     if request.GET.get("active"):
         records = records.filter(code__in=list(totals))
@@ -158,6 +150,7 @@ def countries(request: HttpRequest) -> JsonResponse:
                 for c in records
             ],
             "next": None,
+            "as_of": as_of and as_of.isoformat(),
         }
     )
 
@@ -177,5 +170,6 @@ def country(request: HttpRequest, code: str) -> JsonResponse:
             "by_type": overview.kinds,
             "partners": [{"code": p.country.code, "engagements": p.total} for p in overview.partners],
             "topics": [{"topic": topic.slug, "engagements": n} for topic, n in overview.topics],
+            "as_of": (as_of := selectors.tallies_state().refreshed) and as_of.isoformat(),
         }
     )

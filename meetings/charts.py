@@ -7,7 +7,9 @@ from collections.abc import Callable
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-KIND_ORDER = ["meeting", "call", "agreement", "exercise"]
+from meetings.kinds import ENGAGEMENT_KINDS
+
+KIND_ORDER = ENGAGEMENT_KINDS
 
 
 def _n(value: float) -> str:

@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from meetings.names import alias_key
+from meetings.kinds import ENGAGEMENT_KINDS, LABELS
+from meetings.names import alias_key, alias_romanized
 
 
 class Country(models.Model):
@@ -93,6 +94,9 @@ class OfficialAlias(models.Model):
     official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, editable=False, help_text="Folded form used for matching")
+    romanized = models.CharField(
+        max_length=200, editable=False, default="", help_text="Consonant skeleton of the romanised name, any script"
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -108,6 +112,9 @@ class OfficialAlias(models.Model):
             # Search and the timeline's official filter: the closest spellings first, nearest-neighbour order
             # (selectors.officials_matching), so a common surname costs a few rows, not all its matches.
             GistIndex(fields=["key"], name="alias_key_trgm_gist", opclasses=["gist_trgm_ops"]),
+            # Across scripts: an Arabic-script mention's candidates among Latin spellings and back
+            # (services.official_resolve, selectors.officials_matching).
+            GinIndex(fields=["romanized"], name="alias_romanized_trgm", opclasses=["gin_trgm_ops"]),
         ]
 
     def __str__(self) -> str:
@@ -115,17 +122,14 @@ class OfficialAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = alias_key(self.name)
+        self.romanized = alias_romanized(self.name)
         super().save(*args, **kwargs)
 
 
 class Engagement(models.Model):
     """One real-world contact between officials of two or more states."""
 
-    class Kind(models.TextChoices):
-        MEETING = "meeting", "Meeting"
-        CALL = "call", "Call"
-        AGREEMENT = "agreement", "Agreement"
-        EXERCISE = "exercise", "Exercise"
+    Kind = models.TextChoices("Kind", [(kind.upper(), (kind, LABELS[kind])) for kind in ENGAGEMENT_KINDS])
 
     class Precision(models.TextChoices):
         DAY = "day", "Day"
@@ -163,9 +167,7 @@ class Engagement(models.Model):
                 condition=~Q(date_precision="month") | Q(date__day=1),
                 name="engagement_month_precision_on_first",
             ),
-            models.CheckConstraint(
-                condition=Q(kind__in=["meeting", "call", "agreement", "exercise"]), name="engagement_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=list(ENGAGEMENT_KINDS)), name="engagement_kind_valid"),
             models.CheckConstraint(
                 condition=Q(status__in=["extracted", "confirmed", "rejected"]), name="engagement_status_valid"
             ),
@@ -215,6 +217,7 @@ class Evidence(models.Model):
     """Links an engagement to an article that reports it, with the sentence the facts came from."""
 
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="evidence")
+    # The one link from the domain to ingest: a lazy reference, never an import (README, Layout).
     article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="evidence")
     sentence = models.TextField()
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the article text")

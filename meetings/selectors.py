@@ -1,6 +1,8 @@
 """Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -22,20 +24,16 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
 
-from ingest.models import Article
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized, has_arabic_script
+from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
 
-# Full-text matches written exactly as their GIN indexes (migration 0005) so PostgreSQL uses them.
+# Full-text match written exactly as its GIN index (migration 0005) so PostgreSQL uses it.
 SUMMARY_MATCH = "to_tsvector('english', \"meetings_engagement\".\"summary\") @@ websearch_to_tsquery('english', %s)"
-ARTICLE_MATCH = (
-    'to_tsvector(\'english\', "ingest_article"."title" || \' \' || "ingest_article"."text") '
-    "@@ websearch_to_tsquery('english', %s)"
-)
 PAGE_SIZE = 25
 
 
@@ -67,25 +65,38 @@ def engagement_list() -> QuerySet[Engagement]:
 NAME_SIMILARITY = 0.4
 
 
+@contextmanager
+def spellings_loosely_similar() -> Iterator[None]:
+    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY.
+    Local to the transaction, so no other query on the connection sees the lower threshold."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
+        yield
+
+
 def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     """Ids of officials with a spelling whose words resemble the name, closest first (alias_key_trgm index)."""
     key = alias_key(name)
     if not key:
         return []
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Local to this transaction, so no other query on the connection sees the lower threshold. The planner
-        # prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials): keep it on the index.
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true), "
-            "set_config('enable_seqscan', 'off', true)",
-            [str(NAME_SIMILARITY)],
-        )
-        rows = (
+    with spellings_loosely_similar(), transaction.atomic(), connection.cursor() as cursor:
+        # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
+        # keep it on the index.
+        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
+        rows = list(
             OfficialAlias.objects.filter(key__trigram_word_similar=key)
             .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index
             .values_list("official_id", flat=True)[: limit * 3]
         )
-        return list(dict.fromkeys(rows))[:limit]
+        # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
+        # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
+        romanized = alias_romanized(name)
+        if romanized:
+            other = OfficialAlias.objects.filter(romanized__trigram_word_similar=romanized)
+            if not has_arabic_script(name):
+                other = other.filter(name__regex=r"[\u0600-\u06ff]")
+            rows += list(other.values_list("official_id", flat=True)[: limit * 3])
+    return list(dict.fromkeys(rows))[:limit]
 
 
 def engagement_filter(
@@ -134,8 +145,8 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        pk = int(pk)
+        day, _, last_id = cursor.partition(".")
+        pk = int(last_id)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -149,36 +160,28 @@ def cursor_of(engagement: Engagement) -> str:
     return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
 
 
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str | None
-
-
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
     """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
-    size = size or PAGE_SIZE
-    if cursor and (after := _cursor_q(cursor)) is not None:
-        queryset = queryset.filter(after)
-    rows = list(queryset[: size + 1])
-    more = len(rows) > size
-    rows = rows[:size]
-    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if more else None)
+    after = _cursor_q(cursor) if cursor else None
+    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
     if not used:
-        aggregates.tallies_fresh()
         return aggregates.month_counts()
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
-        aggregates.tallies_fresh()
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
+
+
+def tallies_state() -> aggregates.TalliesState:
+    """How current the charts' tallies are (pages say "as of" when they lag)."""
+    return aggregates.tallies_state()
 
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
@@ -253,7 +256,6 @@ def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]
 
 
 def country_overview(*, country: Country, partners: int = 12) -> CountryOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=country.code)
     by_partner = aggregates.partner_years(code=country.code)
     ranked = sorted(by_partner.items(), key=lambda item: (-sum(item[1].values()), item[0]))[:partners]
@@ -286,7 +288,6 @@ class RelationshipOverview:
 
 
 def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
-    aggregates.tallies_fresh()
     kind_years = aggregates.kind_years(code=a.code, partner=b.code)
     by_topic = aggregates.topic_years(code=a.code, partner=b.code)
     topics = Topic.objects.in_bulk(list(by_topic))
@@ -312,7 +313,6 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
 
 def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
     """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
-    aggregates.tallies_fresh()
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []
@@ -367,16 +367,14 @@ def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[
 
 
 @dataclass
-class SearchResults:
+class DomainMatches:
+    """What a search finds in the domain: officials by any spelling, engagements by their summary."""
+
     officials: list[Official]
     engagements: list[Engagement]
-    articles: list[Article]
-
-    def __bool__(self) -> bool:
-        return bool(self.officials or self.engagements or self.articles)
 
 
-def _ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
+def ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
     """Ids from a full-text match read through its GIN index. The planner prices to_tsvector() as cheap and
     would rather compute it for every row (120 ms on 1,500 articles) than read the index; here it cannot."""
     with transaction.atomic(), connection.cursor() as cursor:
@@ -384,48 +382,20 @@ def _ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
         return list(queryset.values_list("pk", flat=True)[:limit])
 
 
-def search(*, query: str, limit: int = 20) -> SearchResults:
-    """Officials by any spelling (trigram), engagements by summary and articles by text (full text)."""
+def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
+    """Officials by any spelling (trigram) and engagements by summary (full text)."""
     found = officials_matching(name=query, limit=limit)
     by_id = Official.objects.select_related("country").prefetch_related("aliases").in_bulk(found)
     officials = [by_id[pk] for pk in found if pk in by_id]
     matching = RawSQL(SUMMARY_MATCH, [query], output_field=BooleanField())
-    engagement_ids = _ids_by_bitmap(
+    engagement_ids = ids_by_bitmap(
         Engagement.objects.exclude(status=Engagement.Status.REJECTED)
         .filter(matching)
         .order_by(F("date").desc(nulls_last=True), "-id"),
         limit=limit,
     )
-    article_ids = _ids_by_bitmap(
-        Article.objects.filter(RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField())).order_by(
-            F("published").desc(nulls_last=True), "-id"
-        ),
-        limit=limit,
-    )
-    engagements = engagement_list().filter(pk__in=engagement_ids) if engagement_ids else []
-    articles = (
-        Article.objects.defer("text").filter(pk__in=article_ids).order_by(F("published").desc(nulls_last=True), "-id")
-    )
-    return SearchResults(officials, list(engagements), list(articles) if article_ids else [])
-
-
-def article_list(*, status: str | None = None) -> QuerySet[Article]:
-    queryset = Article.objects.defer("text", "error").annotate(
-        engagement_total=Coalesce(
-            Subquery(
-                Evidence.objects.filter(article=OuterRef("pk"))
-                .order_by()
-                .values("article")
-                .annotate(n=Count("engagement", distinct=True))
-                .values("n"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-    )
-    if status:
-        queryset = queryset.filter(status=status)
-    return queryset.order_by("-id")
+    engagements = list(engagement_list().filter(pk__in=engagement_ids)) if engagement_ids else []
+    return DomainMatches(officials, engagements)
 
 
 def month_label(month: datetime.date | None) -> str:

@@ -5,32 +5,29 @@ import datetime
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 
-from ingest.models import Article
 from meetings import charts, exports, selectors
-from meetings.forms import NetworkFilterForm, SearchForm, TimelineFilterForm
+from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official
+from meetings.paging import Page, query_with
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
 
 
-def _query(params: QueryDict, **changes) -> str:
-    """The query string with some parameters replaced (None removes one)."""
-    copy = params.copy()
-    for key, value in changes.items():
-        copy.pop(key, None)
-        if value is not None:
-            copy[key] = value
-    return copy.urlencode()
+def _tallies_context() -> dict:
+    """For the "as of" note of pages whose charts read the precomputed tallies."""
+    state = selectors.tallies_state()
+    return {"tallies": state, "tallies_behind": state.behind(now=timezone.now())}
 
 
-def _rows_context(page: selectors.Page, *, base: str, params: QueryDict) -> dict:
+def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
     """What the rows partial needs: rows under month headings, and where the next page comes from."""
     cursor = params.get("cursor")
     return {
         "rows": selectors.with_month_headers(page.rows, after=cursor),
-        "next_url": f"{base}?{_query(params, cursor=page.next_cursor)}" if page.next_cursor else None,
+        "next_url": f"{base}?{query_with(params, cursor=page.next_cursor)}" if page.next_cursor else None,
     }
 
 
@@ -47,7 +44,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "total": sum(counts.values()),
         "filtered": any(filters.values()),
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
-        "export_query": _query(request.GET, cursor=None),
+        "export_query": query_with(request.GET, cursor=None),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
@@ -56,7 +54,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
 
 def _month_href(params: QueryDict, month: datetime.date) -> str:
     last = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    return "?" + _query(params, cursor=None, since=month.isoformat(), until=last.isoformat())
+    return "?" + query_with(params, cursor=None, since=month.isoformat(), until=last.isoformat())
 
 
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -110,6 +108,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -143,6 +142,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "b": b,
             "overview": overview,
             "chart": charts.stacked_years(overview.kind_years, span=overview.years),
+            "kinds": Engagement.Kind.choices,
             "topic_rows": [
                 (topic, [(year, years.get(year, 0), _shade(years.get(year, 0), top_topic)) for year in overview.years])
                 for topic, years, _ in overview.topic_years
@@ -151,6 +151,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(),
         },
     )
 
@@ -194,35 +195,8 @@ def network(request: HttpRequest) -> HttpResponse:
         "graph": charts.network(
             countries, edges, href=lambda a, b: reverse("meetings:relationship", args=[f"{a}-{b}"])
         ),
+        **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#graph", context)
     return render(request, "meetings/network.html", context)
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
-    query = form.query()
-    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "meetings/search.html#results", context)
-    return render(request, "meetings/search.html", context)
-
-
-def article_list(request: HttpRequest) -> HttpResponse:
-    status = request.GET.get("status")
-    if status not in Article.Status.values:
-        status = None
-    articles = selectors.article_list(status=status)
-    after = request.GET.get("after", "")
-    if after.isdigit():
-        articles = articles.filter(pk__lt=int(after))
-    rows = list(articles[:51])
-    next_url = None
-    if len(rows) > 50:
-        rows = rows[:50]
-        next_url = "?" + _query(request.GET, after=str(rows[-1].pk))
-    context = {"articles": rows, "status": status, "statuses": Article.Status.choices, "next_url": next_url}
-    if request.htmx and "after" in request.GET:
-        return render(request, "meetings/article_list.html#rows", context)
-    return render(request, "meetings/article_list.html", context)

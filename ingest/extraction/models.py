@@ -6,8 +6,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-EVENT_TYPES = ("meeting", "call", "agreement", "exercise")
-
 
 @dataclass(frozen=True)
 class Article:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .romanize import romanize
+
 # Words that precede a name without being part of it (ranks, honorifics, courtesy titles).
 HONORIFICS = frozenset(
     [
@@ -161,7 +163,7 @@ def strip_honorifics(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded core tokens: no honorifics or particles; "Abd Rabbo" joins into one token."""
-    raw = [t for t in _TOKEN.findall(fold(name))]
+    raw = [t for t in _TOKEN.findall(fold(romanize(name)))]
     raw = [t for t in raw if t not in HONORIFICS or len(raw) == 1]
     out: list[str] = []
     i = 0
@@ -185,3 +187,9 @@ def skeleton(token: str) -> str:
     head = "V" if t[:1] in "aeiouy" else t[:1]
     rest = re.sub(r"[aeiouyhw'’]", "", t[1:])
     return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
+def romanized_key(name: str) -> str:
+    """One key for a name in any script and spelling: the skeletons of its romanised core words, in order
+    ("عبيد الله المعايطة" and "Obeidallah Al Maaytah" -> "vbdl mt"); stored on aliases for trigram search."""
+    return " ".join(skeleton(t) for t in name_tokens(name)).lower()

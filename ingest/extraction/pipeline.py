@@ -19,6 +19,7 @@ from .events import (
     is_security,
 )
 from .language import detect_language
+from .languages import extract_other, other_language
 from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
 from .nlp_model import get_nlp
 from .parties import complement_counterparts, inherit_listed_states
@@ -329,9 +330,19 @@ def extract_batch(
 ) -> list[ArticleExtraction]:
     """Extract many articles with one pass of the model; one `person` id per real person across them."""
     registry = registry or PersonRegistry()
+    articles = list(articles)
+    # French, Spanish and Arabic go through their own lexicons behind the same stages.
+    other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
+    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size))
+    foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
     results = []
-    for extraction, pairs in _run(articles, batch_size):
-        for official, _ in pairs:
+    for i in range(len(articles)):
+        if i in other:
+            extraction, officials = next(foreign)
+        else:
+            extraction, pairs = next(english)
+            officials = [official for official, _ in pairs]
+        for official in officials:
             official.person = registry.resolve(official.name, official.country, official.title)
         results.append(extraction)
     return results

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 
 def sketch_existing(apps, schema_editor):
-    from ingest.models import text_sketch
+    from ingest.texts import text_sketch
 
     Article = apps.get_model("ingest", "Article")
     for article in Article.objects.exclude(text="").only("pk", "text").iterator():

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from meetings.models import Engagement
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = [
@@ -44,6 +45,7 @@ def records(reference_data):
     for day in range(1, 31):  # more than a page of other pairs, older than the seed meeting
         other = factories.engagement(countries=("US", "GB"), date=datetime.date(2022, 1, day), topics=("training",))
         Engagement.objects.filter(pk=other.pk).update(summary=f"US–GB training talks {day}")
+    refresh_tallies()  # as the worker does after writes; pages only read the tallies
     return seed
 
 

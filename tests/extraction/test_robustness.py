@@ -27,10 +27,14 @@ def test_megabyte_text_is_bounded(article):
 def test_other_language_is_reported_not_crashed(article):
     text = "El ministro del Interior de España se reunió con su homólogo marroquí en Rabat para hablar de seguridad."
     result = extract(article(text, language="es"))
-    assert (result.relevant, result.language, result.events) == (False, "es", [])
-    # Declared English but written in Arabic: the engine notices and does not read it as English.
+    assert (result.relevant, result.language) == (True, "es")
+    assert [(e.type, e.countries) for e in result.events] == [("meeting", ["ES", "MA"])]
+    # Declared English but written in Arabic: the engine notices and reads it with the Arabic lexicons.
     result = extract(article("استقبل وزير الدفاع الكيني وفداً عسكرياً صومالياً رفيع المستوى في نيروبي", language="en"))
-    assert result.language == "ar" and not result.relevant
+    assert result.language == "ar" and [e.countries for e in result.events] == [["KE", "SO"]]
+    # A language without a pipeline (Russian) is reported, not guessed at.
+    result = extract(article("Министр обороны России встретился с министром обороны Китая в Москве.", language="ru"))
+    assert (result.relevant, result.language, result.events) == (False, "ru", [])
 
 
 def test_html_remnants_and_mojibake(article):

@@ -1,10 +1,10 @@
-import json
 from pathlib import Path
 
 import pytest
 
+from tests.corpus import dev_rows
+
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = Path("/work/shared/corpus/dev.jsonl")
 
 
 @pytest.fixture(scope="session")
@@ -15,9 +15,7 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def corpus() -> dict[str, dict]:
     """The annotated dev articles by id (two outlets' reports of one meeting: d003 and d018)."""
-    if not CORPUS.exists():
-        pytest.skip("the shared corpus is not on this machine")
-    return {row["id"]: row for row in map(json.loads, CORPUS.read_text(encoding="utf-8").splitlines())}
+    return {row["id"]: row for row in dev_rows()}
 
 
 def syndicated_copy(text: str) -> str:

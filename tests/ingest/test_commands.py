@@ -1,10 +1,14 @@
 """manage.py ingest and reextract, run in-process (--sync)."""
 
 import json
+import shlex
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client
 
 from ingest import selectors
 from ingest.models import Article
@@ -12,6 +16,7 @@ from meetings.models import Engagement, Evidence
 from tests.ingest.documents import REPORT, docx_bytes, html_page, pdf_bytes
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args) -> tuple[str, str]:
@@ -81,3 +86,27 @@ def test_curated_seed_loaded_first_is_then_read_by_the_pipeline_into_the_same_en
     article = Article.objects.get()
     assert article.engine and article.status == "done"
     assert Engagement.objects.count() == 1 and Engagement.objects.get().summary  # the curated record, kept
+
+
+def setup_commands() -> list[list[str]]:
+    """The manage.py commands of `make setup`, in the Makefile's order (migrations are the test database's)."""
+    recipe = (ROOT / "Makefile").read_text().split("\nsetup:", 1)[1].split("\n\n", 1)[0]
+    commands = [shlex.split(line.split("manage.py", 1)[1]) for line in recipe.splitlines() if "manage.py" in line]
+    return [command for command in commands if command[0] != "migrate"]
+
+
+def test_make_setup_leaves_the_curated_seed_engagement_complete(settings):
+    """The pipeline reads the seed article first; the fixture then adds what only an editor knows."""
+    settings.DEBUG = True  # make setup runs with DEBUG=1 (demo accounts)
+    fixture = json.loads((ROOT / "seeds" / "seed_engagement.json").read_text())["engagements"][0]
+    for command in setup_commands():
+        call_command(*command, stdout=StringIO(), stderr=StringIO())
+    engagement = Engagement.objects.get()
+    assert engagement.summary == fixture["summary"]
+    titles = dict(engagement.participations.values_list("official__name", "title"))
+    for person in fixture["officials"]:
+        assert titles[person["name"]] == person["title"], titles
+    page = Client()
+    page.force_login(User.objects.get(username="analyst"))
+    html = page.get(engagement.get_absolute_url()).content.decode()
+    assert "Director of Public Security" in html and "title not reported" not in html

@@ -2,14 +2,21 @@
 the test database; the worker is killed, Redis goes away, pages fail to fetch."""
 
 import importlib
+import json
 import time
 
 import pytest
+import redis
 from django.apps import apps
+from django.conf import settings
 from django.urls import reverse
 
 from ingest.models import Article
+from ingest.records import extraction_records_write
 from meetings.models import Country, Engagement, Evidence
+from meetings.selectors import tallies_state
+from meetings.services import tallies_refresh
+from tests import factories
 from tests.ingest.conftest import syndicated_copy
 from tests.ingest.documents import REPORT, html_page
 from tests.ingest.services_for_tests import RedisServer, Site, Worker, broker, wait_for
@@ -223,3 +230,26 @@ def test_upload_while_redis_is_down_waits_then_is_processed(editor_client, seed_
     finally:
         server.stop()
     assert article.status == "done" and Engagement.objects.count() == 1
+
+
+def test_tallies_are_refreshed_by_the_worker_after_writes(queue, editor_client, seed_text):
+    """Pages only read the tallies; the write's own transaction queues their refresh for the worker."""
+    assert "No engagements involving Qatar" in editor_client.get("/countries/QA/").content.decode()
+    assert finished(upload(editor_client, {"text": seed_text}).pk, queue).status == "done"
+    wait_for(lambda: not tallies_state().stale, timeout=30, what="the tallies' refresh", worker=queue)
+    page = editor_client.get("/countries/QA/").content.decode()
+    assert "1 engagement" in page and "Jordan" in page
+
+
+def test_a_burst_of_writes_queues_one_refresh(own_redis, seed_text):
+    queued = redis.Redis(port=own_redis.port)
+    with broker(own_redis.url):  # no worker listens there: the queue shows what was sent
+        factories.engagement()
+        for n in range(3):  # each commits (the test runs outside a transaction) and asks for a refresh
+            extraction_records_write(article=factories.article(text=f"Report {n}."), events=[])
+        waiting = queued.lrange(settings.CELERY_TASK_DEFAULT_QUEUE, 0, -1)
+        assert [json.loads(m)["headers"]["task"] for m in waiting] == ["meetings.refresh_tallies"]
+        assert tallies_refresh() == "refreshed"  # the task's body; it clears the marker
+        assert not tallies_state().stale
+        extraction_records_write(article=factories.article(text="Report 4."), events=[])
+        assert queued.llen(settings.CELERY_TASK_DEFAULT_QUEUE) == 2  # the next write asks again

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from meetings.models import ApiToken, Engagement
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -78,12 +79,24 @@ def test_countries_with_totals(client, analyst):
     factories.engagement(countries=("JO", "QA"))
     record = factories.engagement(countries=("JO", "US"))
     Engagement.objects.filter(pk=record.pk).update(status="rejected")
+    refresh_tallies()
     data = client.get(reverse("meetings:api-countries") + "?active=1").json()
     assert {c["code"]: c["engagements"] for c in data["results"]} == {"JO": 1, "QA": 1}
     jordan = client.get(reverse("meetings:api-country", args=["JO"])).json()
     assert jordan["partners"] == [{"code": "QA", "engagements": 1}]
+    assert data["as_of"] and jordan["as_of"] == data["as_of"]
 
 
 def test_api_is_read_only(client, analyst):
     client.force_login(analyst)
     assert client.post(ENGAGEMENTS).status_code == 405
+
+
+def test_officials_are_paged_by_cursor_and_a_bad_cursor_gives_the_first_page(client, analyst):
+    client.force_login(analyst)
+    names = [factories.official(name=f"Officer {n}").name for n in range(3)]
+    first = client.get(reverse("meetings:api-officials") + "?limit=2").json()
+    rest = client.get(first["next"]).json()
+    assert [o["name"] for o in first["results"] + rest["results"]] == names[::-1] and rest["next"] is None
+    odd = client.get(reverse("meetings:api-officials") + "?limit=2&cursor=²")
+    assert odd.status_code == 200 and odd.json()["results"] == first["results"]

@@ -41,26 +41,3 @@ def test_merging_engagements_moves_evidence_participants_and_topics():
     assert set(keep.participations.values_list("official_id", flat=True)) == {a.pk, b.pk}
     assert set(keep.topics.values_list("slug", flat=True)) == {"cybersecurity", "training"}
     assert not Evidence.objects.filter(engagement_id=dup.pk).exists()
-
-
-def test_seed_fixture_loads_once(settings):
-    import json
-    from pathlib import Path
-
-    seeds = Path(settings.BASE_DIR) / "seeds"
-    fixture = json.loads((seeds / "seed_engagement.json").read_text())
-    article, (engagement,) = services.seed_fixture_load(fixture=fixture, base_dir=seeds)
-    services.seed_fixture_load(fixture=fixture, base_dir=seeds)
-
-    assert Engagement.objects.count() == 1
-    assert set(engagement.countries.values_list("code", flat=True)) == {"JO", "QA"}
-    names = set(engagement.participations.values_list("official__name", flat=True))
-    assert names == {"Abdullah bin Khalaf bin Hattab Al Kaabi", "Obaid Abdulrabboh Al Maaytah"}
-    assert str(engagement.date) == "2023-12-22" and engagement.city == "Doha"
-    assert {"border-security", "cybersecurity", "intelligence-sharing", "training"} <= set(
-        engagement.topics.values_list("slug", flat=True)
-    )
-    sentences = [e.sentence for e in engagement.evidence.all()]
-    assert any(s.startswith("The meeting, held on December 22, 2023") and s.endswith("domains.") for s in sentences)
-    for evidence in engagement.evidence.all():
-        assert article.text[evidence.start : evidence.end] == evidence.sentence

@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from meetings import selectors
 from meetings.models import Engagement, Participation
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +119,7 @@ def test_timeline_histogram_follows_filters(browse):
     factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 1, 10))
     factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 3, 10))
     factories.engagement(countries=("US", "GB"), date=datetime.date(2024, 2, 10))
+    refresh_tallies()  # what the worker does after writes
     assert 'aria-label="3 dated engagements per month, January 2024 to March 2024"' in text(browse.get(TIMELINE))
     filtered = text(browse.get(f"{TIMELINE}?country=QA"))
     assert 'aria-label="2 dated engagements per month, January 2024 to March 2024"' in filtered
@@ -139,13 +142,14 @@ def test_country_page_ranks_partners_topics_and_officials(browse, jordan_qatar):
     _, maaytah, _ = jordan_qatar
     factories.engagement(countries=("JO", "QA"), kind="agreement", officials=[maaytah])
     factories.engagement(countries=("JO", "US"), topics=("training",))
+    refresh_tallies()
     page = text(browse.get(reverse("meetings:country", args=["JO"])))
     assert "3 engagements" in page
     assert page.index("Qatar") < page.index("United States")
     assert '<td class="num">2</td>' in page  # Qatar's count
     assert 'class="sparkline"' in page
     assert "Border security" in page and "Training" in page
-    assert 'Obaid Al Maaytah</a>, Director of Public Security <span class="muted">· 2' in page
+    assert 'Obaid Al Maaytah</a>, <span dir="auto">Director of Public Security</span> <span class="muted">· 2' in page
     assert reverse("meetings:relationship", args=["JO-QA"]) in page
 
 
@@ -171,6 +175,7 @@ def test_relationship_page_gathers_the_pair(browse, jordan_qatar):
     factories.engagement(countries=("JO", "QA"), kind="agreement", date=datetime.date(2021, 6, 1))
     factories.engagement(countries=("JO", "QA"), kind="call", date=datetime.date(2020, 6, 1))
     factories.engagement(countries=("JO", "US"), date=datetime.date(2019, 1, 1))
+    refresh_tallies()
     page = text(browse.get("/relations/JO-QA/"))
     assert "1 Jun 2020" in page and "22 Dec 2023" in page  # first and latest contact
     assert "934 days, 1 Jun 2021 to 22 Dec 2023" in page  # the longest silence
@@ -180,10 +185,18 @@ def test_relationship_page_gathers_the_pair(browse, jordan_qatar):
     assert "1 Jun 2019" not in page  # another pair's engagement
 
 
-def test_relationship_tallies_follow_new_engagements(browse, jordan_qatar):
+def test_relationship_tallies_follow_new_engagements_once_refreshed_and_say_when_they_lag(browse, jordan_qatar):
+    refresh_tallies()
     assert "<dd>1 ·" in text(browse.get("/relations/JO-QA/"))
     factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 2, 2))
-    assert "<dd>2 ·" in text(browse.get("/relations/JO-QA/"))
+    waiting = text(browse.get("/relations/JO-QA/"))
+    assert "<dd>1 ·" in waiting and "as of" not in waiting  # refreshed less than a minute ago
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE meetings_aggregate_state SET refreshed = now() - interval '5 minutes'")
+    assert "Charts and counts as of" in text(browse.get("/relations/JO-QA/"))
+    refresh_tallies()
+    page = text(browse.get("/relations/JO-QA/"))
+    assert "<dd>2 ·" in page and "as of" not in page
 
 
 def test_relationship_without_contact_says_so(browse):
@@ -217,6 +230,7 @@ def test_engagement_page_highlights_evidence_in_context(browse, jordan_qatar):
 
 def test_network_links_edges_to_relationships(browse, jordan_qatar):
     factories.engagement(countries=("FR", "GB"), topics=("training",))
+    refresh_tallies()
     page = text(browse.get(reverse("meetings:network")))
     assert 'href="/relations/JO-QA/"' in page and 'href="/relations/FR-GB/"' in page
     filtered = text(browse.get(reverse("meetings:network") + "?topic=training"))
@@ -225,11 +239,11 @@ def test_network_links_edges_to_relationships(browse, jordan_qatar):
 
 def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
     factories.article(text="A report on maritime patrols in the Gulf of Aqaba.", title="Patrols near Aqaba")
-    page = text(browse.get(reverse("meetings:search") + "?q=Maaitah"))
+    page = text(browse.get(reverse("ingest:search") + "?q=Maaitah"))
     assert "Obaid Al Maaytah" in page
-    assert "Patrols near Aqaba" in text(browse.get(reverse("meetings:search") + "?q=aqaba patrols"))
-    assert "Qatar and Jordan discussed" in text(browse.get(reverse("meetings:search") + "?q=discussing"))
-    assert "Nothing found for" in text(browse.get(reverse("meetings:search") + "?q=zzzqqq"))
+    assert "Patrols near Aqaba" in text(browse.get(reverse("ingest:search") + "?q=aqaba patrols"))
+    assert "Qatar and Jordan discussed" in text(browse.get(reverse("ingest:search") + "?q=discussing"))
+    assert "Nothing found for" in text(browse.get(reverse("ingest:search") + "?q=zzzqqq"))
 
 
 def test_articles_list_with_status(browse):
@@ -237,9 +251,9 @@ def test_articles_list_with_status(browse):
     done = factories.article(title="Processed report")
     done.status = "done"
     done.save()
-    page = text(browse.get(reverse("meetings:articles")))
+    page = text(browse.get(reverse("ingest:articles")))
     assert "Pending report" in page and "Processed report" in page and "status-done" in page
-    only_done = text(browse.get(reverse("meetings:articles") + "?status=done"))
+    only_done = text(browse.get(reverse("ingest:articles") + "?status=done"))
     assert "Processed report" in only_done and "Pending report" not in only_done
 
 
@@ -271,3 +285,14 @@ def test_pages_send_a_content_security_policy(browse):
 def test_unknown_records_are_404(browse):
     assert browse.get(reverse("meetings:official", args=[999999])).status_code == 404
     assert browse.get(reverse("meetings:engagement", args=[999999])).status_code == 404
+
+
+def test_articles_load_more_by_cursor(browse, monkeypatch):
+    for n in range(3):
+        factories.article(title=f"Report {n}")
+    monkeypatch.setattr("ingest.views.ARTICLES_PAGE", 2)
+    page = text(browse.get(reverse("ingest:articles")))
+    assert "Report 2" in page and "Report 1" in page and "Report 0" not in page
+    after = page.split('hx-get="?after=')[1].split('"')[0]
+    assert "Report 0" in text(browse.get(reverse("ingest:articles") + f"?after={after}"))
+    assert browse.get(reverse("ingest:articles") + "?after=²").status_code == 200

@@ -1,4 +1,4 @@
-"""Every page's number of queries stays the same with 1 and with 3 records of each kind."""
+"""Every page runs the same, literal number of queries with 1 and with 3 records of each kind."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from meetings.models import Engagement, Official
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +43,8 @@ def pages() -> dict[str, str]:
         "official": official.get_absolute_url(),
         "engagement": engagement.get_absolute_url(),
         "network": reverse("meetings:network"),
-        "search": reverse("meetings:search") + "?q=border",
-        "articles": reverse("meetings:articles"),
+        "search": reverse("ingest:search") + "?q=border",
+        "articles": reverse("ingest:articles"),
         "api engagements": reverse("meetings:api-engagements") + "?country=JO",
         "api officials": reverse("meetings:api-officials") + "?country=JO",
         "api countries": reverse("meetings:api-countries"),
@@ -51,8 +52,52 @@ def pages() -> dict[str, str]:
     }
 
 
+# Every logged-in page starts with 2 queries (session, user) and, when its template checks permissions,
+# ends with 2 (the user's and their groups' permissions): "auth 2 + 2" below.
+# A timeline page of rows: the rows with their source count (1), then their countries, topics and
+# participants with officials (3 prefetches): "rows 4". A name filter or search runs officials_matching:
+# 2 savepoints around 2 set_config calls, the alias read, the other script's spellings and 2 releases = 8.
+EXPECTED = {
+    # auth 2 + 2; filter form's countries and topics 2; rows 4; month tally 1; tallies' state 1
+    "timeline": 12,
+    # the same, the histogram counted from the filtered rows instead of the tally
+    "timeline filtered": 12,
+    # auth 2 + 2; form 2; officials_matching for the rows 8; rows 4; officials_matching again for the
+    # histogram 8; histogram from the rows 1; tallies' state 1
+    "timeline by name": 28,
+    # as "timeline": the histogram is drawn for a next page requested without htmx
+    "timeline next page": 12,
+    # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
+    # top officials 1 and the officials 1; latest rows 4; agreements 4; tallies' state 1
+    "country": 21,
+    # auth 2 + 2; both countries 1; kind years 1; topic years 1 and topics 1; dyad summary 1; each side's
+    # top officials and those officials 2 + 2; latest rows 4; agreements 4; tallies' state 1
+    "relationship": 22,
+    # auth 2 + 2; the official with aliases 2; rows 4; titles 1; counterparts 1 and their officials 1
+    "official": 13,
+    # auth 2 + 2; the engagement 1; its countries, topics, participants, evidence with articles 4
+    "engagement": 9,
+    # auth 2 + 2; topic choices 1; edges 1 and their countries 1; tallies' state 1
+    "network": 8,
+    # auth 2 + 2; officials_matching 8 (its officials read 0 times: "border" names nobody); summaries'
+    # full-text ids (savepoint, set_config, ids, release) 4; those engagements' rows 4; articles' full-text
+    # ids 4 (the articles themselves 0 times: none matches)
+    "search": 24,
+    # auth 2 + 2; the page of articles with their engagement counts 1
+    "articles": 5,
+    # session, user 2; form 2; rows 4 (no template, no permission check)
+    "api engagements": 8,
+    # session, user 2; officials 1 and their aliases 1
+    "api officials": 4,
+    # session, user 2; country totals 1; tallies' state 1; the countries 1
+    "api countries": 5,
+    # session, user 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
+    # top officials 1 and the officials 1; tallies' state 1
+    "api country": 11,
+}
+
+
 def count_queries(client, url: str, *, streaming: bool = False) -> int:
-    client.get(url)  # the first read after writes refreshes the tallies; count a steady page
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
         if streaming:
@@ -61,41 +106,20 @@ def count_queries(client, url: str, *, streaming: bool = False) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize(
-    "page",
-    [
-        "timeline",
-        "timeline filtered",
-        "timeline by name",
-        "timeline next page",
-        "country",
-        "relationship",
-        "official",
-        "engagement",
-        "network",
-        "search",
-        "articles",
-        "api engagements",
-        "api officials",
-        "api countries",
-        "api country",
-    ],
-)
-def test_queries_do_not_grow_with_data(client, analyst, page):
+@pytest.mark.parametrize("size", [1, 3])
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_queries_per_page(client, analyst, page, size):
     client.force_login(analyst)
-    build(1)
-    small = count_queries(client, pages()[page])
-    build(2)  # now 3 of everything
-    assert Engagement.objects.count() == 3
-    large = count_queries(client, pages()[page])
-    assert small == large, f"{page}: {small} queries with 1 record, {large} with 3"
+    build(size)
+    refresh_tallies()  # the charts then have rows to show, as after the worker's refresh
+    assert Engagement.objects.count() == size
+    assert count_queries(client, pages()[page]) == EXPECTED[page], page
 
 
+@pytest.mark.parametrize("size", [1, 3])
 @pytest.mark.parametrize("fmt", ["csv", "json"])
-def test_export_queries_do_not_grow_with_data(client, analyst, fmt):
+def test_export_queries(client, analyst, fmt, size):
+    """session, user 2; form 2; a server-side cursor over the rows 1 and their prefetches 3 = 8."""
     client.force_login(analyst)
-    url = reverse("meetings:export", args=[fmt]) + "?country=JO"
-    build(1)
-    small = count_queries(client, url, streaming=True)
-    build(2)
-    assert count_queries(client, url, streaming=True) == small
+    build(size)
+    assert count_queries(client, reverse("meetings:export", args=[fmt]) + "?country=JO", streaming=True) == 8

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from meetings.services import seed_fixture_load
+from ingest.seeds import seed_fixture_load
 
 SEED_FILE = Path(settings.BASE_DIR) / "seeds" / "seed_engagement.json"
 

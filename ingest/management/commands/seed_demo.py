@@ -17,10 +17,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from ingest.models import Article, normalized_text_hash
+from ingest.models import Article
+from ingest.texts import normalized_text_hash
 from meetings.aggregates import aggregates_refresh
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key
+from meetings.names import alias_key, alias_romanized
 
 FIRST_DAY, LAST_DAY = datetime.date(2011, 1, 1), datetime.date(2025, 12, 31)
 
@@ -192,7 +193,7 @@ class Command(BaseCommand):
                 key = alias_key(spelling)
                 if key and key not in seen:
                     seen.add(key)
-                    aliases.append((pk, spelling, key))
+                    aliases.append((pk, spelling, key, alias_romanized(spelling)))
             by_country[home].append(pk)
         # Within a state a few officials do most of the meeting.
         pickers = {
@@ -260,7 +261,7 @@ class Command(BaseCommand):
 
         return {
             "officials": copy_rows(Official, ["id", "name", "country_id", "title"], officials),
-            "aliases": copy_rows(OfficialAlias, ["official_id", "name", "key"], aliases),
+            "aliases": copy_rows(OfficialAlias, ["official_id", "name", "key", "romanized"], aliases),
             "engagements": copy_rows(
                 Engagement,
                 ["id", "kind", "date", "date_precision", "city", "location_country_id", "summary", "status"],

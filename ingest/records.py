@@ -1,0 +1,340 @@
+"""From an extraction to records: the engine's events become Engagement / Participation / Evidence rows.
+
+This is where reports arrive in the domain. Officials named in an event are resolved against the known
+ones and their aliases; an event that reports an engagement already on record joins it instead of
+duplicating it (ingest/merging.py scores the candidates). ingest/services.py calls
+extraction_records_write inside the transaction that finishes the article; the domain (meetings/)
+knows nothing of this module.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+from typing import TypedDict
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef, Q
+
+from ingest.extraction import Event, PersonCandidate, PersonMention, match_official
+from ingest.extraction import Official as Mention
+from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
+from ingest.models import Article
+from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
+from meetings.names import alias_key, alias_romanized
+from meetings.selectors import spellings_loosely_similar
+from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
+
+ALIAS_CANDIDATE_LIMIT = 200
+CANDIDATE_LIMIT = 200  # engagements scored per report: the same states, type and dates
+SENTENCES_COMPARED = 20  # evidence sentences per candidate for the shared-sentence signal
+
+DatePrecision = tuple[datetime.date | None, str]
+Participant = tuple[Official, Country | None, Mention]
+
+
+class RecordsOutcome(TypedDict):
+    created: list[int]  # engagements only this article reports
+    updated: list[int]  # engagements other articles report too
+    engagements: list[int | None]  # per event, the engagement it was written to (None: left out)
+
+
+def official_resolve(*, name: str, country: Country | None, title: str = "") -> Official | None:
+    """The known official this mention names (exact alias, else trigram candidates judged by the
+    engine's matcher with country and title), with the new spelling kept as an alias; else a new official."""
+    key = alias_key(name)
+    if not key:
+        return None
+    same_side = Q(official__country=country) | Q(official__country__isnull=True) if country else Q()
+    exact = OfficialAlias.objects.filter(same_side, key=key).select_related("official").order_by("official_id").first()
+    if exact is not None:
+        return exact.official
+    # Candidates: aliases similar as a whole, or containing a word like one of the mention's words
+    # ("Maaitah" finds "obaid abdulrabboh al maaytah"); both operators use the alias_key_trgm index.
+    similar = Q(key__trigram_similar=key) | Q(key__trigram_word_similar=key)
+    for token in key.split():
+        if len(token) >= 4:
+            similar |= Q(key__trigram_word_similar=token)
+    # Across scripts ("عبيد الله المعايطة" / "Obeidallah Al Maaytah"): the romanised skeletons agree
+    # (alias_romanized_trgm index); the engine's matcher, which romanises too, judges them as any spelling.
+    romanized = alias_romanized(name)
+    if romanized:
+        similar |= Q(romanized=romanized) | Q(romanized__trigram_similar=romanized)
+    names: dict[int, list[str]] = {}
+    officials: dict[int, Official] = {}
+    with spellings_loosely_similar():  # "Maaitah" is as close to "Maaytah" as the search page finds it
+        aliases = list(
+            OfficialAlias.objects.filter(similar, same_side).select_related("official")[:ALIAS_CANDIDATE_LIMIT]
+        )
+    for alias in aliases:
+        officials[alias.official_id] = alias.official
+        names.setdefault(alias.official_id, [alias.official.name]).append(alias.name)
+    candidates = [
+        PersonCandidate(key=str(pk), names=tuple(dict.fromkeys(names[pk])), country=o.country_id, title=o.title or None)
+        for pk, o in officials.items()
+    ]
+    match = match_official(
+        PersonMention(name=name, country=country.pk if country else None, title=title or None), candidates
+    )
+    if match is None:
+        return official_get_or_create(name=name, country=country, title=title)
+    official = officials[int(match.candidate.key)]
+    official_alias_add(official=official, name=name)
+    return official
+
+
+def _date_of(value: str | None) -> DatePrecision:
+    """An engine date ("2024-01-15", "2024-01" or None) as (date, precision)."""
+    if not value:
+        return None, Engagement.Precision.UNKNOWN
+    try:
+        if len(value) == 7:
+            return datetime.date.fromisoformat(value + "-01"), Engagement.Precision.MONTH
+        return datetime.date.fromisoformat(value[:10]), Engagement.Precision.DAY
+    except ValueError:
+        return None, Engagement.Precision.UNKNOWN
+
+
+def _report(*, event: Event, article: Article, participants: list[Participant]) -> Report:
+    date, precision = _date_of(event.date)
+    location = event.location
+    return Report(
+        kind=event.type,
+        countries=frozenset(event.countries),
+        date=date,
+        precision=precision,
+        city=(location.city or "") if location else "",
+        host=(location.country or "") if location else "",
+        officials=frozenset(
+            Person(official.pk, side.pk if side else "", script_of(mention.name))
+            for official, side, mention in participants
+        ),
+        topics=frozenset(event.topics),
+        sentences=tuple(article.text[e.start : e.end] for e in event.evidence if e.end > e.start),
+        published=article.published,
+    )
+
+
+def engagement_candidates(*, report: Report, sources: Collection[int] = ()) -> list[Candidate]:
+    """Engagements on record that the report could be (one query): the same states, a compatible type and
+    a date that the score does not rule out; an undated side only with an official in common. ``sources``
+    (the engagements of the article this one copies) are candidates whatever their date."""
+    kinds = sorted({kind for kind in Engagement.Kind.values if kinds_compatible(kind, report.kind)})
+    people = {person.pk for person in report.officials}
+    shares_official = Q(Exists(Participation.objects.filter(engagement=OuterRef("pk"), official_id__in=people)))
+    when: Q
+    if report.date is None:
+        when = shares_official if people else Q(pk__in=[])
+    else:
+        first = report.date.replace(day=1)
+        last = (first + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        if report.precision == Engagement.Precision.DAY:
+            window = datetime.timedelta(days=DAY_WINDOW)
+            when = Q(date__range=(report.date - window, report.date + window)) | Q(
+                date=first, date_precision=Engagement.Precision.MONTH
+            )
+        else:
+            when = Q(date__range=(first, last))
+        if people:
+            when |= Q(date__isnull=True) & shares_official
+    if sources:
+        when |= Q(pk__in=sorted(sources))
+    codes = Engagement.countries.through.objects.filter(engagement=OuterRef("pk")).order_by("country_id")
+    taking_part = Participation.objects.filter(engagement=OuterRef("pk")).order_by("id")
+    topics = Engagement.topics.through.objects.filter(engagement=OuterRef("pk")).order_by("topic_id")
+    evidence = Evidence.objects.filter(engagement=OuterRef("pk")).order_by("id")[:SENTENCES_COMPARED]
+    rows = (
+        Engagement.objects.filter(when, kind__in=kinds, countries=min(report.countries))
+        .exclude(status=Engagement.Status.REJECTED)
+        .annotate(
+            codes=ArraySubquery(codes.values("country_id")),
+            people=ArraySubquery(taking_part.values("official_id")),
+            sides=ArraySubquery(taking_part.values("country_id")),
+            names=ArraySubquery(taking_part.values("official__name")),
+            slugs=ArraySubquery(topics.values("topic__slug")),
+            sentences=ArraySubquery(evidence.values("sentence")),
+        )
+        .order_by("id")[:CANDIDATE_LIMIT]
+    )
+    return [
+        Candidate(
+            pk=row.pk,
+            kind=row.kind,
+            countries=frozenset(row.codes),
+            date=row.date,
+            precision=row.date_precision,
+            city=row.city,
+            host=row.location_country_id or "",
+            officials=frozenset(
+                Person(pk, side or "", script_of(name))
+                for pk, side, name in zip(row.people, row.sides, row.names, strict=True)
+            ),
+            topics=frozenset(row.slugs),
+            sentences=tuple(row.sentences),
+        )
+        for row in rows
+        if frozenset(row.codes) == report.countries
+    ]
+
+
+@functools.cache
+def _countries() -> dict[str, Country]:
+    """Countries by ISO code: fixed reference data keyed by the code itself, read once per process."""
+    return {c.code: c for c in Country.objects.all()}
+
+
+def _lock_countries(codes: Iterable[str]) -> None:
+    """Serialize writers touching the same states, so two reports of one meeting processed at once
+    give one engagement and one spelling of a new official gives one person (held until commit)."""
+    with connection.cursor() as cursor:
+        for code in sorted(set(codes)):
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"dyad-country:{code}"])
+
+
+def _evidence(*, engagement: Engagement, article: Article, start: int, end: int) -> Evidence | None:
+    text = article.text
+    start, end = max(0, start), min(len(text), end)
+    if end <= start:
+        return None
+    return Evidence(engagement=engagement, article=article, start=start, end=end, sentence=text[start:end])
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) holding text[start:end], for facts the engine located by a name only."""
+    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    return left, min(right, len(text))
+
+
+@transaction.atomic
+def extraction_records_write(
+    *, article: Article, events: list[Event], syndicated_from: Article | None = None
+) -> RecordsOutcome:
+    """Write an article's events as engagements with participants and evidence, joining engagements
+    already on record (ingest.merging scores them). Replaces whatever this article contributed before,
+    so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
+    previous = set(Evidence.objects.filter(article=article).values_list("engagement_id", flat=True))
+    Evidence.objects.filter(article=article).delete()
+    countries = _countries() or {c.code: c for c in Country.objects.all()}
+    known = {code: countries[code] for e in events for code in e.countries if code in countries}
+    topics = {t.slug: t for t in Topic.objects.filter(slug__in={slug for e in events for slug in e.topics})}
+    _lock_countries(known)
+    people: dict[tuple[str, str | None], Official | None] = {}
+    sources = (
+        set(Evidence.objects.filter(article=syndicated_from).values_list("engagement_id", flat=True))
+        if syndicated_from
+        else set()
+    )
+    kept: list[tuple[Event, list[Participant], Report]] = []
+    written: list[int | None] = []  # per event: its place in ``kept``
+    for event in events:
+        codes = {code for code in event.countries if code in known}
+        written.append(None)
+        if len(codes) < 2 or event.type not in Engagement.Kind.values:
+            continue
+        event = replace(event, countries=sorted(codes))
+        participants: list[Participant] = []
+        for person in event.officials:
+            side = known.get(person.country or "")
+            cache_key = (person.person or alias_key(person.name), person.country)
+            if cache_key not in people:
+                people[cache_key] = official_resolve(name=person.name, country=side, title=person.title or "")
+            resolved = people[cache_key]
+            if resolved is not None and all(resolved != other for other, _, _ in participants):
+                participants.append((resolved, side, person))
+        kept.append((event, participants, _report(event=event, article=article, participants=participants)))
+        written[-1] = len(kept) - 1
+    reports = [report for _, _, report in kept]
+    chosen = reports_assign(reports, [engagement_candidates(report=r, sources=sources) for r in reports])
+    matches = Engagement.objects.in_bulk([pk for pk in chosen if pk is not None])
+    touched: list[Engagement] = []
+    evidence: list[Evidence | None] = []
+    for (event, participants, report), pk in zip(kept, chosen, strict=True):
+        engagement = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
+        Engagement.topics.through.objects.bulk_create(
+            [Engagement.topics.through(engagement=engagement, topic=topics[s]) for s in event.topics if s in topics],
+            ignore_conflicts=True,
+        )
+        Participation.objects.bulk_create(
+            [
+                Participation(engagement=engagement, official=official, country=side, title=person.title or "")
+                for official, side, person in participants
+            ],
+            ignore_conflicts=True,  # already taking part, from an earlier report
+        )
+        spans = [(e.start, e.end) for e in event.evidence]
+        for person in event.officials:  # a participant named outside the event's sentences
+            for e in person.evidence:
+                if not any(s <= e.start and e.end <= t for s, t in spans):
+                    spans.append(_sentence_around(article.text, e.start, e.end))
+        if not spans:
+            spans.append(_sentence_around(article.text, 0, 0))
+        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e) for s, e in spans]
+        touched.append(engagement)
+    if syndicated_from:
+        evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})
+    Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
+    # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
+    Engagement.objects.filter(pk__in=previous, status=Engagement.Status.EXTRACTED, evidence__isnull=True).delete()
+    tallies_refresh_soon()
+    linked = {e.engagement_id for e in evidence if e is not None}
+    shared = set(
+        Evidence.objects.filter(engagement_id__in=linked)
+        .exclude(article=article)
+        .values_list("engagement_id", flat=True)
+    )
+    return {
+        "created": sorted(linked - shared),
+        "updated": sorted(linked & shared),
+        "engagements": [None if at is None else touched[at].pk for at in written],
+    }
+
+
+def _engagement_update(
+    match: Engagement | None, *, event: Event, report: Report, known: dict[str, Country]
+) -> Engagement:
+    """The matched engagement refined by this report (a day where only the month was known, a place),
+    or a new engagement."""
+    where = known.get(report.host) if report.host else None
+    if where is None and report.host:
+        where = Country.objects.filter(code=report.host).first()
+    if match is None:
+        engagement = Engagement.objects.create(
+            kind=event.type, date=report.date, date_precision=report.precision, city=report.city, location_country=where
+        )
+        engagement.countries.set([known[code] for code in event.countries])
+        return engagement
+    changed = []
+    if _more_precise(report.precision, than=match.date_precision):
+        match.date, match.date_precision = report.date, report.precision
+        changed += ["date", "date_precision"]
+    if report.city and not match.city:
+        match.city = report.city
+        changed.append("city")
+    if where and not match.location_country_id:
+        match.location_country = where
+        changed.append("location_country")
+    if changed:
+        match.save(update_fields=[*changed, "updated"])
+    return match
+
+
+def _more_precise(precision: str, *, than: str) -> bool:
+    order = [Engagement.Precision.UNKNOWN, Engagement.Precision.MONTH, Engagement.Precision.DAY]
+    return order.index(Engagement.Precision(precision)) > order.index(Engagement.Precision(than))
+
+
+def _syndication_evidence(*, article: Article, source: Article, skip: set[int]) -> list[Evidence | None]:
+    """Another outlet's copy: the source's engagements gain this article wherever its sentences recur."""
+    found = []
+    for evidence in Evidence.objects.filter(article=source).exclude(engagement_id__in=skip).order_by("start"):
+        at = article.text.find(evidence.sentence)
+        if at >= 0:
+            found.append(
+                _evidence(engagement=evidence.engagement, article=article, start=at, end=at + len(evidence.sentence))
+            )
+    return found

@@ -1,0 +1,46 @@
+"""The layering the code promises (README, Layout): ingest sits above the domain, the engine is plain Python."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def imported_modules(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_the_domain_imports_nothing_from_ingest():
+    """Evidence's foreign key to "ingest.Article" (a string, not an import) is the one link."""
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(m for m in imported_modules(path) if m.split(".")[0] == "ingest")
+        for path in (ROOT / "meetings").rglob("*.py")
+        if "migrations" not in path.parts
+    }
+    assert {path: modules for path, modules in offenders.items() if modules} == {}
+
+
+def test_the_engine_imports_nothing_from_django():
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(
+            m for m in imported_modules(path) if m.split(".")[0] in {"django", "config", "celery"}
+        )
+        for path in (ROOT / "ingest" / "extraction").rglob("*.py")
+    }
+    assert {path: modules for path, modules in offenders.items() if modules} == {}
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, ingest.extraction; print('django' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert loaded.stdout.strip() == "False"
