@@ -20,7 +20,7 @@ class CountryMention:
     start: int
     end: int
     code: str
-    kind: str  # name | adjective | institution | city
+    kind: str  # name | adjective | institution | city | pair (hyphen-joined to another state)
 
 
 @cache
@@ -63,7 +63,9 @@ def _pattern() -> re.Pattern[str]:
     names = sorted(_forms(), key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in names)
     # Case-sensitive: "US" the state, not "us" the pronoun.
-    return re.compile(rf"(?<![\w-])(?:the\s+)?({alternation})(?![\w-])")
+    # A hyphen joins two states ("Pakistan-China talks", "US-Spain"), so a form may touch one when
+    # a capital follows or precedes it; "anti-American" and "Saudi-led" stay out.
+    return re.compile(rf"(?<!\w)(?<![a-z0-9]-)(?:the\s+)?({alternation})(?!\w)(?!-[a-z0-9])")
 
 
 def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMention]:
@@ -83,7 +85,17 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
             if re.match(r"\s+[A-Z][a-z]+\s+(said|told|says|added)\b", text[m.end(1) : m.end(1) + 30]):
                 continue
         out.append(CountryMention(m.start(1), m.end(1), code, kind))
-    return out
+    return _mark_pairs(text, out)
+
+
+def _mark_pairs(text: str, found: list[CountryMention]) -> list[CountryMention]:
+    """States joined by a hyphen ("the Kenya-Somalia commission") name a relation: kind "pair"."""
+    joined: set[int] = set()
+    for k in range(len(found) - 1):
+        a, b = found[k], found[k + 1]
+        if b.start == a.end + 1 and text[a.end] in "-–" and a.kind != "city" and b.kind != "city":
+            joined.update((k, k + 1))
+    return [CountryMention(c.start, c.end, c.code, "pair") if k in joined else c for k, c in enumerate(found)]
 
 
 def country_code(name: str) -> str | None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .countries import CountryMention
 from .dates import DateMention
-from .frames import introduced_official, split_by_counterpart
+from .frames import introduced_official, split_by_counterpart, trigger_mood
 from .people import PersonMention
 from .places import Place
 from .text import Sentence
@@ -73,7 +73,7 @@ _PAST = re.compile(
 _STANDING_BODY = re.compile(
     r"\b(session of the|Council of|Ministers(?:'|’)? Council|Interior Ministers Council|GCC|Gulf Cooperation Council|"
     r"Shanghai Cooperation Organi[sz]ation|\bSCO\b|\bCIS\b|Arab League|ASEAN|NATO summit|General Assembly|"
-    r"Ministerial Meeting|Defence Ministers(?:'|’) Meeting|Security Council)\b"
+    r"Ministerial Meeting|Defence Ministers(?:'|’) Meeting|(?:UN|U\.N\.|United Nations) Security Council)\b"
 )
 _BILATERAL_CUE = re.compile(
     r"\b(sidelines|margins|on the margin|separate(?:ly)?|bilateral|met with|talks with|held talks|received)\b", re.I
@@ -128,12 +128,28 @@ class Draft:
     excluded: set[int] = field(default_factory=set)  # other frames' counterparts, never this one's
 
 
-def sentence_types(text: str) -> list[str]:
-    """Engagement kinds a sentence reports (past or present, not planned)."""
-    types: list[str] = []
+def sentence_types(text: str, span=None) -> list[str]:
+    """Engagement kinds a sentence reports (past or present, not planned).
+
+    With the sentence's parse (`span`), the mood comes from each trigger's own auxiliaries and
+    governing verb ("will meet", "agreed to sign", "talks to be held"); without it, or when the parse
+    shows no trigger, from the sentence's words."""
+    if _CANCELLED.search(text):
+        return []
     future = bool(_FUTURE.search(text)) and not _PAST.search(text)
-    if future or _CANCELLED.search(text):
-        return types
+    types = _candidate_types(text)
+    if span is None:
+        return [] if future else types
+    kept = []
+    for kind in types:
+        mood = trigger_mood(span, kind)
+        if mood == "realis" or (mood is None and not future):
+            kept.append(kind)
+    return kept
+
+
+def _candidate_types(text: str) -> list[str]:
+    types: list[str] = []
     call = _CALL.search(text)
     if call:
         types.append("call")
@@ -199,7 +215,7 @@ def build_events(
                 continue  # a national team in a fixture ("Kuwait were facing Bahrain"), not a party to talks
             lead = text[max(sent.start, c.start - 25) : c.start]
             if (
-                c.kind == "city"
+                c.kind in ("city", "pair")
                 or re.search(
                     r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$", lead
                 )
@@ -232,7 +248,7 @@ def build_events(
     main: set[str] = set()
     domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
     for sent in sentences:
-        types = sentence_types(sent.text)
+        types = sentence_types(sent.text, sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
             domestic_session = True
         if not types:

@@ -118,3 +118,126 @@ def split_by_counterpart(
                 )
             )
     return out
+
+
+# Trigger lemmas per engagement kind (verbs and the nouns that name the engagement).
+TRIGGERS: dict[str, frozenset[str]] = {
+    "meeting": frozenset(
+        [
+            "meet",
+            "meeting",
+            "receive",
+            "host",
+            "welcome",
+            "visit",
+            "talk",
+            "talks",
+            "hold",
+            "discuss",
+            "confer",
+            "sit",
+            "audience",
+            "consultation",
+        ]
+    ),
+    "call": frozenset(["call", "phone", "telephone", "speak", "talk", "conversation", "conference", "videoconference"]),
+    "agreement": frozenset(["sign", "signing", "ink", "conclude", "renew", "exchange"]),
+    "exercise": frozenset(["exercise", "drill", "manoeuvre", "maneuver"]),
+}
+# Verbs whose complement is not (yet) an event: "plans to visit", "agreed to hold", "is set to sign".
+_PLANNING = frozenset(
+    [
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "intend",
+        "agree",
+        "hope",
+        "want",
+        "aim",
+        "seek",
+        "propose",
+        "invite",
+        "prepare",
+        "decide",
+        "pledge",
+        "vow",
+        "wish",
+        "look",
+        "offer",
+        "promise",
+        "arrange",
+        "call",
+        "urge",
+    ]
+)
+# Verbs that entail their infinitive: what they introduce happened.
+_IMPLICATIVE = frozenset(
+    ["go", "proceed", "continue", "begin", "start", "manage", "come", "move", "travel", "arrive", "fly", "head"]
+)
+_IRREALIS_AUX = frozenset(["will", "shall", "would", "'ll", "wo"])
+_IRREALIS_MODIFIER = frozenset(
+    ["upcoming", "next", "planned", "forthcoming", "future", "proposed", "possible", "scheduled"]
+)
+
+
+def _irrealis_verb(tok) -> bool:
+    """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
+    for child in tok.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ in ("aux", "auxpass") and (
+            child.lower_ in _IRREALIS_AUX or child.tag_ == "MD" and child.lower_ != "can"
+        ):
+            return True
+        if child.dep_ == "aux" and child.tag_ == "TO" and tok.head.lemma_ not in _IMPLICATIVE:
+            # "to be held", "is expected to meet": an infinitive is not a report, unless its verb
+            # entails it ("went on to hold talks", "proceeded to sign").
+            return True
+    head = tok
+    while head.dep_ in ("xcomp", "ccomp", "conj") and head.head.i != head.i:
+        parent = head.head
+        if head.dep_ == "xcomp" and parent.lemma_ in _PLANNING:
+            return True
+        if head.dep_ == "conj":
+            head = parent
+            for child in head.children:
+                if child.dep_ in ("aux", "auxpass") and child.lower_ in _IRREALIS_AUX:
+                    return True
+            continue
+        head = parent
+    return False
+
+
+def trigger_mood(span, kind: str) -> str | None:
+    """ "realis" when some trigger of `kind` in the sentence reports a held engagement, "irrealis"
+    when every trigger found is planned, future or negated, None when the parse shows no trigger."""
+    lemmas = TRIGGERS.get(kind, frozenset())
+    found = False
+    for tok in span:
+        if tok.lemma_.lower() not in lemmas and tok.lower_ not in lemmas:
+            continue
+        found = True
+        if tok.pos_ in ("VERB", "AUX"):
+            if not _irrealis_verb(tok):
+                return "realis"
+            continue
+        # A noun trigger ("the talks", "a meeting"): planned by its own modifiers or by its verb.
+        if any(c.lower_ in _IRREALIS_MODIFIER for c in tok.children):
+            continue
+        # "talks to be held in Kampala", "a meeting scheduled for May": the noun's own clause.
+        if any(
+            c.dep_ in ("acl", "relcl")
+            and (_irrealis_verb(c) or c.lemma_ in _PLANNING or c.lower_ in _IRREALIS_MODIFIER)
+            for c in tok.children
+        ):
+            continue
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and _irrealis_verb(verb):
+            continue
+        return "realis"
+    return "irrealis" if found else None

@@ -391,7 +391,7 @@ def assign_titles(
         for cs, ce in spans:
             found: list[str] = []
             for c in countries:
-                if cs <= c.start and c.end <= ce and c.kind != "city":
+                if cs <= c.start and c.end <= ce and c.kind not in ("city", "pair"):
                     # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
                     lead = text[max(cs, c.start - 12) : c.start]
                     possessive = text[c.end : c.end + 2] in ("'s", "’s")
@@ -415,7 +415,7 @@ def assign_titles(
                 for c in countries
                 if floor <= c.start
                 and c.end <= pm.start
-                and c.kind != "city"
+                and c.kind not in ("city", "pair")
                 and not re.search(r"\b(?:in|to|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):

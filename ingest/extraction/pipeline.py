@@ -52,7 +52,10 @@ def _prepare(article: Article) -> _Prepared:
 
 
 def _sentences(doc, body: str) -> list[Sentence]:
-    return split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
+    out = split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
+    for sent in out:
+        sent.span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    return out
 
 
 def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:

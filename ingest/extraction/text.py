@@ -13,7 +13,8 @@ the same sentences:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from .cleaning import CleanText, clean_text
 
@@ -26,6 +27,7 @@ class Sentence:
     start: int
     end: int
     text: str
+    span: Any = field(default=None, repr=False, compare=False)  # the parser's view (a spaCy Span), if any
 
 
 # Abbreviations after which a name or a noun follows, never a new sentence.

@@ -46,3 +46,26 @@ def test_a_venue_city_and_its_state_are_not_a_party(article):
     )
     (event,) = extract(article(text, published=date(2024, 6, 6))).events
     assert event.countries == ["NL", "PL"]
+
+
+def test_mood_comes_from_the_trigger_not_the_sentence(article):
+    planned = (
+        "Talks between Kenya's Defence Minister Aden Duale and Uganda's Defence Minister Vincent Ssempijja, "
+        "to be held in Kampala, were announced by the ministry on Monday."
+    )
+    assert not extract(article(planned, published=date(2024, 6, 4))).relevant
+    held = (
+        "Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Vincent Ssempijja on Monday in "
+        "Nairobi, and the two will meet again in Kampala next year."
+    )
+    (event,) = extract(article(held, published=date(2024, 6, 4))).events
+    assert event.type == "meeting" and event.date == "2024-06-03"
+
+
+def test_an_implicative_verb_reports_its_infinitive(article):
+    text = (
+        "Portugal's Defence Minister Nuno Melo visited Madrid on Tuesday. He went on to hold talks with "
+        "Spain's Defence Minister Margarita Robles on naval cooperation."
+    )
+    result = extract(article(text, published=date(2024, 6, 5)))
+    assert [e.countries for e in result.events if e.type == "meeting"] == [["ES", "PT"]]
