@@ -19,6 +19,7 @@ from ..countries import CountryMention
 from ..dates import DateMention
 from ..matching import name_similarity
 from ..models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from ..text import Sentence
 from ..topics import TOPIC_TERMS
 from . import lexicon_for
 from .ar import CLITIC
@@ -63,14 +64,6 @@ class Prepared:
     clean: CleanText | None
     body: str
     origin: list[int] | None = None  # body offset -> clean offset, where Arabic vowel marks were dropped
-
-
-@dataclass
-class Sentence:
-    index: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
