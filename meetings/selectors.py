@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -15,7 +16,6 @@ from django.db.models import (
     IntegerField,
     Max,
     Min,
-    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -213,7 +213,7 @@ def engagement_filter(
         elif isinstance(official, int):
             people = people.filter(official_id=official)
         else:
-            people = people.filter(official_id__in=official_name_match(name=official).ids)
+            people = people.filter(official_id__in=official_name_match(name=str(official)).ids)
         queryset = queryset.filter(Exists(people))
     if since:
         queryset = queryset.filter(date__gte=since)
@@ -227,10 +227,10 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        if not re.fullmatch(r"[0-9]{1,18}", pk):
+        day, _, digits = cursor.partition(".")
+        if not re.fullmatch(r"[0-9]{1,18}", digits):
             return None
-        pk = int(pk)
+        pk = int(digits)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -281,18 +281,24 @@ def engagement_detail(*, engagement_id: int) -> Engagement:
     )
 
 
+class SourceArticle(Protocol):
+    """What a source card reads of ingest's Article, reached through Evidence's foreign key."""
+
+    text: str
+
+
 @dataclass
 class SourceCard:
     """One source article of an engagement: passages of its text, each a list of (text, is evidence) pieces."""
 
-    article: Model  # ingest's Article, reached through Evidence's foreign key
+    article: "SourceArticle"
     passages: list[list[tuple[str, bool]]]
 
 
 def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
     """The engagement's source articles, each once, with its evidence sentences marked in the text around
     them; nearby sentences share one passage."""
-    by_article: dict[int, tuple[Model, list[Evidence]]] = {}
+    by_article: dict[int, tuple[SourceArticle, list[Evidence]]] = {}
     for item in engagement.evidence.all():  # prefetched in article order
         by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
     return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]
