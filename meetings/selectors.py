@@ -561,7 +561,7 @@ def with_month_headers(rows: list[Engagement], *, after: str | None) -> list[tup
 # Watches --------------------------------------------------------------------------------------------------
 
 # What's new and the digest list at most this many engagements at once (the newest dates first).
-WHATS_NEW_LIMIT = 200
+WHATS_NEW_LIMIT = 100
 
 
 def watches_of(*, user) -> QuerySet[Watch]:
