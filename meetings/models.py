@@ -286,7 +286,7 @@ class Watch(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["kind", "id"]
+        ordering = ["id"]  # in the order they were added
         constraints = [
             models.CheckConstraint(
                 condition=Q(kind="pair", country__isnull=False, partner__isnull=False, official__isnull=True, query="")

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ("created", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                "ordering": ["kind", "id"],
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
