@@ -638,13 +638,15 @@ class WhatsNew:
         return [group for group in self.groups if group.engagements]
 
 
-def _watch_matches(watches: list[Watch], arrived: Q) -> dict[str, Q]:
+def _watch_matches(watches: list[Watch], *, since: datetime.datetime, until: datetime.datetime) -> dict[str, Q]:
     """{annotation name: condition} for each watch whose filters apply, each a semi-join over the arrivals
-    (the engagement_created index), so all watches are read in one query."""
+    (the engagement_created index), so all watches are read in one query. A watch reports only what arrived
+    after it was added: a state watched today does not bring every earlier record with it."""
     matches = {}
     for watch in watches:
         filters = watch_filters(watch=watch)
         if filters is not None:
+            arrived = engagements_arrived(since=max(since, watch.created), until=until)
             arrivals = engagement_filter(Engagement.objects.filter(arrived), **filters).order_by()
             matches[f"watch_{watch.pk}"] = Q(pk__in=arrivals.values("pk"))
     return matches
@@ -655,7 +657,7 @@ def whats_new(
 ) -> WhatsNew:
     """The engagements that arrived in (since, until] for any of the watches, through the timeline's filters."""
     arrived = engagements_arrived(since=since, until=until)
-    matches = _watch_matches(watches, arrived)
+    matches = _watch_matches(watches, since=since, until=until)
     rows: list[Engagement] = []
     if matches:
         rows = list(
@@ -690,7 +692,7 @@ def whats_new_count(*, user, now: datetime.datetime, limit: int = 100) -> int:
     if since is None:
         return 0
     arrived = engagements_arrived(since=since, until=now)
-    matches = _watch_matches(list(watches_of(user=user)), arrived)
+    matches = _watch_matches(list(watches_of(user=user)), since=since, until=now)
     if not matches:
         return 0
     queryset = Engagement.objects.exclude(status=Engagement.Status.REJECTED).filter(arrived)

@@ -185,3 +185,16 @@ def test_the_watch_form_names_the_target(analyst):
     form = WatchForm({"kind": "filter", "query": "kind=agreement&country=QA"})
     assert form.is_valid() and form.target() == {"kind": "filter", "query": "country=QA&kind=agreement"}
     assert form.cleaned_data["name"] == "Qatar · Agreement"
+
+
+def test_a_watch_reports_only_what_arrived_after_it_was_added(analyst):
+    jo, qa = states("JO", "QA")
+    services.watch_add(user=analyst, kind="country", country=jo)
+    since = timezone.now() - 3 * HOUR
+    earlier = arrived_ago(factories.engagement(countries=("QA", "TR")), 2 * HOUR)
+    qatar = services.watch_add(user=analyst, kind="country", country=qa)
+    Watch.objects.filter(pk=qatar.pk).update(created=timezone.now() - HOUR)
+    later = factories.engagement(countries=("QA", "TR"))
+
+    assert news_of(analyst, since=since) == {"Jordan": [], "Qatar": [later.pk]}
+    assert earlier.pk not in news_of(analyst, since=since)["Qatar"]
