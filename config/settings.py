@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from config import embedded
@@ -118,7 +119,32 @@ CELERY_BEAT_SCHEDULE = {
     "ingest-sweep-stuck": {"task": "ingest.sweep_stuck", "schedule": float(os.environ.get("INGEST_SWEEP_EVERY", 60))},
     # Writes queue a refresh themselves; this catches any that could not (broker down, raw SQL).
     "meetings-refresh-tallies": {"task": "meetings.refresh_tallies", "schedule": 60.0},
+    # Each user's digest of what arrived for their watches; a second run the same day sends nothing again.
+    "meetings-send-digests": {
+        "task": "meetings.send_digests",
+        "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", 6)), minute=0),
+    },
 }
+
+# Mail: the console in development, SMTP from the environment in production ----------------------
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 587))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+if EMAIL_USE_SSL:  # implicit TLS (port 465) and STARTTLS exclude each other
+    EMAIL_USE_TLS = False
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Dyad <dyad@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address mails link to (the digest's records and its unsubscribe link).
+SITE_URL = os.environ.get("SITE_URL") or (
+    "http://127.0.0.1:8000" if DEBUG or not ALLOWED_HOSTS else f"https://{ALLOWED_HOSTS[0]}"
+)
 
 # Ingestion ----------------------------------------------------------------------------------
 INGEST_MAX_UPLOAD_BYTES = int(os.environ.get("INGEST_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))

@@ -5,10 +5,11 @@ import re
 
 from django import forms
 from django.forms.utils import flatatt
+from django.http import QueryDict
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from meetings.models import Country, Engagement, Topic
+from meetings.models import Country, Engagement, Official, Topic, Watch
 
 # Ids and counts are ASCII digits within PostgreSQL's bigint: "²" or "١" passes str.isdigit() and is no id.
 ASCII_NUMBER = re.compile(r"[0-9]{1,18}")
@@ -114,6 +115,92 @@ class TimelineFilterForm(forms.Form):
             "until": data["until"],
             "text": data["q"].strip() or None,
         }
+
+    def saved_query(self) -> str:
+        """The filters as a query string in the form's field order, empty values and paging left out: the one
+        spelling under which a filter is saved (a watch), so the same filter is never saved twice."""
+        if not self.is_valid():
+            return ""
+        params = QueryDict(mutable=True)
+        for name in self.fields:
+            values = [v.strip() for v in self.data.getlist(name) if v.strip()] if hasattr(self.data, "getlist") else []
+            if values:
+                params.setlist(name, sorted(values) if name == "country" else values)
+        return params.urlencode()
+
+    def describe(self) -> str:
+        """The filters in words, for a saved filter's name ("Jordan, Qatar · Meeting · from 1 Jan 2024")."""
+        if not self.is_valid():
+            return ""
+        data = self.cleaned_data
+        names = dict(self.fields["country"].choices)
+        parts = []
+        if data["country"]:
+            parts.append(", ".join(names.get(code, code) for code in sorted(data["country"])))
+        if data["partner"]:
+            parts.append(f"with {names.get(data['partner'], data['partner'])}")
+        if data["kind"]:
+            parts.append(Engagement.Kind(data["kind"]).label)
+        if data["topic"]:
+            parts.append(dict(self.fields["topic"].choices).get(data["topic"], data["topic"]))
+        if data["official"] != "":
+            official = data["official"]
+            parts.append(f"official no. {official}" if isinstance(official, int) else f"official {official}")
+        if data["since"]:
+            parts.append(f"from {data['since']:%-d %b %Y}")
+        if data["until"]:
+            parts.append(f"to {data['until']:%-d %b %Y}")
+        if data["q"].strip():
+            parts.append(f"“{data['q'].strip()}”")
+        return " · ".join(parts)
+
+
+class WatchForm(forms.Form):
+    """What a Watch button posts: the kind, and the pair, state, official or timeline filter it names."""
+
+    kind = forms.ChoiceField(choices=Watch.Kind.choices)
+    country = forms.CharField(required=False, max_length=2)
+    partner = forms.CharField(required=False, max_length=2)
+    official = forms.CharField(required=False, max_length=18)
+    query = forms.CharField(required=False, max_length=2000)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind in (Watch.Kind.PAIR, Watch.Kind.COUNTRY):
+            codes = [cleaned.get("country", ""), cleaned.get("partner", "")][: 2 if kind == Watch.Kind.PAIR else 1]
+            if not all(COUNTRY_CODE.fullmatch(code) for code in codes):
+                raise forms.ValidationError("Give the state's two-letter code (a pair: two states, as in JO and QA).")
+            codes = [code.upper() for code in codes]
+            if len(set(codes)) != len(codes):
+                raise forms.ValidationError("A pair is two different states.")
+            found = Country.objects.in_bulk(codes)
+            if len(found) != len(codes):
+                raise forms.ValidationError("No such state.")
+            states = sorted(found.values(), key=lambda state: state.pk)
+            cleaned["target"] = {"country": states[0], "partner": states[1] if len(states) == 2 else None}
+        elif kind == Watch.Kind.OFFICIAL:
+            pk = parse_id(cleaned.get("official"))
+            official = Official.objects.filter(pk=pk).first() if pk else None
+            if official is None:
+                raise forms.ValidationError("No such official.")
+            cleaned["target"] = {"official": official}
+        elif kind == Watch.Kind.FILTER:
+            timeline = TimelineFilterForm(QueryDict(cleaned.get("query", "")))
+            if not timeline.is_valid():
+                raise forms.ValidationError(
+                    "The timeline's filters are not valid: "
+                    + "; ".join(f"{name} ({' '.join(errors)})" for name, errors in timeline.errors.items())
+                )
+            if not timeline.saved_query():
+                raise forms.ValidationError("Choose at least one filter on the timeline to watch.")
+            cleaned["target"] = {"query": timeline.saved_query()}
+            cleaned["name"] = timeline.describe()
+        return cleaned
+
+    def target(self) -> dict:
+        """Keyword arguments naming what is watched, for services.watch_add and selectors.watch_find."""
+        return {"kind": self.cleaned_data["kind"], **self.cleaned_data["target"]}
 
 
 class NetworkFilterForm(forms.Form):

@@ -5,6 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex, GistIndex
+from django.core import signing
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -177,6 +178,8 @@ class Engagement(models.Model):
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="engagement_timeline"),
             # Agreements of a country or pair, and the timeline filtered by type: newest first within a kind.
             models.Index("kind", F("date").desc(nulls_last=True), F("id").desc(), name="engagement_kind_timeline"),
+            # What's new and the daily digest: engagements that arrived since a user's last visit or digest.
+            models.Index(fields=["created"], name="engagement_created"),
         ]
 
     def __str__(self) -> str:
@@ -260,3 +263,97 @@ class ApiToken(models.Model):
         """A new token and its key, which is shown once and never stored."""
         key = secrets.token_urlsafe(32)
         return cls.objects.create(user=user, label=label, digest=cls.digest_of(key)), key
+
+
+class Watch(models.Model):
+    """A user's interest in a pair of states, a state, an official or a saved timeline filter."""
+
+    class Kind(models.TextChoices):
+        PAIR = "pair", "Pair of states"
+        COUNTRY = "country", "State"
+        OFFICIAL = "official", "Official"
+        FILTER = "filter", "Timeline filter"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watches")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    partner = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    official = models.ForeignKey(Official, on_delete=models.CASCADE, related_name="watches", null=True, blank=True)
+    query = models.CharField(
+        max_length=2000, blank=True, help_text="A saved filter: the timeline's query string, in a canonical order"
+    )
+    name = models.CharField(max_length=300, blank=True, help_text="How a saved filter reads in lists")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]  # in the order they were added
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="pair", country__isnull=False, partner__isnull=False, official__isnull=True, query="")
+                | Q(kind="country", country__isnull=False, partner__isnull=True, official__isnull=True, query="")
+                | Q(kind="official", country__isnull=True, partner__isnull=True, official__isnull=False, query="")
+                | (Q(kind="filter", country__isnull=True, partner__isnull=True, official__isnull=True) & ~Q(query="")),
+                name="watch_target_matches_kind",
+            ),
+            # One row per pair: JO-QA and QA-JO are the same relationship.
+            models.CheckConstraint(condition=~Q(kind="pair") | Q(country__lt=F("partner")), name="watch_pair_in_order"),
+            models.UniqueConstraint(
+                fields=["user", "kind", "country", "partner", "official", "query"],
+                nulls_distinct=False,
+                name="watch_unique_per_user",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} watches {self.label}"
+
+    def get_absolute_url(self) -> str:
+        """The page of what is watched; a saved filter opens the timeline with it."""
+        if self.kind == self.Kind.PAIR:
+            return reverse("meetings:relationship", args=[f"{self.country_id}-{self.partner_id}"])
+        if self.kind == self.Kind.COUNTRY:
+            return reverse("meetings:country", args=[self.country_id])
+        if self.kind == self.Kind.OFFICIAL:
+            return reverse("meetings:official", args=[self.official_id])
+        return f"{reverse('meetings:timeline')}?{self.query}"
+
+    @property
+    def label(self) -> str:
+        if self.kind == self.Kind.PAIR:
+            return f"{self.country} – {self.partner}"
+        if self.kind == self.Kind.COUNTRY:
+            return str(self.country)
+        if self.kind == self.Kind.OFFICIAL:
+            return str(self.official)
+        return self.name or self.query
+
+
+class WatchProfile(models.Model):
+    """Per user: when What's new was last seen, and the daily digest (opt-out, and how far it has reported)."""
+
+    UNSUBSCRIBE_SALT = "meetings.digest-unsubscribe"
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="watch_profile")
+    seen = models.DateTimeField(null=True, blank=True, help_text="What's new was last visited")
+    digest = models.BooleanField("daily digest", default=True)
+    digest_through = models.DateTimeField(
+        null=True, blank=True, help_text="Engagements arrived up to this time were in a digest"
+    )
+    digest_sent_on = models.DateField(null=True, blank=True, help_text="The day of the last digest sent")
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Watching settings of {self.user}"
+
+    @property
+    def unsubscribe_token(self) -> str:
+        """Signed with SECRET_KEY: the digest's unsubscribe link works without logging in, for this user only."""
+        return signing.dumps(self.pk, salt=self.UNSUBSCRIBE_SALT, compress=False)
+
+    @classmethod
+    def pk_from_unsubscribe_token(cls, token: str) -> int | None:
+        try:
+            pk = signing.loads(token, salt=cls.UNSUBSCRIBE_SALT)
+        except signing.BadSignature:
+            return None
+        return pk if isinstance(pk, int) else None

@@ -5,6 +5,8 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Protocol
 
 from django.db import connection, transaction
@@ -12,6 +14,7 @@ from django.db.models import (
     BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
     IntegerField,
     Max,
@@ -25,10 +28,22 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
+from django.http import QueryDict
 from rapidfuzz import fuzz
 
 from meetings import aggregates
-from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
+from meetings.forms import TimelineFilterForm
+from meetings.models import (
+    Country,
+    Engagement,
+    Evidence,
+    Official,
+    OfficialAlias,
+    Participation,
+    Topic,
+    Watch,
+    WatchProfile,
+)
 from meetings.names import alias_key, alias_romanized, has_arabic_script
 from meetings.paging import Page, page_after
 
@@ -398,8 +413,13 @@ def country_overview(*, country: Country, partners: int = 12) -> CountryOverview
     )
 
 
+def pair_filters(*, a: str, b: str) -> dict:
+    """engagement_filter's arguments for the engagements of a pair of states."""
+    return {"countries": [a], "partner": b}
+
+
 def engagements_of_pair(*, a: str, b: str) -> QuerySet[Engagement]:
-    return engagement_filter(engagement_list(), countries=[a], partner=b)
+    return engagement_filter(engagement_list(), **pair_filters(a=a, b=b))
 
 
 @dataclass
@@ -542,3 +562,156 @@ def with_month_headers(rows: list[Engagement], *, after: str | None) -> list[tup
             previous = month
         result.append((heading, row))
     return result
+
+
+# Watches --------------------------------------------------------------------------------------------------
+
+# What's new and the digest list at most this many engagements at once (the newest dates first).
+WHATS_NEW_LIMIT = 100
+
+
+def watches_of(*, user) -> QuerySet[Watch]:
+    return Watch.objects.filter(user=user).select_related("country", "partner", "official")
+
+
+def watch_find(
+    *,
+    user,
+    kind: str,
+    country: str | None = None,
+    partner: str | None = None,
+    official: int | None = None,
+    query: str = "",
+) -> Watch | None:
+    """The user's watch of exactly this target (states by code, a pair in either order), if any."""
+    if kind == Watch.Kind.PAIR and country and partner:
+        country, partner = sorted([country, partner])
+    return (
+        Watch.objects.filter(user=user, kind=kind, country=country, partner=partner, official=official, query=query)
+        .select_related("country", "partner", "official")
+        .first()
+    )
+
+
+def watch_profile_of(*, user) -> WatchProfile | None:
+    return WatchProfile.objects.filter(user=user).first()
+
+
+def watch_profile_from_token(*, token: str) -> WatchProfile | None:
+    """The profile a digest's unsubscribe token names; None for a token not signed by us."""
+    pk = WatchProfile.pk_from_unsubscribe_token(token)
+    return WatchProfile.objects.select_related("user").filter(pk=pk).first() if pk else None
+
+
+def watch_filters(*, watch: Watch) -> dict | None:
+    """engagement_filter's arguments for what the watch follows; None for a saved filter that no longer
+    validates (a topic renamed, say), which then matches nothing rather than everything."""
+    if watch.kind == Watch.Kind.PAIR:
+        # Both states are set for a pair (the watch_target_matches_kind constraint).
+        return pair_filters(a=watch.country_id or "", b=watch.partner_id or "")
+    if watch.kind == Watch.Kind.COUNTRY:
+        return {"countries": [watch.country_id]}
+    if watch.kind == Watch.Kind.OFFICIAL:
+        return {"official": watch.official_id}
+    form = TimelineFilterForm(QueryDict(watch.query))
+    return form.filters() if form.is_valid() else None
+
+
+def engagements_arrived(*, since: datetime.datetime, until: datetime.datetime) -> Q:
+    """Engagements that arrived in (since, until]: created then (confirmations join here as a second clause)."""
+    return Q(created__gt=since, created__lte=until)
+
+
+@dataclass
+class WatchNews:
+    watch: Watch
+    engagements: list[Engagement]
+    valid: bool = True  # False: a saved filter that no longer validates
+
+
+@dataclass
+class WhatsNew:
+    """What arrived for a user's watches in a window, grouped by watch (an engagement under each that matches)."""
+
+    since: datetime.datetime
+    until: datetime.datetime
+    groups: list[WatchNews]
+    total: int  # distinct engagements
+    truncated: bool  # more than WHATS_NEW_LIMIT arrived; the oldest dates are left out
+
+    @property
+    def news(self) -> list[WatchNews]:
+        return [group for group in self.groups if group.engagements]
+
+
+def _watch_matches(watches: list[Watch], *, since: datetime.datetime, until: datetime.datetime) -> dict[str, Q]:
+    """{annotation name: condition} for each watch whose filters apply, each a semi-join over the arrivals
+    (the engagement_created index), so all watches are read in one query. A watch reports only what arrived
+    after it was added: a state watched today does not bring every earlier record with it."""
+    matches = {}
+    for watch in watches:
+        filters = watch_filters(watch=watch)
+        if filters is not None:
+            arrived = engagements_arrived(since=max(since, watch.created), until=until)
+            arrivals = engagement_filter(Engagement.objects.filter(arrived), **filters).order_by()
+            matches[f"watch_{watch.pk}"] = Q(pk__in=arrivals.values("pk"))
+    return matches
+
+
+def whats_new(
+    *, watches: list[Watch], since: datetime.datetime, until: datetime.datetime, limit: int = WHATS_NEW_LIMIT
+) -> WhatsNew:
+    """The engagements that arrived in (since, until] for any of the watches, through the timeline's filters."""
+    arrived = engagements_arrived(since=since, until=until)
+    matches = _watch_matches(watches, since=since, until=until)
+    rows: list[Engagement] = []
+    if matches:
+        rows = list(
+            engagement_list()
+            .filter(arrived)
+            .annotate(**{name: ExpressionWrapper(q, output_field=BooleanField()) for name, q in matches.items()})
+            .filter(reduce(or_, (Q(**{name: True}) for name in matches)))[: limit + 1]
+        )
+    truncated = len(rows) > limit
+    rows = rows[:limit]
+    groups = [
+        WatchNews(
+            watch,
+            [row for row in rows if getattr(row, f"watch_{watch.pk}", False)],
+            valid=f"watch_{watch.pk}" in matches,
+        )
+        for watch in watches
+    ]
+    return WhatsNew(since=since, until=until, groups=groups, total=len(rows), truncated=truncated)
+
+
+def whats_new_since(*, profile: WatchProfile | None) -> datetime.datetime | None:
+    """What's new reports from the last visit, or from when the user first watched something."""
+    if profile is None:
+        return None
+    return profile.seen or profile.created
+
+
+def whats_new_count(*, user, now: datetime.datetime, limit: int = 100) -> int:
+    """How many engagements are new for the user since their last visit, counted up to `limit` (the badge)."""
+    since = whats_new_since(profile=watch_profile_of(user=user))
+    if since is None:
+        return 0
+    arrived = engagements_arrived(since=since, until=now)
+    matches = _watch_matches(list(watches_of(user=user)), since=since, until=now)
+    if not matches:
+        return 0
+    queryset = Engagement.objects.exclude(status=Engagement.Status.REJECTED).filter(arrived)
+    return queryset.filter(reduce(or_, matches.values())).order_by().values("pk")[:limit].count()
+
+
+def digest_profiles(*, day: datetime.date) -> QuerySet[WatchProfile]:
+    """Users due a digest today: subscribed, with an address and something watched, not yet sent one today."""
+    return (
+        WatchProfile.objects.filter(digest=True, user__is_active=True)
+        .exclude(user__email="")
+        .exclude(digest_sent_on=day)
+        .filter(Exists(Watch.objects.filter(user_id=OuterRef("user_id"))))
+        .select_related("user")
+        .order_by("pk")
+    )

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from celery import current_app
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 
-from meetings import aggregates
+from meetings import aggregates, selectors
 from meetings.models import (
     Country,
     Engagement,
@@ -18,12 +23,15 @@ from meetings.models import (
     OfficialAlias,
     Organization,
     Participation,
+    Watch,
+    WatchProfile,
 )
 from meetings.names import alias_key
 
 logger = logging.getLogger(__name__)
 
 TASK_REFRESH_TALLIES = "meetings.refresh_tallies"
+TASK_SEND_DIGESTS = "meetings.send_digests"
 # Writes within this many seconds of the first share one refresh of the tallies.
 TALLIES_REFRESH_DELAY = 5
 
@@ -62,6 +70,7 @@ def official_merge(*, survivor: Official, others: Iterable[Official]) -> Officia
         taken=set(survivor.participations.values_list("engagement_id", flat=True)),
         key="engagement_id",
     )
+    _move_watches(Watch.objects.filter(official_id__in=other_ids), target=survivor)
     if survivor.organization_id is None:
         survivor.organization_id = next((o.organization_id for o in others if o.organization_id), None)
         survivor.save(update_fields=["organization", "updated"])
@@ -110,6 +119,17 @@ def _move_participations(participations, *, field: str, target, taken: set, key:
         else:
             taken.add(value)
             Participation.objects.filter(pk=participation.pk).update(**{field: target})
+
+
+def _move_watches(watches, *, target: Official) -> None:
+    """Watches of merged-away officials follow the survivor; a user already watching the survivor keeps one."""
+    watching = set(Watch.objects.filter(official=target).values_list("user_id", flat=True))
+    for watch in watches.order_by("id"):
+        if watch.user_id in watching:
+            watch.delete()
+        else:
+            watching.add(watch.user_id)
+            Watch.objects.filter(pk=watch.pk).update(official=target)
 
 
 def official_get_or_create(
@@ -164,3 +184,135 @@ def tallies_refresh() -> aggregates.Refresh:
     except Exception:  # the broker is down: refresh anyway; the next write queues again
         logger.warning("Could not clear the tallies refresh marker", exc_info=True)
     return aggregates.aggregates_refresh()
+
+
+# Watches, What's new and the digest --------------------------------------------------------------
+
+
+def watch_profile_get(*, user) -> WatchProfile:
+    profile, _ = WatchProfile.objects.get_or_create(user=user)
+    return profile
+
+
+@transaction.atomic
+def watch_add(*, user, kind: str, country=None, partner=None, official=None, query: str = "", name: str = "") -> Watch:
+    """Watch a pair (either order), a state, an official or a saved filter; watching it again changes nothing.
+    What's new and the digest then report what arrives from now on."""
+    if kind == Watch.Kind.PAIR:
+        country, partner = sorted([country, partner], key=lambda state: state.pk)
+    watch_profile_get(user=user)
+    watch, _ = Watch.objects.get_or_create(
+        user=user,
+        kind=kind,
+        country=country,
+        partner=partner,
+        official=official,
+        query=query,
+        defaults={"name": name[:300]},
+    )
+    return watch
+
+
+@transaction.atomic
+def watch_remove(*, user, watch_id: int) -> Watch | None:
+    """Stop watching; only the user's own watches. The removed watch (unsaved now), or None when there was none."""
+    watch = Watch.objects.select_related("country", "partner", "official").filter(user=user, pk=watch_id).first()
+    if watch is not None:
+        watch.delete()
+    return watch
+
+
+@transaction.atomic
+def whats_new_visit(*, user, now: datetime.datetime) -> selectors.WhatsNew:
+    """What arrived for the user's watches since their last visit, and that visit is now: shown once."""
+    profile = WatchProfile.objects.select_for_update().filter(user=user).first()
+    if profile is None:  # nothing watched yet: nothing is new
+        return selectors.WhatsNew(since=now, until=now, groups=[], total=0, truncated=False)
+    since = selectors.whats_new_since(profile=profile) or now
+    news = selectors.whats_new(watches=list(selectors.watches_of(user=user)), since=since, until=now)
+    WatchProfile.objects.filter(pk=profile.pk).update(seen=now)
+    return news
+
+
+def digest_subscribe(*, user, subscribed: bool) -> WatchProfile:
+    profile = watch_profile_get(user=user)
+    if profile.digest != subscribed:
+        WatchProfile.objects.filter(pk=profile.pk).update(digest=subscribed)
+        profile.digest = subscribed
+    return profile
+
+
+def digest_unsubscribe(*, profile: WatchProfile) -> WatchProfile:
+    """The digest's one-click unsubscribe (the profile named by its signed token); no login needed."""
+    WatchProfile.objects.filter(pk=profile.pk).update(digest=False)
+    profile.digest = False
+    return profile
+
+
+def _digest_message(*, profile: WatchProfile, news: selectors.WhatsNew) -> EmailMultiAlternatives:
+    site = settings.SITE_URL.rstrip("/")
+    unsubscribe_url = site + reverse("meetings:unsubscribe", args=[profile.unsubscribe_token])
+    context = {
+        "user": profile.user,
+        "news": news,
+        "site": site,
+        "unsubscribe_url": unsubscribe_url,
+        "watching_url": site + reverse("meetings:watching"),
+    }
+    noun = "engagement" if news.total == 1 else "engagements"
+    message = EmailMultiAlternatives(
+        subject=f"Dyad: {news.total}{'+' if news.truncated else ''} new {noun} for what you watch",
+        body=render_to_string("meetings/email/digest.txt", context),
+        to=[profile.user.email],
+        # RFC 8058: mail clients offer their own one-click unsubscribe, which POSTs to the same link.
+        headers={"List-Unsubscribe": f"<{unsubscribe_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+    )
+    message.attach_alternative(render_to_string("meetings/email/digest.html", context), "text/html")
+    return message
+
+
+def digest_send(*, profile_id: int, now: datetime.datetime) -> bool:
+    """Mail the user what arrived for their watches since their last digest; nothing when nothing is new, and
+    at most once a day. The day is claimed by a conditional UPDATE that commits before the mail goes (so a
+    second run the same day, even concurrent, finds it taken); a failed send gives the claim back."""
+    profile = WatchProfile.objects.select_related("user").filter(pk=profile_id, digest=True).first()
+    if profile is None or not profile.user.email:
+        return False
+    day = now.date()
+    since = profile.digest_through or profile.created
+    news = selectors.whats_new(watches=list(selectors.watches_of(user=profile.user)), since=since, until=now)
+    if not news.total:
+        return False
+    claimed = (
+        WatchProfile.objects.filter(pk=profile.pk, digest=True, digest_through=profile.digest_through)
+        .exclude(digest_sent_on=day)
+        .update(digest_sent_on=day, digest_through=now)
+    )
+    if not claimed:
+        return False
+    try:
+        _digest_message(profile=profile, news=news).send()
+    except Exception:
+        WatchProfile.objects.filter(pk=profile.pk, digest_sent_on=day, digest_through=now).update(
+            digest_sent_on=profile.digest_sent_on, digest_through=profile.digest_through
+        )
+        raise
+    return True
+
+
+@dataclass
+class DigestRun:
+    sent: int = 0
+    failed: list[int] = field(default_factory=list)  # profile ids whose mail could not be sent
+
+
+def digests_send(*, now: datetime.datetime) -> DigestRun:
+    """Today's digest for every subscribed user who has not had one; a failed address does not stop the rest."""
+    run = DigestRun()
+    for profile_id in selectors.digest_profiles(day=now.date()).values_list("pk", flat=True):
+        try:
+            run.sent += digest_send(profile_id=profile_id, now=now)
+        except Exception:  # SMTP raises several error types; the task retries the ones that failed
+            logger.exception("Digest not sent to profile %s", profile_id)
+            run.failed.append(profile_id)
+    return run

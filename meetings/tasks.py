@@ -1,6 +1,7 @@
 """Celery tasks of the domain: thin wrappers over meetings.services."""
 
 from celery import shared_task
+from django.utils import timezone
 
 from meetings import services
 
@@ -9,3 +10,11 @@ from meetings import services
 def refresh_tallies(self) -> None:
     if services.tallies_refresh() == "busy":  # a writer holds the tallies' state row until it commits
         raise self.retry(countdown=services.TALLIES_REFRESH_DELAY)
+
+
+# Retried for the addresses that failed (the mail server down, say); those already sent today are not sent again.
+@shared_task(name=services.TASK_SEND_DIGESTS, bind=True, acks_late=True, ignore_result=True, max_retries=6)
+def send_digests(self) -> None:
+    run = services.digests_send(now=timezone.now())
+    if run.failed:
+        raise self.retry(countdown=600)

@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from meetings import api, views
+from meetings import api, views, watch_views
 
 
 class CountryCode:
@@ -31,6 +31,13 @@ urlpatterns = [
     path("relations/<pair:pair>/", views.relationship, name="relationship"),
     path("officials/<int:pk>/", views.official, name="official"),
     path("network/", views.network, name="network"),
+    path("watches/", watch_views.watch_add, name="watch-add"),
+    path("watches/<int:pk>/remove/", watch_views.watch_remove, name="watch-remove"),
+    path("watching/", watch_views.watching, name="watching"),
+    path("watching/digest/", watch_views.digest_settings, name="digest-settings"),
+    path("whats-new/", watch_views.whats_new, name="whats-new"),
+    path("whats-new/count/", watch_views.whats_new_count, name="whats-new-count"),
+    path("digest/unsubscribe/<str:token>/", watch_views.unsubscribe, name="unsubscribe"),
     path("api/engagements/", api.engagements, name="api-engagements"),
     path("api/engagements/<int:pk>/", api.engagement, name="api-engagement"),
     path("api/officials/", api.officials, name="api-officials"),

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
-from meetings.models import Country, Engagement, Official
+from meetings.models import Country, Engagement, Official, Watch
 from meetings.paging import Page, query_with
+from meetings.watch_views import watch_button
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
@@ -57,11 +58,17 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "filtered": filtered,
         "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
         "export_query": query_with(request.GET, cursor=None),
+        "watch": _filter_watch_button(request, form) if filtered else None,
         **_tallies_context(),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
     return render(request, "meetings/timeline.html", context)
+
+
+def _filter_watch_button(request: HttpRequest, form: TimelineFilterForm):
+    saved = form.saved_query()
+    return watch_button(request, Watch(kind=Watch.Kind.FILTER, query=saved)) if saved else None
 
 
 def _official_or_none(official) -> Official | None:
@@ -125,6 +132,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         "meetings/country.html",
         {
             "country": record,
+            "watch": watch_button(request, Watch(kind=Watch.Kind.COUNTRY, country=record)),
             "overview": overview,
             "partners": [
                 (trend, charts.sparkline(trend.years, span=overview.years), _pair(record.code, trend.country.code))
@@ -165,6 +173,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
         {
             "a": a,
             "b": b,
+            "watch": watch_button(request, Watch(kind=Watch.Kind.PAIR, country=a, partner=b)),
             "overview": overview,
             "chart": charts.stacked_years(overview.kind_years, span=overview.years),
             "kinds": Engagement.Kind.choices,
@@ -200,6 +209,7 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
         "meetings/official.html",
         {
             "official": record,
+            "watch": watch_button(request, Watch(kind=Watch.Kind.OFFICIAL, official=record)),
             "titles": selectors.official_titles(official=record),
             "counterparts": selectors.official_counterparts(official=record),
             "timeline_query": params.urlencode(),

@@ -60,21 +60,23 @@ def pages() -> dict[str, str]:
 EXPECTED = {
     # auth 2 + 2; filter form's countries and topics 2; rows 4; month tally 1; tallies' state 1
     "timeline": 12,
-    # the same, the histogram counted from the filtered rows instead of the tally
-    "timeline filtered": 12,
+    # the same, the histogram counted from the filtered rows instead of the tally; whether the user watches
+    # this filter 1
+    "timeline filtered": 13,
     # auth 2 + 2; form 2; the name resolved once: officials_matching 8, the candidates' spellings 1, the
-    # officials shown 1 and their engagement counts 1; rows 4; histogram from the rows 1; tallies' state 1
-    "timeline by name": 23,
+    # officials shown 1 and their engagement counts 1; rows 4; histogram from the rows 1; tallies' state 1;
+    # whether the user watches this filter 1
+    "timeline by name": 24,
     # as "timeline": the histogram is drawn for a next page requested without htmx
     "timeline next page": 12,
     # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
-    # top officials 1 and the officials 1; latest rows 4; agreements 4; tallies' state 1
-    "country": 21,
+    # top officials 1 and the officials 1; latest rows 4; agreements 4; tallies' state 1; watched 1
+    "country": 22,
     # auth 2 + 2; both countries 1; kind years 1; topic years 1 and topics 1; dyad summary 1; each side's
-    # top officials and those officials 2 + 2; latest rows 4; agreements 4; tallies' state 1
-    "relationship": 22,
-    # auth 2 + 2; the official with aliases 2; rows 4; titles 1; counterparts 1 and their officials 1
-    "official": 13,
+    # top officials and those officials 2 + 2; latest rows 4; agreements 4; tallies' state 1; watched 1
+    "relationship": 23,
+    # auth 2 + 2; the official with aliases 2; rows 4; titles 1; counterparts 1 and their officials 1; watched 1
+    "official": 14,
     # auth 2 + 2; the engagement 1; its countries, topics, participants, evidence with articles 4
     "engagement": 9,
     # auth 2 + 2; topic choices 1; edges 1 and their countries 1; tallies' state 1
