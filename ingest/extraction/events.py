@@ -371,17 +371,7 @@ def build_events(
                 if earlier or d.type != etype:
                     continue
                 jac = len(d.countries & codes) / len(d.countries | codes)
-                same_date = (
-                    date is None
-                    or d.date is None
-                    or date.value == d.date.value
-                    or (
-                        date.value
-                        and d.date.value
-                        and (date.value.startswith(d.date.value) or d.date.value.startswith(date.value))
-                    )
-                )
-                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and same_date:
+                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and dates_agree(date, d.date):
                     target = d
                     break
             if target is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
 from .countries import find_countries
@@ -27,6 +28,9 @@ from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Engagements are reported at the top of an article; beyond this the text is not read, which
 # keeps time linear and bounded for pathological inputs (a 1 MB page dump).
@@ -51,14 +55,14 @@ def _prepare(article: Article) -> _Prepared:
     return _Prepared(article, language, clean, clean.text[:MAX_CHARS])
 
 
-def _sentences(doc, body: str) -> list[Sentence]:
+def _sentences(doc: Doc, body: str) -> list[Sentence]:
     out = split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
     for sent in out:
         sent.span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
     return out
 
 
-def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
     article = prep.article
     empty = ArticleExtraction(article.id, False, prep.language, [])
     if prep.clean is None or doc is None:
@@ -74,8 +78,8 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     places = places_in(body)
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    people = find_people(body, spans, person_spans, countries)
-    assign_titles(body, spans, people, countries)
+    people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
+    assign_titles(body, sentences=spans, mentions=people, countries=countries)
     inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(

@@ -113,7 +113,7 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, value: str | None, precision: str, future: bool = False, relative: bool = False):
+    def add(s: int, e: int, value: str | None, precision: str, *, future: bool = False, relative: bool = False) -> None:
         if any(s < te and ts < e for ts, te in taken):
             return
         found.append(DateMention(s, e, value, precision, future, relative))
@@ -143,16 +143,16 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
                 qualifiers = {w for g in groups if g is not name for w in g.lower().split()}
                 future = bool(qualifiers & {w.lower() for w in lex.next_words}) or "prochain" in qualifiers
                 if published is None:
-                    add(s, e, None, "day", future, True)
+                    add(s, e, None, "day", future=future, relative=True)
                     continue
                 if future:
                     forward = (target - published.weekday()) % 7 or 7
-                    add(s, e, (published + timedelta(days=forward)).isoformat(), "day", True, True)
+                    add(s, e, (published + timedelta(days=forward)).isoformat(), "day", future=True, relative=True)
                     continue
                 back = (published.weekday() - target) % 7
                 if back == 0 and qualifiers & {"dernier", "passé", "pasado", "الماضي"}:
                     back = 7
-                add(s, e, (published - timedelta(days=back)).isoformat(), "day", False, True)
+                add(s, e, (published - timedelta(days=back)).isoformat(), "day", relative=True)
     for m in _relative(lang).finditer(text):
         phrase = m.group(1).lower()
         s, e = m.start(), m.end()
