@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from celery import current_app
 from django.urls import reverse
 from django.utils import timezone
 
@@ -14,19 +13,6 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 ENGAGEMENTS = reverse("meetings:api-engagements")
-
-
-@pytest.fixture
-def token_uses():
-    """The uses noted in Redis start and end empty (token ids repeat from one test database to the next)."""
-
-    def forget():
-        with current_app.connection_for_write() as conn:
-            conn.default_channel.client.delete(services._token_use_key())
-
-    forget()
-    yield
-    forget()
 
 
 def test_anonymous_callers_get_401_in_json(client):

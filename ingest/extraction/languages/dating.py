@@ -8,6 +8,7 @@ Eastern Arabic digits are read as digits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
@@ -45,7 +46,7 @@ def _calendar(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
-def _alt(names) -> str:
+def _alt(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 

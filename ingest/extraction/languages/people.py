@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..countries import CountryMention
+from ..text import Sentence
 from . import ar
 from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -52,7 +57,9 @@ _CONJUNCTION = re.compile(
 _NAME_TAIL = re.compile(r"(?:\s+(?:(?:[Aa]l|[Ee]l|bin|ben|ibn|ould|bint|[Bb]in)\b|[A-Z][\w'’-]+))+")
 
 
-def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: Lexicon) -> list[Person]:
+def latin_people(
+    text: str, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
+) -> list[Person]:
     """French and Spanish: PER entities with their titles."""
     out: list[Person] = []
     state_spans = [(c.start, c.end) for c in states]
@@ -215,7 +222,7 @@ def _clean_title(title: str) -> str:
     return re.sub(r"^لل", "ال", title)
 
 
-def arabic_people(text: str, sentences, states: list[CountryMention], lex: Lexicon) -> list[Person]:
+def arabic_people(text: str, sentences: list[Sentence], states: list[CountryMention], lex: Lexicon) -> list[Person]:
     """Two orders: the post first ("وزير الداخلية الأردني اللواء X") or honorifics, the name, then the post
     in apposition ("الأمير X بن Y وزير الداخلية")."""
     out: list[Person] = []
