@@ -286,14 +286,14 @@ def engagement_detail(*, engagement_id: int) -> Engagement:
 class SourceCard:
     """One source article of an engagement: passages of its text, each a list of (text, is evidence) pieces."""
 
-    article: Model  # ingest's Article, reached through Evidence's foreign key
+    article: Model  # the Article, reached through Evidence's foreign key (the one link)
     passages: list[list[tuple[str, bool]]]
 
 
 def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
     """The engagement's source articles, each once, with its evidence sentences marked in the text around
     them; nearby sentences share one passage."""
-    by_article: dict[int, tuple[Any, list[Evidence]]] = {}  # ingest's Article, known here by the foreign key only
+    by_article: dict[int, tuple[Any, list[Evidence]]] = {}  # the Article, known here by the foreign key only
     for item in engagement.evidence.all():  # prefetched in article order
         by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
     return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]
