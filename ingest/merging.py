@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ingest.texts import word_shingles
-from meetings.names import fold
+from meetings.names import fold_words
 
 JOIN_THRESHOLD = 2.0
 DAY_WINDOW = 2
@@ -129,7 +129,7 @@ def date_points(report: Report, candidate: Candidate) -> float | None:
 
 
 def _city(name: str) -> frozenset[str]:
-    return frozenset(fold(name).replace("-", " ").split()) - {"city", "the"}
+    return frozenset(fold_words(name)) - {"city", "the"}
 
 
 def place_points(report: Report, candidate: Candidate) -> float:

@@ -24,7 +24,7 @@ from ingest.extraction import Official as Mention
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key, alias_romanized
+from meetings.names import alias_key, romanized_key
 from meetings.selectors import spellings_loosely_similar
 from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
@@ -60,7 +60,7 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
             similar |= Q(key__trigram_word_similar=token)
     # Across scripts ("عبيد الله المعايطة" / "Obeidallah Al Maaytah"): the romanised skeletons agree
     # (alias_romanized_trgm index); the engine's matcher, which romanises too, judges them as any spelling.
-    romanized = alias_romanized(name)
+    romanized = romanized_key(name)
     if romanized:
         similar |= Q(romanized=romanized) | Q(romanized__trigram_similar=romanized)
     names: dict[int, list[str]] = {}

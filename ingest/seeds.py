@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
-import re
+import functools
 from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
+from ingest.extraction.nlp_model import get_nlp
+from ingest.extraction.text import Sentence, split_sentences
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
 from meetings.models import Country, Engagement, Evidence, Official, Organization, Participation, Topic
 from meetings.services import official_get_or_create, tallies_refresh_soon
 
-_ABBREVIATIONS = {"dr", "gen", "maj", "lt", "col", "brig", "mr", "mrs", "ms", "st", "no", "prof", "adm", "capt", "h.e"}
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
-
 
 def sentence_span(text: str, fragment: str) -> tuple[int, int]:
-    """The (start, end) of the sentence of ``text`` that contains ``fragment``."""
+    """The (start, end) of the sentences of ``text`` that hold ``fragment``, cut as the engine cuts them."""
     at = text.find(fragment)
     if at < 0:
         raise ValueError(f"evidence not found in the article: {fragment[:60]!r}")
-    start, end = 0, len(text)
-    for boundary in _BOUNDARY.finditer(text):
-        word = text[: boundary.start()].rsplit(None, 1)[-1].rstrip(".").lower() if boundary.start() else ""
-        if "\n" not in boundary.group() and word in _ABBREVIATIONS:
-            continue  # "Dr. Obaid" does not end a sentence
-        if boundary.end() <= at:
-            start = boundary.end()
-        elif boundary.start() >= at + len(fragment):
-            end = boundary.start()
-            break
-    return start, end
+    sentences = _sentences(text)
+    first = next((s for s in reversed(sentences) if s.start <= at), sentences[0])
+    last = next((s for s in sentences if s.end >= at + len(fragment)), sentences[-1])
+    return first.start, max(last.end, at + len(fragment))
+
+
+@functools.lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    doc = get_nlp()(text)
+    return tuple(split_sentences(text, [(sent.start_char, sent.end_char) for sent in doc.sents]))
 
 
 @transaction.atomic

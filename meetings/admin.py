@@ -4,6 +4,7 @@ from django.db.models import Count
 from meetings import services
 from meetings.admin_audit import AuditedAdmin, merge_action
 from meetings.models import (
+    ApiToken,
     Country,
     Engagement,
     Evidence,
@@ -180,3 +181,16 @@ class EvidenceAdmin(AuditedAdmin):
     @admin.display(description="sentence")
     def excerpt(self, obj):
         return obj.sentence[:120]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Keys are issued from the shell (README, API) and shown once; here they are seen and revoked."""
+
+    list_display = ["user", "label", "created", "last_used"]
+    list_select_related = ["user"]
+    search_fields = ["label", "user__username"]
+    readonly_fields = ["user", "digest", "created", "last_used"]
+
+    def has_add_permission(self, request):
+        return False

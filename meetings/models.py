@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from meetings.kinds import ENGAGEMENT_KINDS, LABELS
-from meetings.names import alias_key, alias_romanized
+from meetings.names import alias_key, romanized_key
 
 
 class Country(models.Model):
@@ -123,7 +123,7 @@ class OfficialAlias(models.Model):
 
     def save(self, *args, **kwargs):
         self.key = alias_key(self.name)
-        self.romanized = alias_romanized(self.name)
+        self.romanized = romanized_key(self.name)
         super().save(*args, **kwargs)
 
 

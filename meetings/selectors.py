@@ -44,7 +44,7 @@ from meetings.models import (
     Watch,
     WatchProfile,
 )
-from meetings.names import alias_key, alias_romanized, has_arabic_script
+from meetings.names import alias_key, has_arabic_script, romanized_key
 from meetings.paging import Page, page_after
 
 EngagementCountry = Engagement.countries.through
@@ -108,7 +108,7 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
         )
         # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
         # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
-        romanized = alias_romanized(name)
+        romanized = romanized_key(name)
         if romanized:
             other = OfficialAlias.objects.filter(romanized__trigram_word_similar=romanized)
             if not has_arabic_script(name):
@@ -227,8 +227,8 @@ def engagement_filter(
             people = people.filter(official_id__in=official)
         elif isinstance(official, int):
             people = people.filter(official_id=official)
-        else:
-            people = people.filter(official_id__in=official_name_match(name=str(official)).ids)
+        elif isinstance(official, str):
+            people = people.filter(official_id__in=official_name_match(name=official).ids)
         queryset = queryset.filter(Exists(people))
     if since:
         queryset = queryset.filter(date__gte=since)

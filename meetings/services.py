@@ -11,11 +11,14 @@ from celery import current_app
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models.functions import Coalesce, Greatest
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 
 from meetings import aggregates, selectors
 from meetings.models import (
+    ApiToken,
     Country,
     Engagement,
     Evidence,
@@ -32,6 +35,7 @@ logger = logging.getLogger(__name__)
 
 TASK_REFRESH_TALLIES = "meetings.refresh_tallies"
 TASK_SEND_DIGESTS = "meetings.send_digests"
+TASK_FLUSH_TOKEN_USE = "meetings.api_tokens_flush_use"
 # Writes within this many seconds of the first share one refresh of the tallies.
 TALLIES_REFRESH_DELAY = 5
 
@@ -316,3 +320,60 @@ def digests_send(*, now: datetime.datetime) -> DigestRun:
             logger.exception("Digest not sent to profile %s", profile_id)
             run.failed.append(profile_id)
     return run
+
+
+# API tokens --------------------------------------------------------------------------------------
+
+
+def _token_use_key() -> str:
+    return f"dyad:api-token-used:{settings.DATABASES['default']['NAME']}"
+
+
+# Delete the flushed fields whose time is still the one written: a use noted meanwhile waits for the next flush.
+_FORGET_FLUSHED = """
+for i = 1, #ARGV, 2 do
+  if redis.call('HGET', KEYS[1], ARGV[i]) == ARGV[i + 1] then redis.call('HDEL', KEYS[1], ARGV[i]) end
+end
+"""
+
+
+def api_token_use_note(*, token_id: int) -> None:
+    """Note that the token was used just now, in Redis: the API request itself writes no row.
+    `api_tokens_use_flush` (the beat schedule, every minute) carries it to `last_used`."""
+    try:
+        with current_app.connection_for_write() as conn:
+            conn.default_channel.client.hset(_token_use_key(), str(token_id), f"{timezone.now().timestamp():.6f}")
+    except Exception as exc:  # kombu/redis raise several connection error types
+        logger.warning("API token use not noted (%s); its last use shows an earlier time.", exc)
+
+
+@transaction.atomic
+def api_tokens_use_flush() -> int:
+    """Write the token uses noted since the last flush to `ApiToken.last_used` (never moving it back);
+    the number of tokens written."""
+    with current_app.connection_for_write() as conn:
+        stored = conn.default_channel.client.hgetall(_token_use_key())
+    noted = {_text(field): _text(value) for field, value in stored.items()}
+    written = 0
+    for token_id, stamp in noted.items():
+        if token_id.isdigit():
+            used = datetime.datetime.fromtimestamp(float(stamp), tz=datetime.UTC)
+            written += ApiToken.objects.filter(pk=int(token_id)).update(
+                last_used=Greatest(Coalesce("last_used", used), used)
+            )
+    if noted:  # forgotten only once the rows are written: a failed flush leaves them for the next one
+        transaction.on_commit(lambda: _token_uses_forget(noted))
+    return written
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode() if isinstance(value, bytes) else value
+
+
+def _token_uses_forget(noted: dict[str, str]) -> None:
+    try:
+        with current_app.connection_for_write() as conn:
+            fields = [item for pair in noted.items() for item in pair]
+            conn.default_channel.client.eval(_FORGET_FLUSHED, 1, _token_use_key(), *fields)
+    except Exception as exc:  # kombu/redis raise several connection error types
+        logger.warning("Flushed API token uses not cleared (%s); the next flush writes them again.", exc)

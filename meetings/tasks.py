@@ -18,3 +18,8 @@ def send_digests(self) -> None:
     run = services.digests_send(now=timezone.now())
     if run.failed:
         raise self.retry(countdown=600)
+
+
+@shared_task(name=services.TASK_FLUSH_TOKEN_USE, acks_late=True, ignore_result=True)
+def api_tokens_flush_use() -> None:
+    services.api_tokens_use_flush()

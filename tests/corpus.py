@@ -1,13 +1,14 @@
 """The annotated dev corpus beside the checkout (../shared/corpus): found, or the test fails in CI."""
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-DEV = CORPUS_DIR / "dev.jsonl"
+from ingest.extraction.corpus import DEV_CORPUS as DEV
+from ingest.extraction.corpus import DEV_CORPUS_DIR, corpus_records
+
+SCORER = DEV_CORPUS_DIR / "score.py"
 
 
 def require(path: Path = DEV) -> Path:
@@ -21,4 +22,5 @@ def require(path: Path = DEV) -> Path:
 
 
 def dev_rows() -> list[dict]:
-    return [json.loads(line) for line in require().read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The dev corpus' records with their gold annotations."""
+    return [row for _, row in corpus_records(require())]

@@ -44,3 +44,15 @@ def test_the_engine_imports_nothing_from_django():
         check=True,
     )
     assert loaded.stdout.strip() == "False"
+
+
+def test_name_keys_have_one_plain_python_home_that_the_engine_may_import():
+    """meetings/names.py is the engine's one reach outside itself, so it imports no Django and nothing above."""
+    assert imported_modules(ROOT / "meetings" / "names.py") <= {"__future__", "re", "unicodedata", "functools"}
+    outside = {
+        m
+        for path in (ROOT / "ingest" / "extraction").rglob("*.py")
+        for m in imported_modules(path)
+        if m.split(".")[0] in {"meetings", "ingest"} and not m.startswith("ingest.extraction")
+    }
+    assert outside == {"meetings.names"}

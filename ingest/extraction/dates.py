@@ -189,12 +189,8 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
     return found
 
 
-def parse_published(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
+def dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two dates may be one day: either is unknown, or one is a prefix of the other (2024-03 and 2024-03-05)."""
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    return a.value.startswith(b.value) or b.value.startswith(a.value)

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .countries import CountryMention
-from .dates import DateMention
+from .dates import DateMention, dates_agree
 from .frames import introduced_official, split_by_counterpart, trigger_mood
 from .people import PersonMention
 from .places import Place
@@ -371,17 +371,7 @@ def build_events(
                 if earlier or d.type != etype:
                     continue
                 jac = len(d.countries & codes) / len(d.countries | codes)
-                same_date = (
-                    date is None
-                    or d.date is None
-                    or date.value == d.date.value
-                    or (
-                        date.value
-                        and d.date.value
-                        and (date.value.startswith(d.date.value) or d.date.value.startswith(date.value))
-                    )
-                )
-                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and same_date:
+                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and dates_agree(date, d.date):
                     target = d
                     break
             if target is not None:
@@ -402,19 +392,13 @@ def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         if d.type == "meeting" and d.place is None:
-            call = next((c for c in calls if c.countries == d.countries and _dates_agree(c.date, d.date)), None)
+            call = next((c for c in calls if c.countries == d.countries and dates_agree(c.date, d.date)), None)
             if call is not None:
                 for i in d.sentences:
                     _merge(call, i, d.date if call.date is None else None, None, d.people)
                 continue
         out.append(d)
     return out
-
-
-def _dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
-    if a is None or b is None or a.value is None or b.value is None:
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _fallback_country(freq: Counter, known: set[str], title_order: list[str]) -> str | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
-from .names import name_tokens, skeleton
+from meetings.names import name_tokens, skeleton
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from meetings.names import HONORIFICS, strip_honorifics
+
 from .countries import CountryMention
 from .matching import name_similarity
-from .names import HONORIFICS, strip_honorifics
 
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
@@ -207,7 +208,7 @@ def _extend_left(text: str, start: int) -> int:
 
 
 def find_people(
-    text: str, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
+    text: str, *, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
 ) -> list[PersonMention]:
     """Person mentions from the model's PERSON spans plus names after a rank ("Maj. Gen. X")."""
     spans: list[tuple[int, int]] = []
@@ -361,7 +362,7 @@ def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
 
 
 def assign_titles(
-    text: str, sentences: list[tuple[int, int]], mentions: list[PersonMention], countries: list[CountryMention]
+    text: str, *, sentences: list[tuple[int, int]], mentions: list[PersonMention], countries: list[CountryMention]
 ) -> None:
     """Fill in each mention's title and country from the words around it."""
     for k, pm in enumerate(mentions):

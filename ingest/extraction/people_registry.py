@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from meetings.names import fold, name_tokens, skeleton
+
 from .matching import PersonCandidate, PersonMention, match_official
-from .names import fold, name_tokens, skeleton
 
 
 def _slug(text: str) -> str:

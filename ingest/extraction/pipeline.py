@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
 from .countries import find_countries
-from .dates import find_dates
+from .dates import dates_agree, find_dates
 from .events import (
     ALSO_PRESENT,
     BOTH_SIGNERS,
@@ -25,8 +26,11 @@ from .nlp_model import get_nlp
 from .parties import complement_counterparts, inherit_listed_states
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
-from .places import dateline, places_in
+from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Engagements are reported at the top of an article; beyond this the text is not read, which
 # keeps time linear and bounded for pathological inputs (a 1 MB page dump).
@@ -51,14 +55,14 @@ def _prepare(article: Article) -> _Prepared:
     return _Prepared(article, language, clean, clean.text[:MAX_CHARS])
 
 
-def _sentences(doc, body: str) -> list[Sentence]:
+def _sentences(doc: Doc, body: str) -> list[Sentence]:
     out = split_sentences(body, [(sent.start_char, sent.end_char) for sent in doc.sents])
     for sent in out:
         sent.span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
     return out
 
 
-def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
     article = prep.article
     empty = ArticleExtraction(article.id, False, prep.language, [])
     if prep.clean is None or doc is None:
@@ -74,8 +78,8 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     places = places_in(body)
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    people = find_people(body, spans, person_spans, countries)
-    assign_titles(body, spans, people, countries)
+    people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
+    assign_titles(body, sentences=spans, mentions=people, countries=countries)
     inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(
@@ -114,7 +118,15 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     located: dict[tuple[frozenset[str], str | None], Location] = {}
     for k, draft in enumerate(drafts):
         texts = [sentences[i].text for i in draft.sentences]
-        officials = _officials(draft, drafts, people, sentences, body, prep.clean, owned.get(k, []))
+        officials = _officials(
+            draft=draft,
+            drafts=drafts,
+            people=people,
+            sentences=sentences,
+            body=body,
+            clean=prep.clean,
+            owned=owned.get(k, []),
+        )
         titles = [o.title or "" for o, _ in officials]
         if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
             continue
@@ -125,7 +137,16 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
         same_day = k == 0 or date is None or date == main_date
-        location = _location(draft, drafts, 0 if same_day else k, people, sentences, dl, officials, places)
+        location = _location(
+            draft=draft,
+            drafts=drafts,
+            k=0 if same_day else k,
+            people=people,
+            sentences=sentences,
+            dl=dl,
+            officials=officials,
+            places=places,
+        )
         key = (frozenset(draft.countries), date)
         if location == Location() and key in located:
             location = located[key]
@@ -149,7 +170,7 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
 
 
-def _mask_people(body: str, people: list[PersonMention], orgs) -> str:
+def _mask_people(body: str, people: list[PersonMention], orgs: list[tuple[int, int]]) -> str:
     chars = list(body)
     for s, e in orgs:
         chars[s:e] = " " * (e - s)
@@ -172,7 +193,7 @@ def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
             continue
         twins = [o for o in drafts if o is not d and o.type == "agreement" and o.countries == d.countries]
         for twin in twins:
-            if not _dates_agree(d.date, twin.date):
+            if not dates_agree(d.date, twin.date):
                 continue
             for p in twin.people:
                 if p not in d.people:
@@ -186,18 +207,12 @@ def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
                 principal.setdefault(code, root)
     first = drafts[0] if drafts else None
     for d in drafts:
-        if d.type == "agreement" or first is None or not _dates_agree(d.date, first.date):
+        if d.type == "agreement" or first is None or not dates_agree(d.date, first.date):
             continue
         have = {people[_root(people, p)].country for p in d.people}
         for code in d.countries - have:
             if code in principal and len(d.countries) == 2:
                 d.people.append(principal[code])
-
-
-def _dates_agree(a, b) -> bool:
-    if a is None or b is None or a.value is None or b.value is None:
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int, list[int]]:
@@ -212,7 +227,14 @@ def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int
 
 
 def _officials(
-    draft: Draft, drafts: list[Draft], people, sentences, body: str, clean: CleanText, owned: list[int]
+    *,
+    draft: Draft,
+    drafts: list[Draft],
+    people: list[PersonMention],
+    sentences: list[Sentence],
+    body: str,
+    clean: CleanText,
+    owned: list[int],
 ) -> list[tuple[Official, PersonMention]]:
     roots: list[int] = []
     if draft.type == "agreement":
@@ -260,16 +282,26 @@ def _officials(
     return out
 
 
-def _location(draft: Draft, drafts: list[Draft], k: int, people, sentences, dl, officials, places) -> Location:
+def _location(
+    *,
+    draft: Draft,
+    drafts: list[Draft],
+    k: int,
+    people: list[PersonMention],
+    sentences: list[Sentence],
+    dl: Place | None,
+    officials: list[tuple[Official, PersonMention]],
+    places: list[Place],
+) -> Location:
+    """Where the engagement took place; `k` is its rank in the article (0: the lead's, or the same day),
+    `dl` the dateline."""
     remote = draft.type == "call" or (
         draft.type == "agreement"
-        and any(
-            d.type == "call" and d.countries == draft.countries and _dates_agree(d.date, draft.date) for d in drafts
-        )
+        and any(d.type == "call" and d.countries == draft.countries and dates_agree(d.date, draft.date) for d in drafts)
     )
     if remote:
         return Location(None, None)  # a phone or video call has no single venue
-    loc = _venue(draft, k, people, sentences, dl, officials)
+    loc = _venue(draft=draft, k=k, people=people, sentences=sentences, dl=dl, officials=officials)
     if loc == Location() and k == 0 and dl is not None and dl.country:
         # Filed from a third state that the lead also names as the venue ("held talks in Tunis").
         lead_end = sentences[min(2, len(sentences) - 1)].end
@@ -290,7 +322,15 @@ def _location(draft: Draft, drafts: list[Draft], k: int, people, sentences, dl, 
     return loc
 
 
-def _venue(draft: Draft, k: int, people, sentences, dl, officials) -> Location:
+def _venue(
+    *,
+    draft: Draft,
+    k: int,
+    people: list[PersonMention],
+    sentences: list[Sentence],
+    dl: Place | None,
+    officials: list[tuple[Official, PersonMention]],
+) -> Location:
     if draft.place is not None:
         return Location(draft.place.city, draft.place.country)
     for i in draft.sentences:

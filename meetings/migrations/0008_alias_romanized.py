@@ -3,14 +3,14 @@
 import django.contrib.postgres.indexes
 from django.db import migrations, models
 
-from meetings.names import alias_romanized
+from meetings.names import romanized_key
 
 
 def fill(apps, schema_editor):
     OfficialAlias = apps.get_model("meetings", "OfficialAlias")
     batch = []
     for alias in OfficialAlias.objects.only("id", "name").iterator(chunk_size=2000):
-        alias.romanized = alias_romanized(alias.name)
+        alias.romanized = romanized_key(alias.name)
         batch.append(alias)
         if len(batch) >= 2000:
             OfficialAlias.objects.bulk_update(batch, ["romanized"])

@@ -35,6 +35,21 @@ def test_extract_names_the_bad_line(tmp_path):
         call_command("extract", input=str(source), output=str(tmp_path / "out.jsonl"))
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": "a", "text": "x", "published": "last Tuesday"}', "published 'last Tuesday' is not a YYYY-MM-DD date"),
+        ('{"id": "a", "text": ["x"]}', "text is not a string"),
+        ('["a", "x"]', "expected a JSON object"),
+    ],
+)
+def test_extract_names_a_record_of_the_wrong_shape(tmp_path, line, reason):
+    source = tmp_path / "bad.jsonl"
+    source.write_text('{"id": "ok", "text": "x", "published": "2025-03-05T08:00:00Z"}\n\n' + line + "\n")
+    with pytest.raises(CommandError, match=f"bad.jsonl, line 3: {reason}"):
+        call_command("extract", input=str(source), output=str(tmp_path / "out.jsonl"))
+
+
 def test_extract_reports_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("extract", input=str(tmp_path / "missing.jsonl"), output=str(tmp_path / "out.jsonl"))

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from ingest.extraction import extract_batch
 from ingest.extraction.corpus import read_articles
+from tests.corpus import DEV, SCORER, require
 
-CORPUS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
 FLOORS = {
     "event_f1": 0.85,
     "dyad_f1": 0.92,
@@ -35,7 +33,7 @@ def _is_new(article_id: str) -> bool:
 
 
 def _scorer():
-    spec = importlib.util.spec_from_file_location("corpus_score", CORPUS_DIR / "score.py")
+    spec = importlib.util.spec_from_file_location("corpus_score", require(SCORER))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -43,15 +41,11 @@ def _scorer():
 
 @pytest.fixture(scope="module")
 def english_metrics():
-    if not (CORPUS_DIR / "dev.jsonl").exists():
-        message = f"dev corpus not found at {CORPUS_DIR}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    require()
     scorer = _scorer()
-    gold = [r for r in scorer.load(CORPUS_DIR / "dev.jsonl") if r.get("language") == "en"]
+    gold = [r for r in scorer.load(DEV) if r.get("language") == "en"]
     ids = {r["id"] for r in gold}
-    articles = [a for a in read_articles(CORPUS_DIR / "dev.jsonl") if a.id in ids]
+    articles = [a for a in read_articles(DEV) if a.id in ids]
     predictions = [json.loads(json.dumps(r.to_dict())) for r in extract_batch(articles)]
     built_on = [r for r in gold if not _is_new(r["id"])]
     new = [r for r in gold if _is_new(r["id"])]
@@ -80,12 +74,11 @@ OTHER_FLOORS = {"event_f1": 0.75, "dyad_f1": 0.80, "official_f1": 0.65}
 
 @pytest.fixture(scope="module")
 def other_metrics():
-    if not (CORPUS_DIR / "dev.jsonl").exists():
-        pytest.skip(f"dev corpus not found at {CORPUS_DIR}")
+    require()
     scorer = _scorer()
-    gold = [r for r in scorer.load(CORPUS_DIR / "dev.jsonl") if r.get("language") in OTHER_LANGUAGES]
+    gold = [r for r in scorer.load(DEV) if r.get("language") in OTHER_LANGUAGES]
     ids = {r["id"] for r in gold}
-    articles = [a for a in read_articles(CORPUS_DIR / "dev.jsonl") if a.id in ids]
+    articles = [a for a in read_articles(DEV) if a.id in ids]
     predictions = [json.loads(json.dumps(r.to_dict())) for r in extract_batch(articles)]
     metrics = scorer.score(gold, predictions)
     print("\ndev corpus (es+fr+ar): " + " ".join(f"{k}={metrics[k]:.3f}" for k in sorted(OTHER_FLOORS)))

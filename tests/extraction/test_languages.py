@@ -11,7 +11,7 @@ from ingest.extraction.languages.frames import split_sentences
 from ingest.extraction.languages.people import arabic_people
 from ingest.extraction.languages.states import find_states
 from ingest.extraction.matching import name_similarity
-from ingest.extraction.romanize import romanize
+from meetings.names import romanize
 
 
 @pytest.mark.parametrize(

@@ -2,12 +2,13 @@ import itertools
 
 import pytest
 from django.contrib import admin
+from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils.html import escape
 
-from meetings.models import Official, Organization
+from meetings.models import ApiToken, Official, Organization
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +27,7 @@ def build(n: int) -> None:
         a.save()
         b = factories.official(country="QA")
         factories.engagement(officials=[a, b], sources=2, topics=["training", "policing"])
+        ApiToken.issue(user=User.objects.create_user(username=f"caller-{i}"), label=f"notebook {i}")
 
 
 def changelist_queries(client, model) -> int:

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from meetings import services
 from meetings.models import ApiToken, Engagement
 from meetings.tasks import refresh_tallies
 from tests import factories
@@ -26,9 +28,35 @@ def test_a_token_opens_the_api_and_a_wrong_one_does_not(client, analyst):
     assert client.get(ENGAGEMENTS, headers={"Authorization": "Token wrong"}).status_code == 401
     response = client.get(ENGAGEMENTS, headers={"Authorization": f"Token {key}"})
     assert response.status_code == 200 and len(response.json()["results"]) == 1
-    token.refresh_from_db()
-    assert token.last_used is not None
     assert key not in token.digest  # only the digest is stored
+
+
+def test_a_tokens_use_reaches_last_used_when_the_beat_flushes_it(
+    client, analyst, token_uses, django_capture_on_commit_callbacks
+):
+    token, key = ApiToken.issue(user=analyst, label="notebook")
+    other, _ = ApiToken.issue(user=analyst, label="unused")
+    before = timezone.now()
+    assert client.get(ENGAGEMENTS, headers={"Authorization": f"Token {key}"}).status_code == 200
+    token.refresh_from_db()
+    assert token.last_used is None  # the request wrote nothing
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.api_tokens_use_flush() == 1
+    token.refresh_from_db()
+    other.refresh_from_db()
+    assert before <= token.last_used <= timezone.now() and other.last_used is None
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.api_tokens_use_flush() == 0  # flushed once, then forgotten
+
+
+def test_a_flush_never_moves_last_used_back(client, analyst, token_uses):
+    token, key = ApiToken.issue(user=analyst)
+    client.get(ENGAGEMENTS, headers={"Authorization": f"Token {key}"})
+    later = timezone.now() + datetime.timedelta(hours=1)
+    ApiToken.objects.filter(pk=token.pk).update(last_used=later)
+    services.api_tokens_use_flush()
+    token.refresh_from_db()
+    assert token.last_used == later
 
 
 def test_inactive_users_tokens_are_refused(client, analyst):

@@ -8,6 +8,7 @@ Eastern Arabic digits are read as digits.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
 
@@ -45,7 +46,7 @@ def _calendar(lang: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
-def _alt(names) -> str:
+def _alt(names: Iterable[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -113,7 +114,7 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, value: str | None, precision: str, future: bool = False, relative: bool = False):
+    def add(s: int, e: int, value: str | None, precision: str, *, future: bool = False, relative: bool = False) -> None:
         if any(s < te and ts < e for ts, te in taken):
             return
         found.append(DateMention(s, e, value, precision, future, relative))
@@ -143,16 +144,16 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
                 qualifiers = {w for g in groups if g is not name for w in g.lower().split()}
                 future = bool(qualifiers & {w.lower() for w in lex.next_words}) or "prochain" in qualifiers
                 if published is None:
-                    add(s, e, None, "day", future, True)
+                    add(s, e, None, "day", future=future, relative=True)
                     continue
                 if future:
                     forward = (target - published.weekday()) % 7 or 7
-                    add(s, e, (published + timedelta(days=forward)).isoformat(), "day", True, True)
+                    add(s, e, (published + timedelta(days=forward)).isoformat(), "day", future=True, relative=True)
                     continue
                 back = (published.weekday() - target) % 7
                 if back == 0 and qualifiers & {"dernier", "passé", "pasado", "الماضي"}:
                     back = 7
-                add(s, e, (published - timedelta(days=back)).isoformat(), "day", False, True)
+                add(s, e, (published - timedelta(days=back)).isoformat(), "day", relative=True)
     for m in _relative(lang).finditer(text):
         phrase = m.group(1).lower()
         s, e = m.start(), m.end()

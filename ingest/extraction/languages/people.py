@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..countries import CountryMention
+from ..text import Sentence
 from . import ar
 from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 @dataclass
@@ -30,7 +35,7 @@ class Person:
 _STRIP = " ,;:.-–—\"'«»()"
 
 
-def _state_of(title: str, offset: int, states: list[CountryMention], lex: Lexicon) -> str | None:
+def _state_of(title: str, *, offset: int, states: list[CountryMention]) -> str | None:
     """The state a title names first (its adjective or "of <state>"), not a later "in <state>"."""
     end = offset + len(title)
     inside = [c for c in states if offset <= c.start < end]
@@ -52,7 +57,9 @@ _CONJUNCTION = re.compile(
 _NAME_TAIL = re.compile(r"(?:\s+(?:(?:[Aa]l|[Ee]l|bin|ben|ibn|ould|bint|[Bb]in)\b|[A-Z][\w'’-]+))+")
 
 
-def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: Lexicon) -> list[Person]:
+def latin_people(
+    text: str, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
+) -> list[Person]:
     """French and Spanish: PER entities with their titles."""
     out: list[Person] = []
     state_spans = [(c.start, c.end) for c in states]
@@ -116,7 +123,7 @@ def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: L
                 cut = _CONJUNCTION.search(rest, m.end(), stop)
                 title = rest[m.end() : cut.start() if cut else stop].strip(_STRIP)
                 t_off = e + m.end()
-        country = _state_of(title, t_off, states, lex) if title else None
+        country = _state_of(title, offset=t_off, states=states) if title else None
         org = bool(title and lex.organisation.search(title))
         out.append(Person(s + raw.find(name), s + raw.find(name) + len(name), name, title or None, country, sent, org))
     return out
@@ -125,6 +132,7 @@ def latin_people(text: str, sentences, doc, states: list[CountryMention], lex: L
 _TITLE_HEAD_AR = re.compile(ar.CLITIC + "(" + "|".join(sorted(ar.TITLE_HEADS, key=len, reverse=True)) + r")(?![\w])")
 _WORD = re.compile(r"[^\s،,.:;؛!؟?\"«»()\[\]]+|[،,.:;؛!؟?\"«»()\[\]]")
 _PUNCT = frozenset('،,.:;؛!؟?"«»()[]')
+_Token = tuple[int, int, str]  # (start, end, word) in the article
 
 
 def _ar_title_word(word: str) -> bool:
@@ -139,8 +147,9 @@ def _ar_title_word(word: str) -> bool:
     )
 
 
-def _title_chain(tokens, j: int, state_at, lex: Lexicon) -> int:
+def _title_chain(tokens: list[_Token], *, start: int, state_at: dict[int, CountryMention], lex: Lexicon) -> int:
     """Past the post's genitive chain: article-prefixed words, title words, "لدى/في <state>"."""
+    j = start
     while j < len(tokens):
         w = tokens[j][2]
         if w in _PUNCT or w in lex.honorifics:
@@ -155,8 +164,9 @@ def _title_chain(tokens, j: int, state_at, lex: Lexicon) -> int:
     return j
 
 
-def _skip_honorifics(tokens, j: int, lex: Lexicon) -> int:
+def _skip_honorifics(tokens: list[_Token], *, start: int, lex: Lexicon) -> int:
     """Past the honorifics before a name, each one to three words ("صاحب السمو الملكي")."""
+    j = start
     while j < len(tokens):
         for size in (3, 2, 1):
             if " ".join(t[2] for t in tokens[j : j + size]) in lex.honorifics:
@@ -175,10 +185,11 @@ def _conjoined(word: str) -> bool:
     )
 
 
-def _name(tokens, j: int, state_at) -> tuple[list[tuple[int, int, str]], int]:
+def _name(tokens: list[_Token], *, start: int, state_at: dict[int, CountryMention]) -> tuple[list[_Token], int]:
     """The name from token j: up to five words, ending at a verb, preposition, punctuation or title,
     or after its family name (an article-prefixed word, "آل X" taken whole)."""
-    name: list[tuple[int, int, str]] = []
+    j = start
+    name: list[_Token] = []
     while j < len(tokens) and len(name) < 5:
         ns, _, w = tokens[j]
         if (
@@ -211,7 +222,7 @@ def _clean_title(title: str) -> str:
     return re.sub(r"^لل", "ال", title)
 
 
-def arabic_people(text: str, sentences, states: list[CountryMention], lex: Lexicon) -> list[Person]:
+def arabic_people(text: str, sentences: list[Sentence], states: list[CountryMention], lex: Lexicon) -> list[Person]:
     """Two orders: the post first ("وزير الداخلية الأردني اللواء X") or honorifics, the name, then the post
     in apposition ("الأمير X بن Y وزير الداخلية")."""
     out: list[Person] = []
@@ -223,14 +234,14 @@ def arabic_people(text: str, sentences, states: list[CountryMention], lex: Lexic
             word = tokens[i][2]
             title_span = None
             if _TITLE_HEAD_AR.fullmatch(word):
-                j = _title_chain(tokens, i + 1, state_at, lex)
+                j = _title_chain(tokens, start=i + 1, state_at=state_at, lex=lex)
                 title_span = (tokens[i][0], tokens[j - 1][1])
-                name, j = _name(tokens, _skip_honorifics(tokens, j, lex), state_at)
-            elif _skip_honorifics(tokens, i, lex) > i:
-                name, j = _name(tokens, _skip_honorifics(tokens, i, lex), state_at)
+                name, j = _name(tokens, start=_skip_honorifics(tokens, start=j, lex=lex), state_at=state_at)
+            elif (after := _skip_honorifics(tokens, start=i, lex=lex)) > i:
+                name, j = _name(tokens, start=after, state_at=state_at)
                 k = j + 1 if j < len(tokens) and tokens[j][2] in "،," else j
                 if name and k < len(tokens) and _TITLE_HEAD_AR.fullmatch(tokens[k][2]):
-                    j = _title_chain(tokens, k + 1, state_at, lex)
+                    j = _title_chain(tokens, start=k + 1, state_at=state_at, lex=lex)
                     title_span = (tokens[k][0], tokens[j - 1][1])
             else:
                 i += 1
@@ -239,7 +250,9 @@ def arabic_people(text: str, sentences, states: list[CountryMention], lex: Lexic
                 i = max(j, i + 1)
                 continue
             title = _clean_title(text[title_span[0] : title_span[1]]) if title_span else None
-            country = _state_of(text[title_span[0] : title_span[1]], title_span[0], states, lex) if title_span else None
+            country = None
+            if title_span:
+                country = _state_of(text[title_span[0] : title_span[1]], offset=title_span[0], states=states)
             org = bool(title and lex.organisation.search(title))
             ns, ne = name[0][0], name[-1][1]
             out.append(Person(ns, ne, text[ns:ne], title, country, si, org))

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import resource
 import time
-from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandParser
 
 from ingest.extraction import extract_batch
-from ingest.extraction.corpus import read_articles
+from ingest.extraction.corpus import DEV_CORPUS, read_articles
 from ingest.extraction.nlp_model import get_nlp
 from ingest.extraction.pipeline import MAX_CHARS
-
-DEV_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev.jsonl"
 
 
 class Command(BaseCommand):

@@ -24,17 +24,15 @@ from django.core.management.base import BaseCommand, CommandError
 
 from config.scratch_databases import database_url, server_connection
 from ingest import services
+from ingest.extraction.corpus import DEV_CORPUS, read_articles
 from ingest.models import Article
 from meetings.models import Engagement
 
-DEV_CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "dev.jsonl"
 PROCESSES = 2
 TARGET_RATIO = 0.7
 
 
 def bench_articles(path: Path, count: int) -> list[dict]:
-    from ingest.extraction.corpus import read_articles
-
     base = [a for a in read_articles(path) if a.text.strip()]
     if not base:
         raise CommandError(f"No articles in {path}.")

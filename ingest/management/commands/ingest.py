@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import datetime
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -15,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from ingest import selectors, services
 from ingest.documents import DocumentError, document_read
+from ingest.extraction.corpus import CorpusFormatError, corpus_article, corpus_rows
 from ingest.models import Article
 
 SUFFIXES = {".txt", ".html", ".htm", ".pdf", ".docx", ".jsonl"}
@@ -71,24 +70,21 @@ def ingest_items(paths: list[Path]) -> Iterator[tuple[str, dict | None, str]]:
 
 
 def _corpus_items(file: Path) -> Iterator[tuple[str, dict | None, str]]:
-    """Articles in the corpus format (SCHEMA.md): id, source_url, published, language, title, text."""
-    with file.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            label = f"{file}:{number}"
-            try:
-                row = json.loads(line)
-                published = datetime.date.fromisoformat(row["published"]) if row.get("published") else None
-                text = row["text"]
-            except (ValueError, KeyError, TypeError) as error:
-                yield label, None, f"not a corpus record: {error}"
-                continue
-            if not isinstance(text, str) or not text.strip():
-                yield label, None, "empty text"
-                continue
-            fields = {"title": row.get("title") or "", "source_url": row.get("source_url") or ""}
-            yield label, {**fields, "text": text, "published": published, "language": row.get("language") or ""}, ""
+    """Articles in the corpus format; a bad line is refused with its reason and the rest still read."""
+    for number, row in corpus_rows(file):
+        label = f"{file}:{number}"
+        try:
+            if isinstance(row, CorpusFormatError):
+                raise row
+            article = corpus_article(row, where=f"{file}, line {number}")
+        except CorpusFormatError as error:
+            yield label, None, f"not a corpus record: {error}"
+            continue
+        if not article.text.strip():
+            yield label, None, "empty text"
+            continue
+        fields = {"title": article.title, "source_url": row.get("source_url") or "", "text": article.text}
+        yield label, {**fields, "published": article.published, "language": row.get("language") or ""}, ""
 
 
 class Command(BaseCommand):

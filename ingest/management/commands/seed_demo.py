@@ -24,7 +24,7 @@ from ingest.models import Article
 from ingest.texts import normalized_text_hash
 from meetings.aggregates import aggregates_refresh
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
-from meetings.names import alias_key, alias_romanized
+from meetings.names import alias_key, romanized_key
 
 FIRST_DAY, LAST_DAY = datetime.date(2011, 1, 1), datetime.date(2025, 12, 31)
 
@@ -195,7 +195,7 @@ class Command(BaseCommand):
                 key = alias_key(spelling)
                 if key and key not in {alias_key(w) for w in written}:
                     written.append(spelling)
-                    aliases.append((pk, spelling, key, alias_romanized(spelling)))
+                    aliases.append((pk, spelling, key, romanized_key(spelling)))
             careers[pk] = (starts, rng.sample(TITLES, len(starts)), name, written)
             officials.append((pk, name, home, careers[pk][1][-1]))
             by_country[home].append(pk)
