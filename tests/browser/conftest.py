@@ -51,3 +51,20 @@ def page(browser):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+BROWSER_PASSWORD = "pw-for-browser-1"
+
+
+@pytest.fixture
+def browser_user(django_user_model, reference_data):
+    """A user of one of the roles, with a password to type on the login page."""
+
+    def make(username: str, group: str):
+        from django.contrib.auth.models import Group
+
+        user = django_user_model.objects.create_user(username=username, password=BROWSER_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make

@@ -3,25 +3,22 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from meetings.models import Engagement
 from meetings.tasks import refresh_tallies
 from tests import factories
+from tests.browser.conftest import BROWSER_PASSWORD
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]  # keep reference data
-PASSWORD = "pw-for-browser-1"
 
 
 @pytest.fixture
-def analyst_login(django_user_model, reference_data):
-    user = django_user_model.objects.create_user(username="browser-analyst", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="analyst"))
-    return user
+def analyst_login(browser_user):
+    return browser_user("browser-analyst", "analyst")
 
 
 @pytest.fixture
@@ -52,7 +49,7 @@ def records(reference_data):
 def log_in(page, live_server):
     page.goto(live_server.url + "/")
     page.fill("input[name=username]", "browser-analyst")
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", BROWSER_PASSWORD)
     page.click("button[type=submit], input[type=submit]")
     page.wait_for_selector("h1:has-text('Engagements')")
 

@@ -1,22 +1,19 @@
 """An editor uploads a file in a real browser, as a person does: choose, pause, press Upload."""
 
 import pytest
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from ingest.models import Article
+from tests.browser.conftest import BROWSER_PASSWORD
 from tests.ingest.services_for_tests import ROOT, RedisServer, Worker, broker
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
-PASSWORD = "pw-for-browser-2"
 SEED_ARTICLE = ROOT / "seeds" / "seed_article.txt"
 
 
 @pytest.fixture
-def editor_login(django_user_model, reference_data):
-    user = django_user_model.objects.create_user(username="browser-editor", password=PASSWORD)
-    user.groups.add(Group.objects.get(name="editor"))
-    return user
+def editor_login(browser_user):
+    return browser_user("browser-editor", "editor")
 
 
 @pytest.fixture
@@ -36,7 +33,7 @@ def queue(reference_data):
 def test_a_chosen_file_survives_inline_validation_and_is_read(page, live_server, editor_login, queue):
     page.goto(live_server.url + "/ingest/upload/")
     page.fill("input[name=username]", "browser-editor")
-    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=password]", BROWSER_PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_selector("h1:has-text('Upload an article')")
 
