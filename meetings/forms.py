@@ -116,6 +116,21 @@ class TimelineFilterForm(forms.Form):
         }
 
 
+class OfficialListForm(forms.Form):
+    """The API's list of officials: ``country`` a state's code, ``name`` any spelling, read as the timeline's
+    official filter reads it (selectors.official_name_match)."""
+
+    country = forms.RegexField(
+        required=False,
+        regex=rf"\A{COUNTRY_CODE.pattern}\Z",
+        error_messages={"invalid": "A country is a two-letter code."},
+    )
+    name = forms.CharField(required=False, max_length=200)
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].upper()
+
+
 class NetworkFilterForm(forms.Form):
     topic = forms.ChoiceField(required=False)
     since = forms.IntegerField(required=False, label="From year", min_value=1900, max_value=2100)
