@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -213,7 +214,7 @@ def engagement_filter(
         elif isinstance(official, int):
             people = people.filter(official_id=official)
         else:
-            people = people.filter(official_id__in=official_name_match(name=official).ids)
+            people = people.filter(official_id__in=official_name_match(name=str(official)).ids)
         queryset = queryset.filter(Exists(people))
     if since:
         queryset = queryset.filter(date__gte=since)
@@ -227,10 +228,10 @@ def engagement_filter(
 def _cursor_q(cursor: str) -> Q | None:
     """Rows after a cursor "YYYY-MM-DD.id" (or "none.id" once among undated rows) in timeline order."""
     try:
-        day, _, pk = cursor.partition(".")
-        if not re.fullmatch(r"[0-9]{1,18}", pk):
+        day, _, digits = cursor.partition(".")
+        if not re.fullmatch(r"[0-9]{1,18}", digits):
             return None
-        pk = int(pk)
+        pk = int(digits)
         if day == "none":
             return Q(date__isnull=True, id__lt=pk)
         date = datetime.date.fromisoformat(day)
@@ -292,7 +293,7 @@ class SourceCard:
 def evidence_sources(*, engagement: Engagement, context: int = 280) -> list[SourceCard]:
     """The engagement's source articles, each once, with its evidence sentences marked in the text around
     them; nearby sentences share one passage."""
-    by_article: dict[int, tuple[Model, list[Evidence]]] = {}
+    by_article: dict[int, tuple[Any, list[Evidence]]] = {}  # an ingest Article, which the domain does not import
     for item in engagement.evidence.all():  # prefetched in article order
         by_article.setdefault(item.article_id, (item.article, []))[1].append(item)
     return [SourceCard(article, _passages(article.text, items, context)) for article, items in by_article.values()]
@@ -468,13 +469,22 @@ def official_titles(*, official: Official) -> list[TitleHeld]:
 
 
 def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
-    """The officials met most often, busiest first."""
+    """The officials of other states met most often, busiest first: in each engagement, those on another side
+    than the one this official represented (their own state when the report does not say), not colleagues."""
+    side = Coalesce(F("country_id"), F("official__country_id"))
+    own_side = (
+        Participation.objects.filter(official=official, engagement_id=OuterRef("engagement_id"))
+        .annotate(side=side)
+        .values("side")[:1]
+    )
+    theirs = Participation.objects.filter(official=official).values("engagement_id")
     rows = (
-        Participation.objects.filter(
-            engagement__participations__official=official,
-        )
+        Participation.objects.filter(engagement_id__in=theirs)
         .exclude(official=official)
         .exclude(engagement__status=Engagement.Status.REJECTED)
+        .annotate(side=side, own=Subquery(own_side))
+        .filter(own__isnull=False, side__isnull=False)
+        .exclude(side=F("own"))
         .values("official")
         .annotate(n=Count("engagement", distinct=True))
         .order_by("-n", "official")[:limit]
