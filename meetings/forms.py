@@ -135,10 +135,12 @@ class NetworkFilterForm(forms.Form):
     topic = forms.ChoiceField(required=False)
     since = forms.IntegerField(required=False, label="From year", min_value=1900, max_value=2100)
     until = forms.IntegerField(required=False, label="To year", min_value=1900, max_value=2100)
+    least = forms.IntegerField(required=False, label="Minimum engagements per pair", min_value=1, max_value=1_000_000)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
+        self.fields["least"].widget.attrs["placeholder"] = "1"
         this_year = datetime.date.today().year
         self.fields["since"].widget.attrs["placeholder"] = str(this_year - 15)
         self.fields["until"].widget.attrs["placeholder"] = str(this_year)

@@ -431,12 +431,13 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
     return list(queryset.filter(kind=Engagement.Kind.AGREEMENT)[:limit])
 
 
-def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
-    """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
+def network(*, topic: str | None, since: int | None, until: int | None, at_least: int | None = None, limit: int = 80):
+    """(countries by code, [(a, b, engagements)]) for the heaviest pairs with at least that many engagements."""
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []
-    edges = aggregates.network_edges(topic_id=topic_id, year_from=since, year_to=until)[:limit]
+    edges = aggregates.network_edges(topic_id=topic_id, year_from=since, year_to=until, at_least=at_least or 1)
+    edges = edges[:limit]
     codes = {code for a, b, _ in edges for code in (a, b)}
     return Country.objects.in_bulk(list(codes)), edges
 

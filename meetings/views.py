@@ -212,7 +212,7 @@ def network(request: HttpRequest) -> HttpResponse:
     form = NetworkFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     countries, edges = selectors.network(
-        topic=data.get("topic") or None, since=data.get("since"), until=data.get("until")
+        topic=data.get("topic") or None, since=data.get("since"), until=data.get("until"), at_least=data.get("least")
     )
     context = {
         "form": form,

@@ -1,6 +1,7 @@
 """The analyst's pages, as a logged-in analyst sees them."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -272,6 +273,21 @@ def test_network_links_edges_to_relationships(browse, jordan_qatar):
     assert 'href="/relations/JO-QA/"' in page and 'href="/relations/FR-GB/"' in page
     filtered = text(browse.get(reverse("meetings:network") + "?topic=training"))
     assert "/relations/FR-GB/" in filtered and "/relations/JO-QA/" not in filtered
+
+
+def test_network_names_the_states_and_keeps_pairs_with_the_minimum_engagements(browse, jordan_qatar):
+    for day in (1, 2, 3):
+        factories.engagement(countries=("FR", "GB"), date=datetime.date(2024, 3, day))
+    refresh_tallies()
+    page = text(browse.get(reverse("meetings:network")))
+    labels = re.findall(r"<text [^>]*>([^<]+)</text>", page)
+    assert sorted(labels) == ["France", "Jordan", "Qatar", "United Kingdom"]
+    assert 'name="least"' in page and "Minimum engagements per pair" in page
+    busy = text(browse.get(reverse("meetings:network") + "?least=2"))
+    assert "/relations/FR-GB/" in busy and "/relations/JO-QA/" not in busy
+    assert "No engagements between states" in text(browse.get(reverse("meetings:network") + "?least=4"))
+    refused = text(browse.get(reverse("meetings:network") + "?least=0"))
+    assert "Ensure this value is greater than or equal to 1." in refused
 
 
 def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
