@@ -59,12 +59,44 @@ class QuickSelectMultiple(QuickSelect):
         return False
 
 
+class SearchableCheckboxes(QuickSelectMultiple):
+    """A long multiple choice as a list of checkboxes, those chosen first, under a box that narrows the list as
+    one types (static/js/filters.js shows the box; without script the list scrolls and works as it is)."""
+
+    def id_for_label(self, id_):
+        return f"{id_}_filter" if id_ else id_
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
+        final = self.build_attrs(self.attrs, attrs)
+        list_id = final.get("id", f"id_{name}")
+        ordered = sorted(self.choices, key=lambda choice: str(choice[0]) not in chosen)  # stable: chosen first
+        boxes = format_html_join(
+            "",
+            '<li><label><input type="checkbox" name="{}" value="{}"{}> {}</label></li>',
+            ((name, key, mark_safe(" checked") if str(key) in chosen else "", label) for key, label in ordered),
+        )
+        return format_html(
+            '<div class="choice-list" data-choice-filter>'
+            '<input type="search" id="{}_filter" class="choice-filter" placeholder="Type to narrow the list" '
+            'aria-controls="{}" autocomplete="off" hidden>'
+            '<ul id="{}" class="choices" aria-label="{}">{}</ul>'
+            '<p class="choice-count muted" aria-live="polite">{}</p></div>',
+            list_id,
+            list_id,
+            list_id,
+            final.get("aria-label", name),
+            boxes,
+            f"{len(chosen)} chosen" if chosen else "",
+        )
+
+
 class TimelineFilterForm(forms.Form):
     country = forms.MultipleChoiceField(
         required=False,
         label="Countries",
         help_text="Engagements involving any of these",
-        widget=QuickSelectMultiple(attrs={"size": 4}),
+        widget=SearchableCheckboxes(attrs={"aria-label": "Countries"}),
     )
     partner = forms.ChoiceField(required=False, help_text="…with this state on the other side", widget=QuickSelect())
     kind = forms.ChoiceField(required=False, label="Type", choices=[("", "Any type"), *Engagement.Kind.choices])

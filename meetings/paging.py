@@ -56,3 +56,14 @@ def query_with(params: QueryDict, **changes: str | None) -> str:
         if value is not None:
             copy[key] = value
     return copy.urlencode()
+
+
+def query_in_use(params: QueryDict) -> str | None:
+    """The query string without its empty parameters, or None when it has none to drop."""
+    if all(value != "" for _, values in params.lists() for value in values):
+        return None
+    kept = QueryDict(mutable=True)
+    for key, values in params.lists():
+        if used := [value for value in values if value != ""]:
+            kept.setlist(key, used)
+    return kept.urlencode()

@@ -65,7 +65,8 @@ def test_timeline_to_relationship_to_evidence(page, live_server, analyst_login, 
 
     # Filters apply without a reload and the URL can be shared.
     page.locator("details.filters summary").click()
-    page.select_option("#id_country", ["QA"])
+    page.fill("#id_country_filter", "Qatar")
+    page.check("#id_country input[value=QA]")
     page.wait_for_url("**country=QA**")
     page.select_option("#id_topic", "cybersecurity")
     page.wait_for_url("**topic=cybersecurity**")

@@ -8,7 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from meetings import selectors
-from meetings.models import Engagement, Participation
+from meetings.models import Country, Engagement, Participation
 from meetings.tasks import refresh_tallies
 from tests import factories
 
@@ -288,6 +288,33 @@ def test_network_names_the_states_and_keeps_pairs_with_the_minimum_engagements(b
     assert "No engagements between states" in text(browse.get(reverse("meetings:network") + "?least=4"))
     refused = text(browse.get(reverse("meetings:network") + "?least=0"))
     assert "Ensure this value is greater than or equal to 1." in refused
+
+
+def test_a_filter_form_sent_without_script_lands_on_the_url_of_the_filters_in_use(browse, jordan_qatar):
+    every_field = "?country=&country=QA&partner=&kind=&topic=&official=&since=&until=&q=border"
+    response = browse.get(TIMELINE + every_field)
+    assert response.status_code == 302 and response.url == TIMELINE + "?country=QA&q=border"
+    assert browse.get(TIMELINE + "?country=&partner=&q=").url == TIMELINE
+    network = reverse("meetings:network")
+    assert browse.get(network + "?topic=&since=2020&until=&least=").url == network + "?since=2020"
+    page = text(browse.get(TIMELINE + "?country=QA&q=border"))  # nothing to drop: the page itself
+    assert "Qatar and Jordan discussed border security" in page
+    assert f'href="{reverse("meetings:export", args=["csv"])}?country=QA&amp;q=border"' in page
+
+
+def test_the_country_filter_is_a_list_of_checkboxes_with_the_chosen_first(browse):
+    page = text(browse.get(TIMELINE + "?country=QA&country=JO"))
+    field = page[page.index('<div class="choice-list"') :]
+    field = field[: field.index("</div>")]
+    assert "<select" not in field and "data-choice-filter" in field
+    assert '<input type="search" id="id_country_filter" class="choice-filter"' in field and " hidden>" in field
+    boxes = re.findall(r'<input type="checkbox" name="country" value="([A-Z]{2})"( checked)?>', field)
+    assert len(boxes) == Country.objects.count() > 200
+    assert boxes[:2] == [("JO", " checked"), ("QA", " checked")] and not any(mark for _, mark in boxes[2:])
+    assert "2 chosen" in field
+    assert '<label for="id_country_filter">Countries</label>' in page
+    assert '<form method="get" action="/" hx-get="/"' in page and "data-drop-empty" in page
+    assert '<script src="/static/js/filters.js" defer></script>' in page
 
 
 def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
