@@ -8,6 +8,7 @@ from functools import lru_cache
 import numpy as np
 
 ITERATIONS = 150
+GRAVITY = 0.05  # the pull to the middle that keeps unconnected states on the page
 
 
 def force_directed(nodes: list[str], edges: list[tuple[str, str, int]]) -> dict[str, tuple[float, float]]:
@@ -41,7 +42,7 @@ def _layout(
         force = ideal**2 / distance - weight * distance**2 / ideal  # push apart, pull along edges
         np.fill_diagonal(force, 0)
         # Unconnected states drift off; a light pull to the middle keeps them on the page.
-        move = np.einsum("ijk,ij->ik", delta, force / distance) - 0.05 * count * position
+        move = np.einsum("ijk,ij->ik", delta, force / distance) - GRAVITY * count * position
         length = np.sqrt(np.einsum("ik,ik->i", move, move)) + 1e-9
         position += move * (np.minimum(length, heat) / length)[:, None]
         heat = 0.2 * (1 - (step + 1) / ITERATIONS) + 0.002
