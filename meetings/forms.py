@@ -132,19 +132,22 @@ class TimelineFilterForm(forms.Form):
         return cleaned
 
     def filters(self) -> dict:
-        """Keyword arguments for selectors.engagement_filter; empty when the form is invalid."""
-        if not self.is_valid():
+        """Keyword arguments for selectors.engagement_filter from the fields that are valid: the page applies
+        those and shows the errors of the others (exports and the API refuse an invalid form instead)."""
+        if not self.is_bound:
             return {}
+        self.is_valid()
         data = self.cleaned_data
+        official = data.get("official", "")
         return {
-            "countries": data["country"],
-            "partner": data["partner"] or None,
-            "kind": data["kind"] or None,
-            "topic": data["topic"] or None,
-            "official": None if data["official"] == "" else data["official"],
-            "since": data["since"],
-            "until": data["until"],
-            "text": data["q"].strip() or None,
+            "countries": data.get("country", []),
+            "partner": data.get("partner") or None,
+            "kind": data.get("kind") or None,
+            "topic": data.get("topic") or None,
+            "official": None if official == "" else official,
+            "since": data.get("since"),
+            "until": data.get("until"),
+            "text": (data.get("q") or "").strip() or None,
         }
 
 

@@ -1,57 +1,14 @@
 """An analyst's path through the dashboard in a real browser."""
 
-import datetime
-
 import pytest
 from playwright.sync_api import expect
 
-from meetings.models import Engagement
-from meetings.tasks import refresh_tallies
-from tests import factories
-from tests.browser.conftest import BROWSER_PASSWORD
+from tests.browser.conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]  # keep reference data
-
-
-@pytest.fixture
-def analyst_login(browser_user):
-    return browser_user("browser-analyst", "analyst")
-
-
-@pytest.fixture
-def records(reference_data):
-    maaytah = factories.official(name="Obaid Al Maaytah", country="JO", title="Director of Public Security")
-    kaabi = factories.official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
-    seed = factories.engagement(
-        countries=("JO", "QA"),
-        date=datetime.date(2023, 12, 22),
-        officials=[maaytah, kaabi],
-        topics=("border-security", "cybersecurity"),
-    )
-    Engagement.objects.filter(pk=seed.pk).update(summary="Qatar and Jordan discussed border security in Doha.")
-    source = seed.evidence.get().article
-    source.text = "Doha – Officials met. The meeting focused on border security and cybersecurity. More later."
-    source.title = "Qatar and Jordan discuss security"
-    source.save()
-    start = source.text.index("The meeting")
-    end = source.text.index("cybersecurity.") + len("cybersecurity.")
-    seed.evidence.update(sentence=source.text[start:end], start=start, end=end)
-    for day in range(1, 31):  # more than a page of other pairs, older than the seed meeting
-        other = factories.engagement(countries=("US", "GB"), date=datetime.date(2022, 1, day), topics=("training",))
-        Engagement.objects.filter(pk=other.pk).update(summary=f"US–GB training talks {day}")
-    refresh_tallies()  # as the worker does after writes; pages only read the tallies
-    return seed
-
-
-def log_in(page, live_server):
-    page.goto(live_server.url + "/")
-    page.fill("input[name=username]", "browser-analyst")
-    page.fill("input[name=password]", BROWSER_PASSWORD)
-    page.click("button[type=submit], input[type=submit]")
-    page.wait_for_selector("h1:has-text('Engagements')")
 
 
 def test_timeline_to_relationship_to_evidence(page, live_server, analyst_login, records):

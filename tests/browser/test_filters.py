@@ -6,12 +6,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
-from tests.browser.test_dashboard import analyst_login, log_in, records  # noqa: F401 (fixtures)
+from tests.browser.conftest import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def test_official_name_filter_shows_whom_it_matched_and_picks_one(page, live_server, analyst_login, records):  # noqa: F811
+def test_official_name_filter_shows_whom_it_matched_and_picks_one(page, live_server, analyst_login, records):
     maaytah = records.participations.get(country_id="JO").official
     namesake = factories.official(name="Obaid Al Thani", country="QA")
     other_maaitah = factories.official(name="Khalid Al Maaitah", country="JO")
@@ -44,7 +44,7 @@ def shown_countries(page) -> list[str]:
 
 def test_country_filter_narrows_as_one_types_and_urls_carry_only_the_filters_in_use(
     page, live_server, analyst_login, records
-):  # noqa: F811, E501
+):
     log_in(page, live_server)
     page.locator("details.filters summary").click()
     assert len(shown_countries(page)) > 200
@@ -66,7 +66,7 @@ def test_country_filter_narrows_as_one_types_and_urls_carry_only_the_filters_in_
     expect(page.locator("li.engagement")).to_have_count(1)
 
 
-def test_country_filter_without_script_is_a_plain_form_with_a_clean_url(browser, live_server, analyst_login, records):  # noqa: F811, E501
+def test_country_filter_without_script_is_a_plain_form_with_a_clean_url(browser, live_server, analyst_login, records):
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
     log_in(tab, live_server)
@@ -83,7 +83,7 @@ def test_country_filter_without_script_is_a_plain_form_with_a_clean_url(browser,
     context.close()
 
 
-def test_network_names_states_and_keeps_pairs_above_a_minimum(page, live_server, analyst_login, records):  # noqa: F811
+def test_network_names_states_and_keeps_pairs_above_a_minimum(page, live_server, analyst_login, records):
     from meetings.tasks import refresh_tallies
 
     for day in range(1, 4):

@@ -25,19 +25,9 @@ def browse(client, analyst):
 @pytest.fixture
 def jordan_qatar():
     """The seed meeting's shape: Jordan's Maaytah meets Qatar's Al Kaabi in Doha."""
-    maaytah = factories.official(
-        name="Obaid Al Maaytah", country="JO", title="Director of Public Security", aliases=["Al-Maaytah"]
-    )
-    kaabi = factories.official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
-    meeting = factories.engagement(
-        countries=("JO", "QA"),
-        date=datetime.date(2023, 12, 22),
-        officials=[maaytah, kaabi],
-        topics=("border-security", "cybersecurity"),
-    )
-    meeting.summary = "Qatar and Jordan discussed border security in Doha."
-    meeting.save()
-    return meeting, maaytah, kaabi
+    meeting = factories.seed_meeting()
+    people = {p.country_id: p.official for p in meeting.participations.select_related("official")}
+    return meeting, people["JO"], people["QA"]
 
 
 def text(response) -> str:
