@@ -30,10 +30,11 @@ def upload(request: HttpRequest) -> HttpResponse:
 @require_POST
 @permission_required("ingest.add_article", raise_exception=True)
 def upload_validate(request: HttpRequest) -> HttpResponse:
-    """Inline validation: the same form, bound and checked, nothing saved."""
+    """Inline validation: the same form, bound and checked, nothing saved; only its error slots are sent
+    back (out of band), so the fields the editor filled, a chosen file among them, stay as they are."""
     form = UploadForm(request.POST, request.FILES or None)
     form.is_valid()
-    return render(request, "ingest/upload.html#form", {"form": form})
+    return render(request, "ingest/upload.html#errors", {"form": form, "oob": True})
 
 
 def _article_or_404(pk: int) -> Article:

@@ -128,8 +128,11 @@ def dyad_summary(*, a: str, b: str) -> DyadSummary | None:
     return DyadSummary(*rows[0]) if rows else None
 
 
-def network_edges(*, topic_id: int | None = None, year_from: int | None = None, year_to: int | None = None):
-    """[(a, b, engagements)] for every pair with a < b, heaviest first, optionally for one topic and years."""
+def network_edges(
+    *, topic_id: int | None = None, year_from: int | None = None, year_to: int | None = None, at_least: int = 1
+):
+    """[(a, b, engagements)] for every pair with a < b and at least that many engagements, heaviest first,
+    optionally for one topic and years."""
     table = "meetings_country_topic_year" if topic_id else "meetings_country_year"
     where, params = ["partner <> ''", "country < partner"], []
     if topic_id:
@@ -143,9 +146,9 @@ def network_edges(*, topic_id: int | None = None, year_from: int | None = None, 
         params.append(year_to)
     sql = (
         f"SELECT country, partner, SUM(n)::int AS total FROM {table} WHERE {' AND '.join(where)} "
-        "GROUP BY country, partner ORDER BY total DESC, country, partner"
+        "GROUP BY country, partner HAVING SUM(n) >= %s ORDER BY total DESC, country, partner"
     )
-    return _rows(sql, params)
+    return _rows(sql, [*params, at_least])
 
 
 def month_counts() -> dict[datetime.date | None, int]:

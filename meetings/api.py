@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 
 from meetings import aggregates, selectors, services
 from meetings.exports import engagement_as_dict
-from meetings.forms import COUNTRY_CODE, TimelineFilterForm, parse_id
+from meetings.forms import OfficialListForm, TimelineFilterForm, parse_id
 from meetings.models import ApiToken, Country, Engagement, Official
-from meetings.paging import newest_first_page
+from meetings.paging import newest_first_page, ranked_page
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 200
 
@@ -108,17 +108,20 @@ def _official_as_dict(record: Official) -> dict:
 
 @api_view
 def officials(request: HttpRequest) -> JsonResponse:
-    """?country=JO, ?name=<any spelling>, cursor = the last id seen."""
-    queryset = Official.objects.prefetch_related("aliases").order_by("-pk")
-    if country := request.GET.get("country", ""):
-        if not COUNTRY_CODE.fullmatch(country):
-            return JsonResponse({"errors": {"country": [{"message": "A country is a two-letter code."}]}}, status=400)
-        queryset = queryset.filter(country_id=country.upper())
-    if "\x00" in (name := request.GET.get("name", "").strip()):
-        return JsonResponse({"errors": {"name": [{"message": "Null characters are not allowed."}]}}, status=400)
-    if name:
-        queryset = queryset.filter(pk__in=selectors.officials_matching(name=name))
-    page = newest_first_page(queryset, cursor=request.GET.get("cursor"), size=_limit(request))
+    """?country=JO; ?name=<any spelling>: the officials the timeline's filter would keep, closest first.
+    The cursor is the last id seen."""
+    form = OfficialListForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    queryset = Official.objects.prefetch_related("aliases")
+    if country := form.cleaned_data["country"]:
+        queryset = queryset.filter(country_id=country)
+    cursor, size = request.GET.get("cursor"), _limit(request)
+    if name := form.cleaned_data["name"]:
+        ranked = selectors.official_name_match(name=name).ids
+        page = ranked_page(queryset, ranked=ranked, cursor=cursor, size=size)
+    else:
+        page = newest_first_page(queryset, cursor=cursor, size=size)
     return JsonResponse(
         {"results": [_official_as_dict(r) for r in page.rows], "next": _next(request, page.next_cursor)}
     )

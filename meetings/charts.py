@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
+from meetings.graph_layout import force_directed
 from meetings.kinds import ENGAGEMENT_KINDS
 
 KIND_ORDER = ENGAGEMENT_KINDS
@@ -144,7 +145,8 @@ def stacked_years(kind_years: dict[str, dict[int, int]], *, span: list[int], hei
 
 
 def network(countries: dict, edges: list[tuple[str, str, int]], *, href: Callable[[str, str], str]) -> SafeString:
-    """States on a circle, busiest first, joined by lines as thick as their number of engagements."""
+    """States placed by a force-directed layout (pairs that meet often close, clusters apart), named, and joined
+    by lines as thick as their number of engagements."""
     if not edges:
         return mark_safe("")
     degree: dict[str, int] = {}
@@ -152,14 +154,10 @@ def network(countries: dict, edges: list[tuple[str, str, int]], *, href: Callabl
         degree[a] = degree.get(a, 0) + n
         degree[b] = degree.get(b, 0) + n
     order = sorted(degree, key=lambda code: (-degree[code], code))
-    size, radius = 640, 260
-    centre = size / 2
+    size, side, top = 640, 70, 20  # room beside and below each state for its name
     position = {
-        code: (
-            centre + radius * math.cos(2 * math.pi * i / len(order) - math.pi / 2),
-            centre + radius * math.sin(2 * math.pi * i / len(order) - math.pi / 2),
-        )
-        for i, code in enumerate(order)
+        code: (side + x * (size - 2 * side), top + y * (size - 2 * top))
+        for code, (x, y) in force_directed(order, edges).items()
     }
     heaviest = max(n for _, _, n in edges)
     lines = []
@@ -183,26 +181,26 @@ def network(countries: dict, edges: list[tuple[str, str, int]], *, href: Callabl
     nodes = []
     for code in order:
         x, y = position[code]
-        outside_x = centre + (x - centre) * 1.09
-        outside_y = centre + (y - centre) * 1.09
+        radius = 3 + 6 * math.sqrt(degree[code] / degree[order[0]])
+        name = countries[code].short_name if code in countries else code
         nodes.append(
             format_html(
                 '<circle cx="{}" cy="{}" r="{}"><title>{}: {}</title></circle><text x="{}" y="{}">{}</text>',
                 _n(x),
                 _n(y),
-                _n(3 + 6 * math.sqrt(degree[code] / degree[order[0]])),
-                countries[code].short_name if code in countries else code,
+                _n(radius),
+                name,
                 degree[code],
-                _n(outside_x),
-                _n(outside_y + 4),
-                code,
+                _n(x),
+                _n(y + radius + 11),
+                name,
             )
         )
     return format_html(
-        '<svg class="chart network" viewBox="-20 -20 {} {}" role="img" aria-label="{}">'
+        '<svg class="chart network" viewBox="0 0 {} {}" role="img" aria-label="{}">'
         '<g class="edges">{}</g><g class="nodes">{}</g></svg>',
-        size + 40,
-        size + 40,
+        size,
+        size + top,
         f"Network of {len(order)} states and their {len(edges)} busiest pairs",
         mark_safe("".join(lines)),
         mark_safe("".join(nodes)),

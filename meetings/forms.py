@@ -60,12 +60,44 @@ class QuickSelectMultiple(QuickSelect):
         return False
 
 
+class SearchableCheckboxes(QuickSelectMultiple):
+    """A long multiple choice as a list of checkboxes, those chosen first, under a box that narrows the list as
+    one types (static/js/filters.js shows the box; without script the list scrolls and works as it is)."""
+
+    def id_for_label(self, id_):
+        return f"{id_}_filter" if id_ else id_
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
+        final = self.build_attrs(self.attrs, attrs)
+        list_id = final.get("id", f"id_{name}")
+        ordered = sorted(self.choices, key=lambda choice: str(choice[0]) not in chosen)  # stable: chosen first
+        boxes = format_html_join(
+            "",
+            '<li><label><input type="checkbox" name="{}" value="{}"{}> {}</label></li>',
+            ((name, key, mark_safe(" checked") if str(key) in chosen else "", label) for key, label in ordered),
+        )
+        return format_html(
+            '<div class="choice-list" data-choice-filter>'
+            '<input type="search" id="{}_filter" class="choice-filter" placeholder="Type to narrow the list" '
+            'aria-controls="{}" autocomplete="off" hidden>'
+            '<ul id="{}" class="choices" aria-label="{}">{}</ul>'
+            '<p class="choice-count muted" aria-live="polite">{}</p></div>',
+            list_id,
+            list_id,
+            list_id,
+            final.get("aria-label", name),
+            boxes,
+            f"{len(chosen)} chosen" if chosen else "",
+        )
+
+
 class TimelineFilterForm(forms.Form):
     country = forms.MultipleChoiceField(
         required=False,
         label="Countries",
         help_text="Engagements involving any of these",
-        widget=QuickSelectMultiple(attrs={"size": 4}),
+        widget=SearchableCheckboxes(attrs={"aria-label": "Countries"}),
     )
     partner = forms.ChoiceField(required=False, help_text="…with this state on the other side", widget=QuickSelect())
     kind = forms.ChoiceField(required=False, label="Type", choices=[("", "Any type"), *Engagement.Kind.choices])
@@ -101,19 +133,22 @@ class TimelineFilterForm(forms.Form):
         return cleaned
 
     def filters(self) -> dict:
-        """Keyword arguments for selectors.engagement_filter; empty when the form is invalid."""
-        if not self.is_valid():
+        """Keyword arguments for selectors.engagement_filter from the fields that are valid: the page applies
+        those and shows the errors of the others (exports and the API refuse an invalid form instead)."""
+        if not self.is_bound:
             return {}
+        self.is_valid()
         data = self.cleaned_data
+        official = data.get("official", "")
         return {
-            "countries": data["country"],
-            "partner": data["partner"] or None,
-            "kind": data["kind"] or None,
-            "topic": data["topic"] or None,
-            "official": None if data["official"] == "" else data["official"],
-            "since": data["since"],
-            "until": data["until"],
-            "text": data["q"].strip() or None,
+            "countries": data.get("country", []),
+            "partner": data.get("partner") or None,
+            "kind": data.get("kind") or None,
+            "topic": data.get("topic") or None,
+            "official": None if official == "" else official,
+            "since": data.get("since"),
+            "until": data.get("until"),
+            "text": (data.get("q") or "").strip() or None,
         }
 
     def saved_query(self) -> str:
@@ -203,14 +238,31 @@ class WatchForm(forms.Form):
         return {"kind": self.cleaned_data["kind"], **self.cleaned_data["target"]}
 
 
+class OfficialListForm(forms.Form):
+    """The API's list of officials: ``country`` a state's code, ``name`` any spelling, read as the timeline's
+    official filter reads it (selectors.official_name_match)."""
+
+    country = forms.RegexField(
+        required=False,
+        regex=rf"\A{COUNTRY_CODE.pattern}\Z",
+        error_messages={"invalid": "A country is a two-letter code."},
+    )
+    name = forms.CharField(required=False, max_length=200)
+
+    def clean_country(self) -> str:
+        return self.cleaned_data["country"].upper()
+
+
 class NetworkFilterForm(forms.Form):
     topic = forms.ChoiceField(required=False)
     since = forms.IntegerField(required=False, label="From year", min_value=1900, max_value=2100)
     until = forms.IntegerField(required=False, label="To year", min_value=1900, max_value=2100)
+    least = forms.IntegerField(required=False, label="Minimum engagements per pair", min_value=1, max_value=1_000_000)
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
+        self.fields["least"].widget.attrs["placeholder"] = "1"
         this_year = datetime.date.today().year
         self.fields["since"].widget.attrs["placeholder"] = str(this_year - 15)
         self.fields["until"].widget.attrs["placeholder"] = str(this_year)

@@ -456,12 +456,13 @@ def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engag
     return list(queryset.filter(kind=Engagement.Kind.AGREEMENT)[:limit])
 
 
-def network(*, topic: str | None, since: int | None, until: int | None, limit: int = 80):
-    """(countries by code, [(a, b, engagements)]) for the heaviest pairs."""
+def network(*, topic: str | None, since: int | None, until: int | None, at_least: int | None = None, limit: int = 80):
+    """(countries by code, [(a, b, engagements)]) for the heaviest pairs with at least that many engagements."""
     topic_id = Topic.objects.filter(slug=topic).values_list("pk", flat=True).first() if topic else None
     if topic and topic_id is None:
         return {}, []
-    edges = aggregates.network_edges(topic_id=topic_id, year_from=since, year_to=until)[:limit]
+    edges = aggregates.network_edges(topic_id=topic_id, year_from=since, year_to=until, at_least=at_least or 1)
+    edges = edges[:limit]
     codes = {code for a, b, _ in edges for code in (a, b)}
     return Country.objects.in_bulk(list(codes)), edges
 
@@ -494,13 +495,22 @@ def official_titles(*, official: Official) -> list[TitleHeld]:
 
 
 def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
-    """The officials met most often, busiest first."""
+    """The officials of other states met most often, busiest first: in each engagement, those on another side
+    than the one this official represented (their own state when the report does not say), not colleagues."""
+    side = Coalesce(F("country_id"), F("official__country_id"))
+    own_side = (
+        Participation.objects.filter(official=official, engagement_id=OuterRef("engagement_id"))
+        .annotate(side=side)
+        .values("side")[:1]
+    )
+    theirs = Participation.objects.filter(official=official).values("engagement_id")
     rows = (
-        Participation.objects.filter(
-            engagement__participations__official=official,
-        )
+        Participation.objects.filter(engagement_id__in=theirs)
         .exclude(official=official)
         .exclude(engagement__status=Engagement.Status.REJECTED)
+        .annotate(side=side, own=Subquery(own_side))
+        .filter(own__isnull=False, side__isnull=False)
+        .exclude(side=F("own"))
         .values("official")
         .annotate(n=Count("engagement", distinct=True))
         .order_by("-n", "official")[:limit]

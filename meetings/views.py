@@ -1,6 +1,7 @@
 """The analyst's pages: parse the request, call a selector, render. htmx requests get a named partial."""
 
 import datetime
+from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -10,11 +11,25 @@ from django.utils import timezone
 from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official, Watch
-from meetings.paging import Page, query_with
+from meetings.paging import Page, query_in_use, query_with
 from meetings.watch_views import watch_button
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
+
+
+def parameters_in_use(view):
+    """A filter form sent without script carries every field, the empty ones too: redirect to the address of
+    the filters in use, so that what is shared or bookmarked names only those (with script, filters.js sends
+    only those in the first place)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "GET" and (query := query_in_use(request.GET)) is not None:
+            return redirect(f"{request.path}?{query}" if query else request.path)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _tallies_context() -> dict:
@@ -32,6 +47,7 @@ def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
     }
 
 
+@parameters_in_use
 def timeline(request: HttpRequest) -> HttpResponse:
     form = TimelineFilterForm(request.GET or None)
     filters = form.filters()
@@ -218,11 +234,12 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@parameters_in_use
 def network(request: HttpRequest) -> HttpResponse:
     form = NetworkFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
     countries, edges = selectors.network(
-        topic=data.get("topic") or None, since=data.get("since"), until=data.get("until")
+        topic=data.get("topic") or None, since=data.get("since"), until=data.get("until"), at_least=data.get("least")
     )
     context = {
         "form": form,

@@ -45,3 +45,20 @@ def engagement(
         source = article()
         Evidence.objects.create(engagement=record, article=source, sentence=source.text, start=0, end=len(source.text))
     return record
+
+
+def seed_meeting() -> Engagement:
+    """The seed meeting's shape: Jordan's Maaytah (also spelled Al-Maaytah) meets Qatar's Al Kaabi in Doha."""
+    maaytah = official(
+        name="Obaid Al Maaytah", country="JO", title="Director of Public Security", aliases=["Al-Maaytah"]
+    )
+    kaabi = official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
+    meeting = engagement(
+        countries=("JO", "QA"),
+        date=datetime.date(2023, 12, 22),
+        officials=[maaytah, kaabi],
+        topics=("border-security", "cybersecurity"),
+    )
+    Engagement.objects.filter(pk=meeting.pk).update(summary="Qatar and Jordan discussed border security in Doha.")
+    meeting.refresh_from_db()
+    return meeting

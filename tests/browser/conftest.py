@@ -1,5 +1,6 @@
 """Headless Chromium for the browser tests: Debian's package, driven by Playwright's sync API."""
 
+import datetime
 import importlib
 import os
 from pathlib import Path
@@ -51,3 +52,55 @@ def page(browser):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+BROWSER_PASSWORD = "pw-for-browser-1"
+
+
+@pytest.fixture
+def browser_user(django_user_model, reference_data):
+    """A user of one of the roles, with a password to type on the login page."""
+
+    def make(username: str, group: str):
+        from django.contrib.auth.models import Group
+
+        user = django_user_model.objects.create_user(username=username, password=BROWSER_PASSWORD)
+        user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def analyst_login(browser_user):
+    return browser_user("browser-analyst", "analyst")
+
+
+@pytest.fixture
+def records(reference_data):
+    """The seed meeting's shape, with one source article, and a page and more of other pairs' engagements."""
+    from meetings.models import Engagement
+    from meetings.tasks import refresh_tallies
+    from tests import factories
+
+    seed = factories.seed_meeting()
+    source = seed.evidence.get().article
+    source.text = "Doha – Officials met. The meeting focused on border security and cybersecurity. More later."
+    source.title = "Qatar and Jordan discuss security"
+    source.save()
+    start = source.text.index("The meeting")
+    end = source.text.index("cybersecurity.") + len("cybersecurity.")
+    seed.evidence.update(sentence=source.text[start:end], start=start, end=end)
+    for day in range(1, 31):  # more than a page of other pairs, older than the seed meeting
+        other = factories.engagement(countries=("US", "GB"), date=datetime.date(2022, 1, day), topics=("training",))
+        Engagement.objects.filter(pk=other.pk).update(summary=f"US–GB training talks {day}")
+    refresh_tallies()  # as the worker does after writes; pages only read the tallies
+    return seed
+
+
+def log_in(page, live_server):
+    page.goto(live_server.url + "/")
+    page.fill("input[name=username]", "browser-analyst")
+    page.fill("input[name=password]", BROWSER_PASSWORD)
+    page.click("button[type=submit], input[type=submit]")
+    page.wait_for_selector("h1:has-text('Engagements')")

@@ -1,5 +1,7 @@
 """Upload, article progress and operations pages, as editors and analysts see them."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -143,13 +145,26 @@ def test_bad_input_gets_a_clear_message_and_creates_nothing(editor_client, setti
     assert Article.objects.count() == 0
 
 
-def test_inline_validation_returns_the_form_with_its_errors_and_saves_nothing(editor_client):
+def test_inline_validation_returns_only_the_error_slots_and_saves_nothing(editor_client):
     response = editor_client.post(
         reverse("ingest:upload_validate"), {"url": "http://10.0.0.1/"}, headers={"HX-Request": "true"}
     )
     page = response.content.decode()
-    assert page.lstrip().startswith('<form id="upload-form"') and "private address" in page
+    url_errors = re.search(r'<span id="id_url-errors" hx-swap-oob="true">(.*?)</span></span>', page)
+    assert url_errors and "private address" in url_errors.group(1)
+    assert '<span id="id_file-errors" hx-swap-oob="true"></span>' in page
+    # No field comes back, so swapping the answer in cannot empty the chosen file.
+    assert "<form" not in page and "<input" not in page and "<textarea" not in page
     assert "<html" not in page and Article.objects.count() == 0
+
+
+def test_the_upload_page_has_the_error_slots_inline_validation_fills(editor_client):
+    page = editor_client.post(UPLOAD, {"url": "http://10.0.0.1/"}).content.decode()
+    form = page[page.index('<form id="upload-form"') :]
+    assert 'hx-swap="none"' in form[: form.index(">")]
+    for slot in ("upload-form-errors", "id_text-errors", "id_file-errors", "id_url-errors", "id_published-errors"):
+        assert f'id="{slot}"' in form
+    assert "private address" in form[form.index('id="id_url-errors"') :]
 
 
 def test_uploading_the_same_text_again_shows_the_existing_article(editor_client):

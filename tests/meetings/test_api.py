@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
-from meetings.models import ApiToken, Engagement
+from meetings import selectors, services
+from meetings.models import ApiToken, Engagement, Official
 from meetings.tasks import refresh_tallies
 from tests import factories
 
@@ -100,6 +100,53 @@ def test_officials_by_any_spelling(client, analyst):
     data = client.get(reverse("meetings:api-officials") + "?name=Maaitah").json()
     assert [o["name"] for o in data["results"]] == ["Obaid Al Maaytah"]
     assert "Al-Maaytah" in data["results"][0]["aliases"]
+
+
+def test_officials_by_name_are_those_the_timeline_filter_keeps_closest_first(client, analyst):
+    client.force_login(analyst)
+    maaytah = factories.official(name="Obaid Al Maaytah", country="JO")
+    factories.official(name="Obaid Al Thani", country="QA")  # shares the first name only
+    other = factories.official(name="Khalid Al Maaitah", country="JO")
+    factories.official(name="Maaitah Foundation Director", country="EG", aliases=["M. Director"])
+    officials = reverse("meetings:api-officials")
+
+    def names(query: str) -> list[str]:
+        return [o["name"] for o in client.get(officials + query).json()["results"]]
+
+    assert names("?name=Obaid Al Maaitah") == ["Obaid Al Maaytah"]  # not every other Obaid
+    assert names("?name=Obaid Al Maaytah") == ["Obaid Al Maaytah"]
+    ranked = selectors.official_name_match(name="Maaitah").ids
+    assert names("?name=Maaitah") == [Official.objects.get(pk=pk).name for pk in ranked]
+    assert names("?name=Maaitah")[-1] == "Obaid Al Maaytah"  # the spellings with the very word first
+    assert set(names("?name=Maaitah")) == {"Khalid Al Maaitah", "Obaid Al Maaytah", "Maaitah Foundation Director"}
+    assert names("?name=Maaitah&country=jo") == ["Khalid Al Maaitah", "Obaid Al Maaytah"]
+    # The engagements filtered by the same name are the same official's.
+    factories.engagement(countries=("JO", "QA"), officials=[maaytah])
+    factories.engagement(countries=("JO", "EG"), officials=[other])
+    keeps = client.get(ENGAGEMENTS + "?official=Obaid Al Maaitah").json()["results"]
+    assert [p["name"] for e in keeps for p in e["officials"] if p["country"] == "JO"] == ["Obaid Al Maaytah"]
+
+
+def test_officials_by_name_are_paged_in_their_ranking(client, analyst):
+    client.force_login(analyst)
+    for first in ("Khalid", "Omar", "Zaid"):
+        factories.official(name=f"{first} Al Maaitah", country="JO")
+    ranked = selectors.official_name_match(name="Al Maaitah").ids
+    url = reverse("meetings:api-officials") + "?name=Al+Maaitah&limit=2"
+    first = client.get(url).json()
+    rest = client.get(first["next"]).json()
+    assert [o["id"] for o in first["results"] + rest["results"]] == ranked and len(ranked) == 3
+    assert rest["next"] is None
+    assert client.get(url + "&cursor=999999").json()["results"] == first["results"]  # a cursor not in the ranking
+
+
+@pytest.mark.parametrize(
+    ("query", "field"), [("?country=Jordan", "country"), ("?name=%00", "name"), ("?name=" + "x" * 201, "name")]
+)
+def test_officials_with_a_bad_filter_answer_400_with_the_reason(client, analyst, query, field):
+    client.force_login(analyst)
+    response = client.get(reverse("meetings:api-officials") + query)
+    assert response.status_code == 400 and list(response.json()["errors"]) == [field]
 
 
 def test_countries_with_totals(client, analyst):

@@ -5,6 +5,7 @@ import io
 
 import pytest
 
+from meetings.tasks import refresh_tallies
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +59,35 @@ def test_csv_rows_give_absolute_urls_and_officials_with_their_titles(browse):
     rows = list(csv.DictReader(io.StringIO(b"".join(browse.get("/export.csv").streaming_content).decode())))
     assert rows[0]["url"] == f"http://testserver/engagements/{record.pk}/"
     assert rows[0]["officials"] == "Yusuf Haddad, Chief of Staff (JO)"
+
+
+@pytest.mark.parametrize(
+    ("query", "field", "message"),
+    [
+        ("since=notadate", "since", "Enter a valid date."),
+        ("since=2024-05-01&until=2024-01-01", "until", "The end of the range comes before its start."),
+        ("official=%C2%B2", "official", "An official's number is written in the digits 0-9."),
+        ("country=ZZ", "country", "Select a valid choice. ZZ is not one of the available choices."),
+        ("kind=visit", "kind", "Select a valid choice. visit is not one of the available choices."),
+        ("topic=weather", "topic", "Select a valid choice. weather is not one of the available choices."),
+        ("q=" + "x" * 201, "q", "Ensure this value has at most 200 characters (it has 201)."),
+    ],
+)
+def test_one_bad_filter_one_answer_the_page_shows_it_exports_and_api_refuse_it(browse, query, field, message):
+    factories.engagement()
+    page = browse.get(f"/?{query}")
+    assert page.status_code == 200 and "These filters were not understood and are left out" in page.content.decode()
+    for url in (f"/export.csv?{query}", f"/export.json?{query}", f"/api/engagements/?{query}"):
+        response = browse.get(url)
+        assert response.status_code == 400, url
+        assert response.json()["errors"][field][0]["message"] == message, url
+
+
+def test_the_page_applies_the_filters_it_understood_and_names_the_one_it_left_out(browse):
+    factories.engagement(countries=("JO", "QA"))
+    factories.engagement(countries=("FR", "GB"))
+    refresh_tallies()  # the count comes from the charts' tallies
+    page = browse.get("/?since=notadate&country=FR").content.decode()
+    assert "These filters were not understood and are left out: since (Enter a valid date.)" in page
+    assert "<strong>1</strong> engagement match these filters" in page
+    assert 'href="/countries/GB/"' in page and 'href="/countries/QA/"' not in page

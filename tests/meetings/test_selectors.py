@@ -51,3 +51,34 @@ def test_histogram_follows_a_write_once_the_tallies_are_refreshed():
     assert selectors.month_histogram(filters={"countries": ["JO"], "topic": "training"}) == {
         datetime.date(2024, 1, 1): 2
     }
+
+
+def test_counterparts_are_officials_of_the_other_states_only():
+    maaytah = factories.official(name="Obaid Al Maaytah", country="JO")
+    colleague = factories.official(name="Yousef Haddadin", country="JO")
+    kaabi = factories.official(name="Abdullah Al Kaabi", country="QA")
+    shoukry = factories.official(name="Sameh Shoukry", country="EG")
+    for day in (1, 2, 3):  # the colleague is at his side more often than anyone is across the table
+        factories.engagement(
+            countries=("JO", "QA"), date=datetime.date(2023, 5, day), officials=[maaytah, colleague, kaabi]
+        )
+    factories.engagement(
+        countries=("JO", "EG"), date=datetime.date(2023, 6, 1), officials=[maaytah, colleague, shoukry]
+    )
+    rejected = factories.engagement(
+        countries=("JO", "EG"), date=datetime.date(2023, 7, 1), officials=[maaytah, shoukry]
+    )
+    Engagement.objects.filter(pk=rejected.pk).update(status="rejected")
+    assert selectors.official_counterparts(official=maaytah) == [(kaabi, 3), (shoukry, 1)]
+    assert selectors.official_counterparts(official=kaabi) == [(maaytah, 3), (colleague, 3)]  # ties by record number
+
+
+def test_counterparts_follow_the_side_an_official_represented_then():
+    envoy = factories.official(name="Khalid Al Otaibi", country="SA")
+    host = factories.official(name="Nasser Al Marri", country="QA")
+    meeting = factories.engagement(countries=("SA", "QA"), officials=[host])
+    # Reported as speaking for Qatar in this one (seconded): Qatar's host is a colleague here.
+    meeting.participations.create(official=envoy, country_id="QA")
+    other = factories.engagement(countries=("SA", "QA"), officials=[host])
+    other.participations.create(official=envoy, country=None)  # the report does not say: his own state
+    assert selectors.official_counterparts(official=envoy) == [(host, 1)]

@@ -1,13 +1,14 @@
 """The analyst's pages, as a logged-in analyst sees them."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
 from django.urls import reverse
 
 from meetings import selectors
-from meetings.models import Engagement, Participation
+from meetings.models import Country, Engagement, Participation
 from meetings.tasks import refresh_tallies
 from tests import factories
 
@@ -24,19 +25,9 @@ def browse(client, analyst):
 @pytest.fixture
 def jordan_qatar():
     """The seed meeting's shape: Jordan's Maaytah meets Qatar's Al Kaabi in Doha."""
-    maaytah = factories.official(
-        name="Obaid Al Maaytah", country="JO", title="Director of Public Security", aliases=["Al-Maaytah"]
-    )
-    kaabi = factories.official(name="Abdullah Al Kaabi", country="QA", title="Undersecretary")
-    meeting = factories.engagement(
-        countries=("JO", "QA"),
-        date=datetime.date(2023, 12, 22),
-        officials=[maaytah, kaabi],
-        topics=("border-security", "cybersecurity"),
-    )
-    meeting.summary = "Qatar and Jordan discussed border security in Doha."
-    meeting.save()
-    return meeting, maaytah, kaabi
+    meeting = factories.seed_meeting()
+    people = {p.country_id: p.official for p in meeting.participations.select_related("official")}
+    return meeting, people["JO"], people["QA"]
 
 
 def text(response) -> str:
@@ -272,6 +263,48 @@ def test_network_links_edges_to_relationships(browse, jordan_qatar):
     assert 'href="/relations/JO-QA/"' in page and 'href="/relations/FR-GB/"' in page
     filtered = text(browse.get(reverse("meetings:network") + "?topic=training"))
     assert "/relations/FR-GB/" in filtered and "/relations/JO-QA/" not in filtered
+
+
+def test_network_names_the_states_and_keeps_pairs_with_the_minimum_engagements(browse, jordan_qatar):
+    for day in (1, 2, 3):
+        factories.engagement(countries=("FR", "GB"), date=datetime.date(2024, 3, day))
+    refresh_tallies()
+    page = text(browse.get(reverse("meetings:network")))
+    labels = re.findall(r"<text [^>]*>([^<]+)</text>", page)
+    assert sorted(labels) == ["France", "Jordan", "Qatar", "United Kingdom"]
+    assert 'name="least"' in page and "Minimum engagements per pair" in page
+    busy = text(browse.get(reverse("meetings:network") + "?least=2"))
+    assert "/relations/FR-GB/" in busy and "/relations/JO-QA/" not in busy
+    assert "No engagements between states" in text(browse.get(reverse("meetings:network") + "?least=4"))
+    refused = text(browse.get(reverse("meetings:network") + "?least=0"))
+    assert "Ensure this value is greater than or equal to 1." in refused
+
+
+def test_a_filter_form_sent_without_script_lands_on_the_url_of_the_filters_in_use(browse, jordan_qatar):
+    every_field = "?country=&country=QA&partner=&kind=&topic=&official=&since=&until=&q=border"
+    response = browse.get(TIMELINE + every_field)
+    assert response.status_code == 302 and response.url == TIMELINE + "?country=QA&q=border"
+    assert browse.get(TIMELINE + "?country=&partner=&q=").url == TIMELINE
+    network = reverse("meetings:network")
+    assert browse.get(network + "?topic=&since=2020&until=&least=").url == network + "?since=2020"
+    page = text(browse.get(TIMELINE + "?country=QA&q=border"))  # nothing to drop: the page itself
+    assert "Qatar and Jordan discussed border security" in page
+    assert f'href="{reverse("meetings:export", args=["csv"])}?country=QA&amp;q=border"' in page
+
+
+def test_the_country_filter_is_a_list_of_checkboxes_with_the_chosen_first(browse):
+    page = text(browse.get(TIMELINE + "?country=QA&country=JO"))
+    field = page[page.index('<div class="choice-list"') :]
+    field = field[: field.index("</div>")]
+    assert "<select" not in field and "data-choice-filter" in field
+    assert '<input type="search" id="id_country_filter" class="choice-filter"' in field and " hidden>" in field
+    boxes = re.findall(r'<input type="checkbox" name="country" value="([A-Z]{2})"( checked)?>', field)
+    assert len(boxes) == Country.objects.count() > 200
+    assert boxes[:2] == [("JO", " checked"), ("QA", " checked")] and not any(mark for _, mark in boxes[2:])
+    assert "2 chosen" in field
+    assert '<label for="id_country_filter">Countries</label>' in page
+    assert '<form method="get" action="/" hx-get="/"' in page and "data-drop-empty" in page
+    assert '<script src="/static/js/filters.js" defer></script>' in page
 
 
 def test_search_finds_spellings_summaries_and_articles(browse, jordan_qatar):
