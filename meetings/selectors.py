@@ -406,8 +406,11 @@ def country_overview(*, country: Country, partners: int = 12) -> CountryOverview
     return CountryOverview(
         total=sum(kinds.values()),
         kinds=kinds,
-        partners=[PartnerTrend(names[code], sum(years.values()), years) for code, years in ranked],
-        topics=sorted(((topics[pk], n) for pk, n in topic_counts.items()), key=lambda t: (-t[1], t[0].label)),
+        # The tallies may be older than a merge or deletion: rows they name that are gone are skipped.
+        partners=[PartnerTrend(names[code], sum(years.values()), years) for code, years in ranked if code in names],
+        topics=sorted(
+            ((topics[pk], n) for pk, n in topic_counts.items() if pk in topics), key=lambda t: (-t[1], t[0].label)
+        ),
         officials=_officials_ranked(aggregates.top_officials(code=country.code)),
         years=_year_span(*kind_years.values()),
     )
@@ -437,7 +440,8 @@ def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
     by_topic = aggregates.topic_years(code=a.code, partner=b.code)
     topics = Topic.objects.in_bulk(list(by_topic))
     topic_rows = sorted(
-        ((topics[pk], years, sum(years.values())) for pk, years in by_topic.items()), key=lambda t: (-t[2], t[0].label)
+        ((topics[pk], years, sum(years.values())) for pk, years in by_topic.items() if pk in topics),
+        key=lambda t: (-t[2], t[0].label),
     )
     return RelationshipOverview(
         total=sum(n for years in kind_years.values() for n in years.values()),

@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
 from meetings import selectors
-from meetings.models import Engagement
+from meetings.models import Country, Engagement, Topic
 from meetings.tasks import refresh_tallies
 from tests import factories
 
@@ -82,3 +82,19 @@ def test_counterparts_follow_the_side_an_official_represented_then():
     other = factories.engagement(countries=("SA", "QA"), officials=[host])
     other.participations.create(official=envoy, country=None)  # the report does not say: his own state
     assert selectors.official_counterparts(official=envoy) == [(host, 1)]
+
+
+def test_overviews_skip_what_stale_tallies_name_but_the_database_no_longer_holds(db):
+    """The tallies are refreshed after writes, not with them: a topic deleted in between must not break pages."""
+    from meetings.services import tallies_refresh
+
+    factories.engagement(topics=("border-security", "cybersecurity"))
+    tallies_refresh()
+    Topic.objects.filter(slug="cybersecurity").delete()
+    jordan, qatar = Country.objects.get(code="JO"), Country.objects.get(code="QA")
+
+    pair = selectors.relationship_overview(a=jordan, b=qatar)
+    country = selectors.country_overview(country=jordan)
+
+    assert [topic.slug for topic, _, _ in pair.topic_years] == ["border-security"]
+    assert [topic.slug for topic, _ in country.topics] == ["border-security"]
