@@ -280,7 +280,7 @@ def digest_send(*, profile_id: int, now: datetime.datetime) -> bool:
     at most once a day. The day is claimed by a conditional UPDATE that commits before the mail goes (so a
     second run the same day, even concurrent, finds it taken); a failed send gives the claim back."""
     profile = WatchProfile.objects.select_related("user").filter(pk=profile_id, digest=True).first()
-    if profile is None or not profile.user.email:
+    if profile is None or not profile.user.email or not profile.user.is_active:
         return False
     day = now.date()
     since = profile.digest_through or profile.created

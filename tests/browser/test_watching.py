@@ -12,6 +12,7 @@ from ingest import services as ingest_services
 from ingest.models import Article
 from meetings import services
 from meetings.models import Engagement
+from meetings.tasks import refresh_tallies
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,6 +35,7 @@ def analyst_login(django_user_model, reference_data):
         username="watching-analyst", password=PASSWORD, email="watcher@example.org"
     )
     user.groups.add(Group.objects.get(name="analyst"))
+    refresh_tallies()  # as the worker does after writes: the charts' tallies hold no earlier test's rows
     return user
 
 

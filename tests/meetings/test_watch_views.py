@@ -154,3 +154,17 @@ def test_whats_new_badge_queries(client, analyst, size):
     assert badge.content.strip().endswith(f">{size}</span>".encode())
     # session, user 2; the profile 1; the watches 1; the count 1
     assert len(queries) == 5
+
+
+def test_the_one_write_of_a_whats_new_visit_is_its_own_seen_time(client, analyst):
+    """Pages only read; What's new marks the visit, and that one row is all it writes."""
+    client.force_login(analyst)
+    build(1, analyst)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("meetings:whats-new"))
+    writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert len(writes) == 1 and writes[0].startswith('UPDATE "meetings_watchprofile" SET "seen"')
+    with CaptureQueriesContext(connection) as queries:
+        client.get(reverse("meetings:whats-new-count"))
+        client.get(reverse("meetings:watching"))
+    assert not [q for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
