@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count
 
-from meetings import services
+from meetings import review, services
 from meetings.admin_audit import AuditedAdmin, merge_action
 from meetings.models import (
     Country,
@@ -118,6 +118,7 @@ class EngagementAdmin(AuditedAdmin):
     autocomplete_fields = ["location_country", "countries"]
     date_hierarchy = "date"
     exclude = ["topics"]
+    readonly_fields = ["locked", "version", "confidence", "reviewed_by", "reviewed_at"]
     inlines = [ParticipationInline, TopicInline, EvidenceInline]
     actions = ["merge_engagements", "mark_confirmed", "mark_rejected"]
 
@@ -132,6 +133,16 @@ class EngagementAdmin(AuditedAdmin):
     @admin.display(description="sources", ordering="source_total")
     def sources(self, obj):
         return obj.source_total
+
+    def save_model(self, request, obj, form, change):
+        """What staff change here is a person's setting too: locked against the machine, the version raised."""
+        if change:
+            obj.locked = sorted(
+                set(obj.locked)
+                | {Engagement.LOCK_OF_FIELD[f] for f in form.changed_data if f in Engagement.LOCK_OF_FIELD}
+            )
+            obj.version += 1
+        super().save_model(request, obj, form, change)
 
     @admin.action(description="Merge selected engagements into one")
     def merge_engagements(self, request, queryset):
@@ -148,10 +159,10 @@ class EngagementAdmin(AuditedAdmin):
         self._set_status(request, queryset, Engagement.Status.REJECTED)
 
     def _set_status(self, request, queryset, status):
-        for engagement in queryset:
-            if engagement.status != status:
-                self.log_change(request, engagement, f"Status: {engagement.status} → {status}")
-        count = queryset.update(status=status)
+        count = 0
+        for pk, version in queryset.order_by("pk").values_list("pk", "version"):
+            review.engagement_review(engagement_id=pk, version=version, user=request.user, status=status)
+            count += 1
         self.message_user(request, f"{count} engagement(s) marked {status}.", messages.SUCCESS)
 
 

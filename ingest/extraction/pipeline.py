@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .cleaning import CleanText, clean_text
+from .confidence import event_confidence
 from .countries import find_countries
 from .dates import find_dates
 from .events import (
@@ -344,6 +345,8 @@ def extract_batch(
             officials = [official for official, _ in pairs]
         for official in officials:
             official.person = registry.resolve(official.name, official.country, official.title)
+        for event in extraction.events:
+            event.confidence = event_confidence(event)
         results.append(extraction)
     return results
 
