@@ -17,6 +17,11 @@ PICKED_OFFICIAL = re.compile(r"#([0-9]{1,18})\s*$")
 class VersionField(forms.IntegerField):
     widget = forms.HiddenInput
 
+    default_error_messages = {
+        "required": "This form lacks the version it was loaded at: reload the page and try again.",
+        "invalid": "This form lacks the version it was loaded at: reload the page and try again.",
+    }
+
     def __init__(self, **kwargs):
         super().__init__(min_value=1, **kwargs)
 

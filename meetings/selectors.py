@@ -7,7 +7,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
@@ -567,8 +566,11 @@ def review_waiting() -> int:
 def engagement_history(*, engagement: Engagement) -> QuerySet:
     """The engagement's history, newest first: the admin's LogEntry rows, by people and by the machine."""
     return (
+        # The content type by its names: a join, not a lookup whose cache may be cold.
         LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(Engagement), object_id=str(engagement.pk)
+            content_type__app_label=Engagement._meta.app_label,
+            content_type__model=Engagement._meta.model_name,
+            object_id=str(engagement.pk),
         )
         .select_related("user")
         .order_by("-action_time", "-id")
