@@ -109,7 +109,7 @@ def engagement_correct(
     engagement = _claim(engagement_id=engagement_id, version=version)
     old_countries = set(engagement.countries.all())
     old_topics = set(engagement.topics.all())
-    changes = {
+    changes: dict[str, list[tuple[str, object, object]]] = {
         "kind": [("Type", engagement.get_kind_display(), Engagement.Kind(kind).label)],
         "date": [
             ("Date", engagement.date, date),

@@ -142,8 +142,13 @@ def official_label(official: Official) -> str:
     return f"{official.name} #{official.pk}"
 
 
-class ReviewForm(forms.Form):
+class VersionForm(forms.Form):
+    """A button's form: only the version the editor saw (remove a participant)."""
+
     version = VersionField()
+
+
+class ReviewForm(VersionForm):
     status = forms.ChoiceField(choices=Engagement.Status.choices)
 
 

@@ -20,6 +20,7 @@ from meetings.review_forms import (
     ParticipantForm,
     ReviewForm,
     SplitForm,
+    VersionForm,
     editing_forms,
     official_label,
 )
@@ -164,7 +165,7 @@ def participant_update(request: HttpRequest, pk: int) -> HttpResponse:
 def participant_remove(request: HttpRequest, pk: int) -> HttpResponse:
     participation = _participation_or_404(pk)
     engagement = _engagement_or_404(participation.engagement_id)
-    form = ReviewForm({"version": request.POST.get("version"), "status": engagement.status})
+    form = VersionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "The form was incomplete; nothing was removed.")
         return redirect(engagement)

@@ -13,3 +13,8 @@ SECOND = (
     "The meeting covered cybersecurity and the protection of critical infrastructure, as well as border "
     "security, and was attended by Jordanian Police Director Major General Omar Rawashdeh."
 )
+OTHER_PAIR = (
+    "MUSCAT, May 20, 2024 – Oman's Minister of Defence Affairs Salim Al Harthy received Kenya's Cabinet "
+    "Secretary for Defence Lydia Wambui on Monday to discuss maritime security and piracy off the coast of "
+    "Somalia, the ministry said."
+)
