@@ -104,7 +104,7 @@ class TopicInline(admin.TabularInline):
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
-    fields = ["article", "sentence", "start", "end"]
+    fields = ["article", "sentence", "start", "end", "chosen_by"]
     autocomplete_fields = ["article"]
     extra = 0
 
@@ -144,6 +144,14 @@ class EngagementAdmin(AuditedAdmin):
             obj.version += 1
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        """Evidence staff add or edit here is a person's choice, kept through re-extraction."""
+        if formset.model is Evidence:
+            for row in formset.forms:
+                if row.has_changed() and not (row.cleaned_data or {}).get("DELETE"):
+                    row.instance.chosen_by = Evidence.ChosenBy.PERSON
+        super().save_formset(request, form, formset, change)
+
     @admin.action(description="Merge selected engagements into one")
     def merge_engagements(self, request, queryset):
         return merge_action(
@@ -180,7 +188,7 @@ class ParticipationAdmin(AuditedAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(AuditedAdmin):
-    list_display = ["engagement", "article", "excerpt", "start", "end"]
+    list_display = ["engagement", "article", "excerpt", "start", "end", "chosen_by"]
     list_select_related = ["engagement", "article"]
     search_fields = ["sentence", "article__title"]
     autocomplete_fields = ["engagement", "article"]

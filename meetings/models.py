@@ -205,9 +205,6 @@ class Engagement(models.Model):
                 condition=Q(confidence__isnull=True) | Q(confidence__gte=0, confidence__lte=1),
                 name="engagement_confidence_unit_range",
             ),
-            models.CheckConstraint(
-                condition=Q(status="extracted") | Q(reviewed_at__isnull=False), name="engagement_reviewed_when"
-            ),
         ]
         indexes = [
             # The timeline: newest first, cursor on (date, id).

@@ -105,13 +105,6 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.AddConstraint(
-            model_name="engagement",
-            constraint=models.CheckConstraint(
-                condition=models.Q(("status", "extracted"), ("reviewed_at__isnull", False), _connector="OR"),
-                name="engagement_reviewed_when",
-            ),
-        ),
-        migrations.AddConstraint(
             model_name="evidence",
             constraint=models.CheckConstraint(
                 condition=models.Q(("chosen_by__in", ["engine", "person"])), name="evidence_chosen_by_valid"
