@@ -103,14 +103,17 @@ class ParticipantForm(forms.Form):
         help_text="Type a name and pick a known official, or give a new name",
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    country = CountryChoice(queryset=Country.objects.none(), required=False, label="Represents")
+    country = forms.ChoiceField(required=False, label="Represents")
     title = forms.CharField(max_length=300, required=False, label="Title as reported")
 
     def __init__(self, *args, engagement: Engagement, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = engagement.countries.all()
-        self.fields["country"].empty_label = "Not known"
+        self.sides = {c.code: c for c in engagement.countries.all()}  # prefetched once for the page's forms
+        self.fields["country"].choices = [("", "Not known"), *((c.code, c.short_name) for c in self.sides.values())]
         self.engagement = engagement
+
+    def clean_country(self) -> Country | None:
+        return self.sides.get(self.cleaned_data["country"])
 
     def clean_official(self) -> Official | str:
         """The picked official, or the name of one to record."""

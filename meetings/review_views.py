@@ -109,7 +109,10 @@ def engagement_correct(request: HttpRequest, pk: int) -> HttpResponse:
 @editor_required
 def engagement_validate(request: HttpRequest, pk: int) -> HttpResponse:
     """Inline validation: the same form, bound and checked, nothing saved."""
-    form = EngagementForm(request.POST, instance=Engagement.objects.filter(pk=pk).first() or Engagement())
+    record = Engagement.objects.filter(pk=pk).first()
+    if record is None:
+        raise Http404("No such engagement")
+    form = EngagementForm(request.POST, instance=record)
     form.is_valid()
     return render(request, "meetings/engagement.html#correct", {"correct_form": form, "engagement": form.instance})
 

@@ -304,3 +304,19 @@ def test_queue_queries(client, editor, size):
         response = client.get(reverse("meetings:review"))
     assert response.status_code == 200 and response.content.decode().count("data-engagement=") == size
     assert len(queries) == QUEUE_QUERIES
+
+
+# session, user 2; the engagement with its reviewer 1; its countries, topics, participants, evidence with
+# articles 4; the editor's permissions 2; the correction form's states and topics 2; the count waiting 1;
+# the split form's sources 1; the history 1 — the same with one participant and source or three
+EDITOR_PAGE_QUERIES = 14
+
+
+@pytest.mark.parametrize("size", [1, 3])
+def test_editor_engagement_page_queries(client, editor, size):
+    engagement = factories.engagement(officials=[factories.official() for _ in range(size)], sources=size)
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(engagement.get_absolute_url())
+    assert response.content.decode().count('class="editor participant-edit"') == size
+    assert len(queries) == EDITOR_PAGE_QUERIES, [q["sql"][:90] for q in queries.captured_queries]
