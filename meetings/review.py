@@ -48,9 +48,11 @@ def engine_user():
 
 def history_record(*, user, engagement: Engagement, message: str, added: bool = False) -> LogEntry:
     """One entry in the engagement's history (the admin's "History" shows it too)."""
+    # Read, not taken from ContentType's process-wide cache: a long-lived worker must not keep a stale id.
+    content_type = ContentType.objects.get(app_label=Engagement._meta.app_label, model=Engagement._meta.model_name)
     return LogEntry.objects.create(
         user=user,
-        content_type=ContentType.objects.get_for_model(Engagement),
+        content_type=content_type,
         object_id=str(engagement.pk),
         object_repr=f"{engagement.get_kind_display()} {engagement.date_label}"[:200],
         action_flag=ADDITION if added else CHANGE,

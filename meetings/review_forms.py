@@ -37,7 +37,10 @@ class EngagementForm(forms.ModelForm):
 
     version = VersionField()
     countries = forms.ModelMultipleChoiceField(
-        queryset=Country.objects.all(), label="States", widget=QuickSelectMultiple(attrs={"size": 5})
+        queryset=Country.objects.all(),
+        label="States",
+        help_text="Ctrl- or ⌘-click to choose several",
+        widget=QuickSelectMultiple(attrs={"size": 5}),
     )
     location_country = CountryChoice(
         queryset=Country.objects.all(), required=False, label="Host state", widget=QuickSelect()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import IntegrityError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -56,11 +56,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _next_url(request: HttpRequest, engagement: Engagement) -> str:
+def _next_url(request: HttpRequest, engagement: Engagement) -> HttpResponseRedirect:
+    """Back where the editor came from (a path on this site only), else the engagement's page."""
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
-        return wanted
-    return engagement.get_absolute_url()
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(wanted)
+    return HttpResponseRedirect(engagement.get_absolute_url())
 
 
 @require_POST
@@ -70,7 +71,7 @@ def engagement_review(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, "That review was not understood: " + " ".join(form.errors.get("status", ["—"])))
-        return redirect(_next_url(request, engagement))
+        return _next_url(request, engagement)
     try:
         review.engagement_review(
             engagement_id=pk,
@@ -80,10 +81,10 @@ def engagement_review(request: HttpRequest, pk: int) -> HttpResponse:
         )
     except review.EngagementChanged as changed:
         messages.error(request, str(changed).split(". ")[0] + ": nothing was saved; look again.")
-        return redirect(_next_url(request, engagement))
+        return _next_url(request, engagement)
     verb = Engagement.Status(form.cleaned_data["status"]).label.lower()
     messages.success(request, f"{engagement.get_kind_display()} {engagement.date_label} {verb}.")
-    return redirect(_next_url(request, engagement))
+    return _next_url(request, engagement)
 
 
 @require_POST
