@@ -4,6 +4,8 @@ followed by a redirect, and htmx re-binds the same form for inline validation.""
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import IntegrityError
@@ -115,7 +117,8 @@ def engagement_validate(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such engagement")
     form = EngagementForm(request.POST, instance=record)
     form.is_valid()
-    return render(request, "meetings/engagement.html#correct", {"correct_form": form, "engagement": form.instance})
+    context = {"correct_form": form, "engagement": form.instance, "inline": True}
+    return render(request, "meetings/engagement.html#correct", context)
 
 
 @require_POST
@@ -135,6 +138,23 @@ def participant_add(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, "Participant added.")
         return redirect(engagement)
     return _page_again(request, engagement, status=400, participant_form=form)
+
+
+# The prefix of a participant's own form on the page ("p12"); the add form has none.
+PARTICIPANT_PREFIX = re.compile(r"p[0-9]{1,18}")
+
+
+@require_POST
+@editor_required
+def participant_validate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Inline validation of a participant form (adding, or one participant's): the same form, nothing saved."""
+    engagement = _engagement_or_404(pk)
+    prefix = request.POST.get("prefix", "")
+    form = ParticipantForm(
+        request.POST, engagement=engagement, prefix=prefix if PARTICIPANT_PREFIX.fullmatch(prefix) else None
+    )
+    form.is_valid()
+    return render(request, "meetings/_participant_fields.html", {"form": form, "inline": True})
 
 
 def _participation_or_404(pk: int) -> Participation:

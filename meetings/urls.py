@@ -36,6 +36,7 @@ urlpatterns = [
     path("engagements/<int:pk>/correct/", review_views.engagement_correct, name="engagement-correct"),
     path("engagements/<int:pk>/correct/check/", review_views.engagement_validate, name="engagement-validate"),
     path("engagements/<int:pk>/participants/", review_views.participant_add, name="participant-add"),
+    path("engagements/<int:pk>/participants/check/", review_views.participant_validate, name="participant-validate"),
     path("engagements/<int:pk>/split/", review_views.engagement_split, name="engagement-split"),
     path("engagements/<int:pk>/merge/", review_views.engagement_merge, name="engagement-merge"),
     path("participants/<int:pk>/", review_views.participant_update, name="participant-update"),

@@ -320,3 +320,25 @@ def test_editor_engagement_page_queries(client, editor, size):
         response = client.get(engagement.get_absolute_url())
     assert response.content.decode().count('class="editor participant-edit"') == size
     assert len(queries) == EDITOR_PAGE_QUERIES, [q["sql"][:90] for q in queries.captured_queries]
+
+
+def test_participant_forms_are_checked_inline_with_the_same_form(client, editor):
+    haddad = factories.official(name="Samir Haddad", country="JO")
+    engagement = factories.engagement(officials=[haddad])
+    first = engagement.participations.get()
+    client.force_login(editor)
+    check = reverse("meetings:participant-validate", args=[engagement.pk])
+    added = client.post(check, {"version": 1, "official": "Nobody #999999999", "country": "JO"}).content.decode()
+    assert "There is no official number 999999999" in added and "<html" not in added
+    own = client.post(
+        check,
+        {
+            "prefix": f"p{first.pk}",
+            f"p{first.pk}-version": 1,
+            f"p{first.pk}-official": "",
+            f"p{first.pk}-country": "XX",
+        },
+    ).content.decode()
+    assert f'name="p{first.pk}-official"' in own and "This field is required." in own
+    assert "Select a valid choice" in own
+    assert engagement.participations.get().official == haddad
