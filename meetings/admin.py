@@ -145,12 +145,18 @@ class EngagementAdmin(AuditedAdmin):
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        """Evidence staff add or edit here is a person's choice, kept through re-extraction."""
+        """Evidence staff add or edit here is a person's choice, and participants or topics they change are
+        locked: both kept through re-extraction."""
         if formset.model is Evidence:
             for row in formset.forms:
                 if row.has_changed() and not (row.cleaned_data or {}).get("DELETE"):
                     row.instance.chosen_by = Evidence.ChosenBy.PERSON
         super().save_formset(request, form, formset, change)
+        lock = {Participation: "participants", Engagement.topics.through: "topics"}.get(formset.model)
+        if change and lock and formset.has_changed():
+            engagement = form.instance
+            engagement.locked = sorted(set(engagement.locked) | {lock})
+            Engagement.objects.filter(pk=engagement.pk).update(locked=engagement.locked)
 
     @admin.action(description="Merge selected engagements into one")
     def merge_engagements(self, request, queryset):

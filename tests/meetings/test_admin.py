@@ -131,8 +131,12 @@ def test_staffs_edits_lock_the_fields_and_make_the_evidence_theirs(client, staff
         "date": "2024-01-16",
         "location_country": "JO",
         "countries": ["JO", "QA"],
-        "participations-TOTAL_FORMS": "0",
+        "participations-TOTAL_FORMS": "1",
         "participations-INITIAL_FORMS": "0",
+        "participations-0-engagement": str(record.pk),
+        "participations-0-official": str(factories.official(name="Samir Haddad").pk),
+        "participations-0-country": "JO",
+        "participations-0-title": "Minister",
         "Engagement_topics-TOTAL_FORMS": "0",
         "Engagement_topics-INITIAL_FORMS": "0",
         "evidence-TOTAL_FORMS": "1",
@@ -148,6 +152,7 @@ def test_staffs_edits_lock_the_fields_and_make_the_evidence_theirs(client, staff
     response = client.post(url, form)
     assert response.status_code == 302, response.context["adminform"].form.errors
     record.refresh_from_db()
-    assert record.date.isoformat() == "2024-01-16" and record.locked == ["date"] and record.version == 2
+    assert record.date.isoformat() == "2024-01-16" and record.locked == ["date", "participants"]
+    assert record.version == 2 and record.participations.get().official.name == "Samir Haddad"
     evidence.refresh_from_db()
     assert evidence.sentence == "Report on security talks." and evidence.chosen_by == "person"
