@@ -23,8 +23,10 @@ from ingest.extraction import Event, PersonCandidate, PersonMention, match_offic
 from ingest.extraction import Official as Mention
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
+from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
+from meetings.review import engine_user, history_record
 from meetings.selectors import spellings_loosely_similar
 from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
@@ -218,7 +220,13 @@ def extraction_records_write(
     already on record (ingest.merging scores them). Replaces whatever this article contributed before,
     so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
     previous = set(Evidence.objects.filter(article=article).values_list("engagement_id", flat=True))
-    Evidence.objects.filter(article=article).delete()
+    # Evidence a person chose stays, and the events it reports stay with the engagement it was put in.
+    pinned = list(
+        Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.PERSON).values_list(
+            "engagement_id", "start", "end"
+        )
+    )
+    Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.ENGINE).delete()
     countries = _countries() or {c.code: c for c in Country.objects.all()}
     known = {code: countries[code] for e in events for code in e.countries if code in countries}
     topics = {t.slug: t for t in Topic.objects.filter(slug__in={slug for e in events for slug in e.topics})}
@@ -249,23 +257,46 @@ def extraction_records_write(
         kept.append((event, participants, _report(event=event, article=article, participants=participants)))
         written[-1] = len(kept) - 1
     reports = [report for _, _, report in kept]
-    chosen = reports_assign(reports, [engagement_candidates(report=r, sources=sources) for r in reports])
+    held = [_pinned_to(event, pinned) for event, _, _ in kept]
+    options = [
+        [] if pk else [c for c in engagement_candidates(report=r, sources=sources) if c.pk not in held]
+        for r, pk in zip(reports, held, strict=True)
+    ]
+    chosen = [pk or assigned for pk, assigned in zip(held, reports_assign(reports, options), strict=True)]
     matches = Engagement.objects.in_bulk([pk for pk in chosen if pk is not None])
     touched: list[Engagement] = []
     evidence: list[Evidence | None] = []
+    machine = None
     for (event, participants, report), pk in zip(kept, chosen, strict=True):
-        engagement = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
-        Engagement.topics.through.objects.bulk_create(
-            [Engagement.topics.through(engagement=engagement, topic=topics[s]) for s in event.topics if s in topics],
-            ignore_conflicts=True,
-        )
-        Participation.objects.bulk_create(
-            [
-                Participation(engagement=engagement, official=official, country=side, title=person.title or "")
-                for official, side, person in participants
-            ],
-            ignore_conflicts=True,  # already taking part, from an earlier report
-        )
+        engagement, notes = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
+        if not engagement.is_locked("topics"):
+            Engagement.topics.through.objects.bulk_create(
+                [
+                    Engagement.topics.through(engagement=engagement, topic=topics[s])
+                    for s in event.topics
+                    if s in topics
+                ],
+                ignore_conflicts=True,
+            )
+        if not engagement.is_locked("participants"):
+            taking_part = set(engagement.participations.values_list("official_id", flat=True)) if pk else set()
+            Participation.objects.bulk_create(
+                [
+                    Participation(engagement=engagement, official=official, country=side, title=person.title or "")
+                    for official, side, person in participants
+                ],
+                ignore_conflicts=True,  # already taking part, from an earlier report
+            )
+            joined = [official.name for official, _, _ in participants if official.pk not in taking_part]
+            if pk and joined:
+                notes.append(f"Participants added: {', '.join(joined)}")
+        if pk is None:
+            notes.insert(0, f"Recorded from article #{article.pk}")
+        elif engagement.pk not in previous:
+            notes.insert(0, f"Source added: article #{article.pk}")
+        if notes:
+            machine = machine or engine_user()
+            history_record(user=machine, engagement=engagement, message="; ".join(notes), added=pk is None)
         spans = [(e.start, e.end) for e in event.evidence]
         for person in event.officials:  # a participant named outside the event's sentences
             for e in person.evidence:
@@ -279,7 +310,9 @@ def extraction_records_write(
         evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
     # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
-    Engagement.objects.filter(pk__in=previous, status=Engagement.Status.EXTRACTED, evidence__isnull=True).delete()
+    Engagement.objects.filter(
+        pk__in=previous, status=Engagement.Status.EXTRACTED, locked=[], evidence__isnull=True
+    ).delete()
     tallies_refresh_soon()
     linked = {e.engagement_id for e in evidence if e is not None}
     shared = set(
@@ -294,33 +327,58 @@ def extraction_records_write(
     }
 
 
+def _pinned_to(event: Event, pinned: list[tuple[int, int, int]]) -> int | None:
+    """The engagement a person put this event's sentences in (their evidence overlaps the event's), if any."""
+    for engagement_id, start, end in pinned:
+        if any(e.start < end and start < e.end for e in event.evidence):
+            return engagement_id
+    return None
+
+
 def _engagement_update(
     match: Engagement | None, *, event: Event, report: Report, known: dict[str, Country]
-) -> Engagement:
-    """The matched engagement refined by this report (a day where only the month was known, a place),
-    or a new engagement."""
+) -> tuple[Engagement, list[str]]:
+    """The matched engagement refined by this report (a day where only the month was known, a place) in the
+    fields no person has set, or a new engagement; and what changed, for the history."""
     where = known.get(report.host) if report.host else None
     if where is None and report.host:
         where = Country.objects.filter(code=report.host).first()
     if match is None:
         engagement = Engagement.objects.create(
-            kind=event.type, date=report.date, date_precision=report.precision, city=report.city, location_country=where
+            kind=event.type,
+            date=report.date,
+            date_precision=report.precision,
+            city=report.city,
+            location_country=where,
+            confidence=event.confidence,
         )
         engagement.countries.set([known[code] for code in event.countries])
-        return engagement
+        return engagement, []
+    match = Engagement.objects.select_for_update().get(pk=match.pk)  # an editor's save waits, or goes first
+    before = [
+        ("Date", match.date_label, None),
+        ("City", match.city, None),
+        ("Host state", match.location_country, None),
+    ]
     changed = []
-    if _more_precise(report.precision, than=match.date_precision):
+    if not match.is_locked("date") and _more_precise(report.precision, than=match.date_precision):
         match.date, match.date_precision = report.date, report.precision
         changed += ["date", "date_precision"]
-    if report.city and not match.city:
+    if not match.is_locked("place") and report.city and not match.city:
         match.city = report.city
         changed.append("city")
-    if where and not match.location_country_id:
+    if not match.is_locked("place") and where and not match.location_country_id:
         match.location_country = where
         changed.append("location_country")
+    if event.confidence is not None and (match.confidence is None or event.confidence > match.confidence):
+        match.confidence = event.confidence  # another report that reads it more surely
+        changed.append("confidence")
     if changed:
-        match.save(update_fields=[*changed, "updated"])
-    return match
+        match.version += 1
+        match.save(update_fields=[*changed, "version", "updated"])
+    after = [match.date_label, match.city, match.location_country]
+    message = changes_message((label, old, new) for (label, old, _), new in zip(before, after, strict=True))
+    return match, [message] if message else []
 
 
 def _more_precise(precision: str, *, than: str) -> bool:

@@ -96,14 +96,16 @@ def _curated_fill(*, engagement: Engagement, item: dict[str, Any], article: Arti
         if not created and title and not participation.title:
             participation.title = title
             participation.save(update_fields=["title"])
-    for fragment in item.get("evidence", []):
+    for fragment in item.get("evidence", []):  # the editor's choice of sentences, kept through re-extraction
         start, end = sentence_span(article.text, fragment)
-        Evidence.objects.get_or_create(
+        evidence, _ = Evidence.objects.get_or_create(
             engagement=engagement,
             article=article,
             start=start,
-            defaults={"end": end, "sentence": article.text[start:end]},
+            defaults={"end": end, "sentence": article.text[start:end], "chosen_by": Evidence.ChosenBy.PERSON},
         )
+        if evidence.chosen_by != Evidence.ChosenBy.PERSON:
+            Evidence.objects.filter(pk=evidence.pk).update(chosen_by=Evidence.ChosenBy.PERSON)
 
 
 def _official_fill(*, official: Official, title: str, organization_name: str) -> None:

@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
 from django.db.models import Count
 
-from meetings import services
+from meetings import review, services
 from meetings.admin_audit import AuditedAdmin, merge_action
 from meetings.models import (
     ApiToken,
@@ -105,7 +105,7 @@ class TopicInline(admin.TabularInline):
 
 class EvidenceInline(admin.TabularInline):
     model = Evidence
-    fields = ["article", "sentence", "start", "end"]
+    fields = ["article", "sentence", "start", "end", "chosen_by"]
     autocomplete_fields = ["article"]
     extra = 0
 
@@ -119,6 +119,7 @@ class EngagementAdmin(AuditedAdmin):
     autocomplete_fields = ["location_country", "countries"]
     date_hierarchy = "date"
     exclude = ["topics"]
+    readonly_fields = ["locked", "version", "confidence", "reviewed_by", "reviewed_at"]
     inlines = [ParticipationInline, TopicInline, EvidenceInline]
     actions = ["merge_engagements", "mark_confirmed", "mark_rejected"]
 
@@ -133,6 +134,30 @@ class EngagementAdmin(AuditedAdmin):
     @admin.display(description="sources", ordering="source_total")
     def sources(self, obj):
         return obj.source_total
+
+    def save_model(self, request, obj, form, change):
+        """What staff change here is a person's setting too: locked against the machine, the version raised."""
+        if change:
+            obj.locked = sorted(
+                set(obj.locked)
+                | {Engagement.LOCK_OF_FIELD[f] for f in form.changed_data if f in Engagement.LOCK_OF_FIELD}
+            )
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        """Evidence staff add or edit here is a person's choice, and participants or topics they change are
+        locked: both kept through re-extraction."""
+        if formset.model is Evidence:
+            for row in formset.forms:
+                if row.has_changed() and not (row.cleaned_data or {}).get("DELETE"):
+                    row.instance.chosen_by = Evidence.ChosenBy.PERSON
+        super().save_formset(request, form, formset, change)
+        lock = {Participation: "participants", Engagement.topics.through: "topics"}.get(formset.model)
+        if change and lock and formset.has_changed():
+            engagement = form.instance
+            engagement.locked = sorted(set(engagement.locked) | {lock})
+            Engagement.objects.filter(pk=engagement.pk).update(locked=engagement.locked)
 
     @admin.action(description="Merge selected engagements into one")
     def merge_engagements(self, request, queryset):
@@ -149,10 +174,10 @@ class EngagementAdmin(AuditedAdmin):
         self._set_status(request, queryset, Engagement.Status.REJECTED)
 
     def _set_status(self, request, queryset, status):
-        for engagement in queryset:
-            if engagement.status != status:
-                self.log_change(request, engagement, f"Status: {engagement.status} → {status}")
-        count = queryset.update(status=status)
+        count = 0
+        for pk, version in queryset.order_by("pk").values_list("pk", "version"):
+            review.engagement_review(engagement_id=pk, version=version, user=request.user, status=status)
+            count += 1
         self.message_user(request, f"{count} engagement(s) marked {status}.", messages.SUCCESS)
 
 
@@ -170,7 +195,7 @@ class ParticipationAdmin(AuditedAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(AuditedAdmin):
-    list_display = ["engagement", "article", "excerpt", "start", "end"]
+    list_display = ["engagement", "article", "excerpt", "start", "end", "chosen_by"]
     list_select_related = ["engagement", "article"]
     search_fields = ["sentence", "article__title"]
     autocomplete_fields = ["engagement", "article"]

@@ -12,15 +12,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.template.response import TemplateResponse
 
+from meetings.history import value_display
 from meetings.services import tallies_refresh_soon
-
-
-def _display(value) -> str:
-    if isinstance(value, list | tuple | set) or hasattr(value, "model"):
-        return ", ".join(sorted(str(v) for v in value)) or "—"
-    if value in (None, ""):
-        return "—"
-    return str(value)
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -52,7 +45,7 @@ class AuditedAdmin(admin.ModelAdmin):
                     else field.queryset.filter(pk=getattr(before, "pk", before)).first()
                 )
             after = form.cleaned_data.get(name)
-            parts.append(f"{field.label or name}: {_display(before)} → {_display(after)}")
+            parts.append(f"{field.label or name}: {value_display(before)} → {value_display(after)}")
         inline_summary = LogEntry(
             change_message=json.dumps(super().construct_change_message(request, form, formsets, add)[1:])
         ).get_change_message()

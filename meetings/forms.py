@@ -108,6 +108,11 @@ class TimelineFilterForm(forms.Form):
     since = forms.DateField(required=False, label="From", widget=DateInput())
     until = forms.DateField(required=False, label="To", widget=DateInput())
     q = forms.CharField(required=False, max_length=200, label="Text", help_text="Words in the summary")
+    review = forms.ChoiceField(
+        required=False,
+        label="Review",
+        choices=[("", "Any review state"), ("confirmed", "Confirmed only"), ("unreviewed", "Needs review")],
+    )
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
@@ -149,6 +154,7 @@ class TimelineFilterForm(forms.Form):
             "since": data.get("since"),
             "until": data.get("until"),
             "text": (data.get("q") or "").strip() or None,
+            "review": data.get("review") or None,
         }
 
     def saved_query(self) -> str:

@@ -4,6 +4,7 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.core import signing
 from django.db import models
@@ -142,6 +143,20 @@ class Engagement(models.Model):
         CONFIRMED = "confirmed", "Confirmed"
         REJECTED = "rejected", "Rejected"
 
+    # What a person can set or confirm; a locked field is never overwritten by the machine.
+    LOCKABLE = ("kind", "date", "place", "countries", "participants", "topics", "summary")
+    # The model field behind each of them.
+    LOCK_OF_FIELD = {
+        "kind": "kind",
+        "date": "date",
+        "date_precision": "date",
+        "city": "place",
+        "location_country": "place",
+        "countries": "countries",
+        "topics": "topics",
+        "summary": "summary",
+    }
+
     kind = models.CharField("type", max_length=12, choices=Kind.choices)
     date = models.DateField(null=True, blank=True, help_text="First of the month when precision is month")
     date_precision = models.CharField(max_length=8, choices=Precision.choices, default=Precision.DAY)
@@ -153,6 +168,21 @@ class Engagement(models.Model):
     topics = models.ManyToManyField(Topic, related_name="engagements", blank=True)
     summary = models.TextField(blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.EXTRACTED)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="reviewed_engagements"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    locked = ArrayField(
+        models.CharField(max_length=20),
+        default=list,
+        db_default=[],
+        blank=True,
+        help_text="Fields a person set or confirmed",
+    )
+    confidence = models.FloatField(null=True, blank=True, help_text="The engine's certainty, 0-1")
+    version = models.PositiveIntegerField(
+        default=1, db_default=1, help_text="Raised by every change; a stale edit is refused"
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -172,6 +202,10 @@ class Engagement(models.Model):
             models.CheckConstraint(
                 condition=Q(status__in=["extracted", "confirmed", "rejected"]), name="engagement_status_valid"
             ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0, confidence__lte=1),
+                name="engagement_confidence_unit_range",
+            ),
         ]
         indexes = [
             # The timeline: newest first, cursor on (date, id).
@@ -180,6 +214,15 @@ class Engagement(models.Model):
             models.Index("kind", F("date").desc(nulls_last=True), F("id").desc(), name="engagement_kind_timeline"),
             # What's new and the daily digest: engagements that arrived since a user's last visit or digest.
             models.Index(fields=["created"], name="engagement_created"),
+            # What's new and the digest: engagements an editor confirmed since a user's last visit or digest.
+            models.Index(fields=["reviewed_at"], name="engagement_confirmed_at", condition=Q(status="confirmed")),
+            # The review queue and the navigation's count: unreviewed engagements, least certain first.
+            models.Index(
+                F("confidence").asc(nulls_first=True),
+                "id",
+                name="engagement_review_queue",
+                condition=Q(status="extracted"),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -188,6 +231,9 @@ class Engagement(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:engagement", args=[self.pk])
+
+    def is_locked(self, field: str) -> bool:
+        return field in self.locked
 
     @property
     def date_label(self) -> str:
@@ -219,12 +265,19 @@ class Participation(models.Model):
 class Evidence(models.Model):
     """Links an engagement to an article that reports it, with the sentence the facts came from."""
 
+    class ChosenBy(models.TextChoices):
+        ENGINE = "engine", "Engine"
+        PERSON = "person", "Person"  # kept through re-extraction
+
     engagement = models.ForeignKey(Engagement, on_delete=models.CASCADE, related_name="evidence")
     # The one link from the domain to ingest: a lazy reference, never an import (README, Layout).
     article = models.ForeignKey("ingest.Article", on_delete=models.CASCADE, related_name="evidence")
     sentence = models.TextField()
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the article text")
     end = models.PositiveIntegerField()
+    chosen_by = models.CharField(
+        max_length=6, choices=ChosenBy.choices, default=ChosenBy.ENGINE, db_default=ChosenBy.ENGINE
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -233,6 +286,7 @@ class Evidence(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="evidence_span_not_empty"),
             models.UniqueConstraint(fields=["engagement", "article", "start"], name="evidence_unique_span"),
+            models.CheckConstraint(condition=Q(chosen_by__in=["engine", "person"]), name="evidence_chosen_by_valid"),
         ]
 
     def __str__(self) -> str:

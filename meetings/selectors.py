@@ -9,6 +9,7 @@ from functools import reduce
 from operator import or_
 from typing import Protocol
 
+from django.contrib.admin.models import LogEntry
 from django.db import connection, transaction
 from django.db.models import (
     BooleanField,
@@ -58,8 +59,9 @@ PAGE_SIZE = 25
 # Engagements ----------------------------------------------------------------------------------------------
 
 
-def engagement_list() -> QuerySet[Engagement]:
-    """Engagements newest first with everything a timeline row shows; rejected ones are left out."""
+def engagement_list(*, with_rejected: bool = False) -> QuerySet[Engagement]:
+    """Engagements newest first with everything a timeline row shows; rejected ones are left out of every
+    analyst's view (pages, exports, API), shown to editors only (``with_rejected``)."""
     sources = (
         Evidence.objects.filter(engagement=OuterRef("pk"))
         .order_by()
@@ -67,9 +69,11 @@ def engagement_list() -> QuerySet[Engagement]:
         .annotate(n=Count("article", distinct=True))
         .values("n")
     )
+    engagements = Engagement.objects.all()
+    if not with_rejected:
+        engagements = engagements.exclude(status=Engagement.Status.REJECTED)
     return (
-        Engagement.objects.exclude(status=Engagement.Status.REJECTED)
-        .select_related("location_country")
+        engagements.select_related("location_country", "reviewed_by")
         .prefetch_related(
             "countries",
             "topics",
@@ -205,8 +209,13 @@ def engagement_filter(
     since: datetime.date | None = None,
     until: datetime.date | None = None,
     text: str | None = None,
+    review: str | None = None,
 ) -> QuerySet[Engagement]:
     """The timeline's filters; each is a semi-join so no engagement appears twice."""
+    if review == "confirmed":
+        queryset = queryset.filter(status=Engagement.Status.CONFIRMED)
+    elif review == "unreviewed":
+        queryset = queryset.filter(status=Engagement.Status.EXTRACTED)
     if countries:
         queryset = queryset.filter(
             Exists(EngagementCountry.objects.filter(engagement_id=OuterRef("pk"), country_id__in=countries))
@@ -285,7 +294,7 @@ def tallies_state() -> aggregates.TalliesState:
 
 def engagement_detail(*, engagement_id: int) -> Engagement:
     return (
-        Engagement.objects.select_related("location_country")
+        Engagement.objects.select_related("location_country", "reviewed_by")
         .prefetch_related(
             "countries",
             "topics",
@@ -421,8 +430,8 @@ def pair_filters(*, a: str, b: str) -> dict:
     return {"countries": [a], "partner": b}
 
 
-def engagements_of_pair(*, a: str, b: str) -> QuerySet[Engagement]:
-    return engagement_filter(engagement_list(), **pair_filters(a=a, b=b))
+def engagements_of_pair(*, a: str, b: str, with_rejected: bool = False) -> QuerySet[Engagement]:
+    return engagement_filter(engagement_list(with_rejected=with_rejected), **pair_filters(a=a, b=b))
 
 
 @dataclass
@@ -632,8 +641,10 @@ def watch_filters(*, watch: Watch) -> dict | None:
 
 
 def engagements_arrived(*, since: datetime.datetime, until: datetime.datetime) -> Q:
-    """Engagements that arrived in (since, until]: created then (confirmations join here as a second clause)."""
-    return Q(created__gt=since, created__lte=until)
+    """Engagements that arrived in (since, until]: created then, or confirmed by an editor then."""
+    return Q(created__gt=since, created__lte=until) | Q(
+        status=Engagement.Status.CONFIRMED, reviewed_at__gt=since, reviewed_at__lte=until
+    )
 
 
 @dataclass
@@ -729,3 +740,40 @@ def digest_profiles(*, day: datetime.date) -> QuerySet[WatchProfile]:
         .select_related("user")
         .order_by("pk")
     )
+
+
+# Review ---------------------------------------------------------------------------------------------------
+
+REVIEW_PAGE = 25
+
+
+def review_queue(*, limit: int = REVIEW_PAGE) -> list[Engagement]:
+    """Unreviewed engagements, least certain first (engagement_review_queue index); unscored ones first."""
+    queue = engagement_list().filter(status=Engagement.Status.EXTRACTED)
+    return list(queue.order_by(F("confidence").asc(nulls_first=True), "id")[:limit])
+
+
+def review_waiting() -> int:
+    """How many engagements wait for review: a count over the partial engagement_review_queue index."""
+    return Engagement.objects.filter(status=Engagement.Status.EXTRACTED).count()
+
+
+def engagement_history(*, engagement: Engagement) -> QuerySet:
+    """The engagement's history, newest first: the admin's LogEntry rows, by people and by the machine."""
+    return (
+        # The content type by its names: a join, not a lookup whose cache may be cold.
+        LogEntry.objects.filter(
+            content_type__app_label=Engagement._meta.app_label,
+            content_type__model=Engagement._meta.model_name,
+            object_id=str(engagement.pk),
+        )
+        .select_related("user")
+        .order_by("-action_time", "-id")
+    )
+
+
+def officials_named(*, name: str, limit: int = 10) -> list[Official]:
+    """Known officials whose spellings resemble the name, closest first (the participant autocomplete)."""
+    found = officials_matching(name=name, limit=limit)
+    by_id = Official.objects.select_related("country").in_bulk(found)
+    return [by_id[pk] for pk in found if pk in by_id]

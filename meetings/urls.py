@@ -1,6 +1,6 @@
 from django.urls import path, re_path, register_converter
 
-from meetings import api, views, watch_views
+from meetings import api, review_views, views, watch_views
 
 
 class CountryCode:
@@ -38,6 +38,17 @@ urlpatterns = [
     path("whats-new/", watch_views.whats_new, name="whats-new"),
     path("whats-new/count/", watch_views.whats_new_count, name="whats-new-count"),
     path("digest/unsubscribe/<str:token>/", watch_views.unsubscribe, name="unsubscribe"),
+    path("review/", review_views.queue, name="review"),
+    path("engagements/<int:pk>/review/", review_views.engagement_review, name="engagement-review"),
+    path("engagements/<int:pk>/correct/", review_views.engagement_correct, name="engagement-correct"),
+    path("engagements/<int:pk>/correct/check/", review_views.engagement_validate, name="engagement-validate"),
+    path("engagements/<int:pk>/participants/", review_views.participant_add, name="participant-add"),
+    path("engagements/<int:pk>/participants/check/", review_views.participant_validate, name="participant-validate"),
+    path("engagements/<int:pk>/split/", review_views.engagement_split, name="engagement-split"),
+    path("engagements/<int:pk>/merge/", review_views.engagement_merge, name="engagement-merge"),
+    path("participants/<int:pk>/", review_views.participant_update, name="participant-update"),
+    path("participants/<int:pk>/remove/", review_views.participant_remove, name="participant-remove"),
+    path("officials/names/", review_views.official_names, name="official-names"),
     path("api/engagements/", api.engagements, name="api-engagements"),
     path("api/engagements/<int:pk>/", api.engagement, name="api-engagement"),
     path("api/officials/", api.officials, name="api-officials"),

@@ -12,10 +12,13 @@ from meetings import charts, exports, selectors
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official, Watch
 from meetings.paging import Page, query_in_use, query_with
+from meetings.review import can_review
+from meetings.review_forms import editing_forms
 from meetings.watch_views import watch_button
 
 # Detail pages show the latest engagements; the rest load from the filtered timeline as one scrolls.
 LATEST_ROWS = 10
+HISTORY_ROWS = 50
 
 
 def parameters_in_use(view):
@@ -56,7 +59,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     if isinstance(filters.get("official"), str):  # resolved once, here, to the officials it means
         name_match = selectors.official_name_match(name=filters["official"])
         filters["official"] = name_match.ids
-    engagements = selectors.engagement_filter(selectors.engagement_list(), **filters)
+    listed = selectors.engagement_list(with_rejected=can_review(request.user))
+    engagements = selectors.engagement_filter(listed, **filters)
     page = selectors.engagement_page(engagements, cursor=request.GET.get("cursor"))
     context = {"form": form, **_rows_context(page, base=reverse("meetings:timeline"), params=request.GET)}
     if request.htmx and "cursor" in request.GET:
@@ -113,22 +117,30 @@ def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:
     return exports.json_response(engagements, base_url=base_url)
 
 
+def engagement_context(request: HttpRequest, record: Engagement) -> dict:
+    """What the engagement page shows everyone: the record, its sources and its history."""
+    countries = list(record.countries.all())
+    pair = _pair(countries[0].code, countries[1].code) if len(countries) == 2 else None
+    return {
+        "engagement": record,
+        "sources": selectors.evidence_sources(engagement=record),
+        "pair_url": reverse("meetings:relationship", args=[pair]) if pair else None,
+        "history": selectors.engagement_history(engagement=record)[:HISTORY_ROWS],
+    }
+
+
 def engagement(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         record = selectors.engagement_detail(engagement_id=pk)
     except Engagement.DoesNotExist as exc:
         raise Http404("No such engagement") from exc
-    countries = list(record.countries.all())
-    pair = _pair(countries[0].code, countries[1].code) if len(countries) == 2 else None
-    return render(
-        request,
-        "meetings/engagement.html",
-        {
-            "engagement": record,
-            "sources": selectors.evidence_sources(engagement=record),
-            "pair_url": reverse("meetings:relationship", args=[pair]) if pair else None,
-        },
-    )
+    editor = can_review(request.user)
+    if record.status == Engagement.Status.REJECTED and not editor:
+        raise Http404("No such engagement")  # rejected records leave the analysts' pages
+    context = engagement_context(request, record)
+    if editor:
+        context |= editing_forms(record)
+    return render(request, "meetings/engagement.html", context)
 
 
 def country(request: HttpRequest, code: str) -> HttpResponse:
@@ -139,7 +151,8 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
     except Country.DoesNotExist as exc:
         raise Http404("No such country") from exc
     overview = selectors.country_overview(country=record)
-    engagements = selectors.engagement_filter(selectors.engagement_list(), countries=[record.code])
+    listed = selectors.engagement_list(with_rejected=can_review(request.user))
+    engagements = selectors.engagement_filter(listed, countries=[record.code])
     params = QueryDict(mutable=True)
     params["country"] = record.code
     page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
@@ -178,7 +191,7 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
         raise Http404("No such country")
     a, b = (found[code] for code in sorted(codes))
     overview = selectors.relationship_overview(a=a, b=b)
-    engagements = selectors.engagements_of_pair(a=a.code, b=b.code)
+    engagements = selectors.engagements_of_pair(a=a.code, b=b.code, with_rejected=can_review(request.user))
     params = QueryDict(mutable=True)
     params.update({"country": a.code, "partner": b.code})
     page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
@@ -216,7 +229,8 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
         record = selectors.official_detail(official_id=pk)
     except Official.DoesNotExist as exc:
         raise Http404("No such official") from exc
-    engagements = selectors.engagement_filter(selectors.engagement_list(), official=record.pk)
+    listed = selectors.engagement_list(with_rejected=can_review(request.user))
+    engagements = selectors.engagement_filter(listed, official=record.pk)
     params = QueryDict(mutable=True)
     params["official"] = str(record.pk)
     page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)

@@ -49,6 +49,7 @@ class Event:
     officials: list[Official] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    confidence: float | None = None  # 0-1, from the event's own signals (confidence.py)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
+from .confidence import event_confidence
 from .countries import find_countries
 from .dates import dates_agree, find_dates
 from .events import (
@@ -384,6 +385,8 @@ def extract_batch(
             officials = [official for official, _ in pairs]
         for official in officials:
             official.person = registry.resolve(official.name, official.country, official.title)
+        for event in extraction.events:
+            event.confidence = event_confidence(event)
         results.append(extraction)
     return results
 

@@ -26,9 +26,11 @@ def reference_data(transactional_db):
     if not Country.objects.exists():
         countries = importlib.import_module("meetings.migrations.0002_reference_data")
         roles = importlib.import_module("meetings.migrations.0003_roles")
+        review = importlib.import_module("meetings.migrations.0011_engagement_review")
         countries.load_countries(apps, connection.schema_editor())
         countries.load_topics(apps, connection.schema_editor())
         roles.create_groups(apps, connection.schema_editor())
+        review.reviewed_when_and_editors(apps, connection.schema_editor())
 
 
 @pytest.fixture(scope="session")

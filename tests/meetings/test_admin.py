@@ -104,3 +104,57 @@ def test_merge_officials_action_asks_then_merges(client, staff):
     assert keep.participations.count() == 1
     history = client.get(reverse("admin:meetings_official_history", args=[keep.pk])).content.decode()
     assert "Abeidallah Maaitah" in history
+
+
+def test_the_admins_review_actions_record_who_and_share_the_engagement_pages_history(client, staff):
+    client.force_login(staff)
+    record = factories.engagement()
+    url = reverse("admin:meetings_engagement_changelist")
+    assert client.post(url, {"action": "mark_confirmed", "_selected_action": [record.pk]}).status_code == 302
+    record.refresh_from_db()
+    assert record.status == "confirmed" and record.reviewed_by == staff and record.locked
+    history = client.get(reverse("admin:meetings_engagement_history", args=[record.pk])).content.decode()
+    assert escape("Status: Extracted → Confirmed") in history
+    assert escape("Status: Extracted → Confirmed") in client.get(record.get_absolute_url()).content.decode()
+
+
+def test_staffs_edits_lock_the_fields_and_make_the_evidence_theirs(client, staff):
+    client.force_login(staff)
+    record = factories.engagement()
+    evidence = record.evidence.get()
+    url = reverse("admin:meetings_engagement_change", args=[record.pk])
+    page = client.get(url)
+    form = {
+        key: value
+        for key, value in page.context["adminform"].form.initial.items()
+        if key in {"kind", "date", "date_precision", "city", "summary", "status"}
+    }
+    form |= {
+        "date": "2024-01-16",
+        "location_country": "JO",
+        "countries": ["JO", "QA"],
+        "participations-TOTAL_FORMS": "1",
+        "participations-INITIAL_FORMS": "0",
+        "participations-0-engagement": str(record.pk),
+        "participations-0-official": str(factories.official(name="Samir Haddad").pk),
+        "participations-0-country": "JO",
+        "participations-0-title": "Minister",
+        "Engagement_topics-TOTAL_FORMS": "0",
+        "Engagement_topics-INITIAL_FORMS": "0",
+        "evidence-TOTAL_FORMS": "1",
+        "evidence-INITIAL_FORMS": "1",
+        "evidence-0-id": str(evidence.pk),
+        "evidence-0-engagement": str(record.pk),
+        "evidence-0-article": str(evidence.article_id),
+        "evidence-0-sentence": "Report on security talks.",
+        "evidence-0-start": "0",
+        "evidence-0-end": "25",
+        "evidence-0-chosen_by": "engine",
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    record.refresh_from_db()
+    assert record.date.isoformat() == "2024-01-16" and record.locked == ["date", "participants"]
+    assert record.version == 2 and record.participations.get().official.name == "Samir Haddad"
+    evidence.refresh_from_db()
+    assert evidence.sentence == "Report on security talks." and evidence.chosen_by == "person"

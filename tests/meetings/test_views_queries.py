@@ -77,8 +77,9 @@ EXPECTED = {
     "relationship": 23,
     # auth 2 + 2; the official with aliases 2; rows 4; titles 1; counterparts 1 and their officials 1; watched 1
     "official": 14,
-    # auth 2 + 2; the engagement 1; its countries, topics, participants, evidence with articles 4
-    "engagement": 9,
+    # auth 2 + 2; the engagement with its reviewer 1; its countries, topics, participants, evidence with
+    # articles 4; its history with who made each change 1
+    "engagement": 10,
     # auth 2 + 2; topic choices 1; edges 1 and their countries 1; tallies' state 1
     "network": 8,
     # auth 2 + 2; officials_matching 8 (its officials read 0 times: "border" names nobody); summaries'

@@ -198,3 +198,20 @@ def test_a_watch_reports_only_what_arrived_after_it_was_added(analyst):
 
     assert news_of(analyst, since=since) == {"Jordan": [], "Qatar": [later.pk]}
     assert earlier.pk not in news_of(analyst, since=since)["Qatar"]
+
+
+def test_an_engagement_confirmed_since_the_last_visit_is_new_again_and_a_rejected_one_never_is(analyst, editor):
+    from meetings import review
+
+    qa, jo = states("QA", "JO")
+    services.watch_add(user=analyst, kind="pair", country=qa, partner=jo)
+    Watch.objects.filter(user=analyst).update(created=timezone.now() - 3 * HOUR)
+    known = arrived_ago(factories.engagement(countries=("JO", "QA")), 2 * HOUR)
+    doubtful = arrived_ago(factories.engagement(countries=("JO", "QA")), 2 * HOUR)
+    since = timezone.now() - HOUR
+    assert news_of(analyst, since=since) == {"Jordan – Qatar": []}
+
+    review.engagement_review(engagement_id=known.pk, version=known.version, user=editor, status="confirmed")
+    review.engagement_review(engagement_id=doubtful.pk, version=doubtful.version, user=editor, status="rejected")
+
+    assert news_of(analyst, since=since) == {"Jordan – Qatar": [known.pk]}

@@ -241,7 +241,8 @@ class Command(BaseCommand):
                     people.append((person, side, title_at(person, date)))
             summary = self.summary(kind, sides, people, city, [labels[t] for t in chosen], names, careers)
             status = "rejected" if rng.random() < 0.02 else "confirmed" if rng.random() < 0.3 else "extracted"
-            engagements.append((pk, kind, date, precision, city, host, summary, status))
+            reviewed = None if status == "extracted" else timezone.now()
+            engagements.append((pk, kind, date, precision, city, host, summary, status, reviewed))
             pairs += [(pk, side) for side in sides]
             topic_rows += [(pk, topics[slug]) for slug in chosen]
             people_rows += [(pk, person, side, title) for person, side, title in people]
@@ -268,7 +269,17 @@ class Command(BaseCommand):
             "aliases": copy_rows(OfficialAlias, ["official_id", "name", "key", "romanized"], aliases),
             "engagements": copy_rows(
                 Engagement,
-                ["id", "kind", "date", "date_precision", "city", "location_country_id", "summary", "status"],
+                [
+                    "id",
+                    "kind",
+                    "date",
+                    "date_precision",
+                    "city",
+                    "location_country_id",
+                    "summary",
+                    "status",
+                    "reviewed_at",
+                ],
                 engagements,
             ),
             "engagement countries": copy_rows(Engagement.countries.through, ["engagement_id", "country_id"], pairs),
