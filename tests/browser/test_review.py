@@ -10,17 +10,15 @@ from playwright.sync_api import expect
 
 from ingest import services
 from meetings.models import Engagement
-from tests.browser.test_dashboard import PASSWORD, pytestmark  # noqa: F401 (the same marks: keep reference data)
+from tests.browser.conftest import BROWSER_PASSWORD as PASSWORD
+from tests.browser.test_dashboard import pytestmark  # noqa: F401 (the same marks: keep reference data)
 from tests.ingest.review_reports import FIRST, OTHER_PAIR
 
 
 @pytest.fixture
-def editor_login(make_user, reference_data):
-    """An editor (tests/conftest.py's make_user) who signs in with the browser tests' password."""
-    person = make_user("browser-editor", group="editor")
-    person.set_password(PASSWORD)
-    person.save(update_fields=["password"])
-    return person
+def editor_login(browser_user):
+    """An editor who signs in with the browser tests' password."""
+    return browser_user("browser-editor", "editor")
 
 
 @pytest.fixture
