@@ -7,7 +7,11 @@ from ingest.models import Article
 from tests.browser.conftest import BROWSER_PASSWORD
 from tests.ingest.services_for_tests import ROOT, RedisServer, Worker, broker
 
-pytestmark = [pytest.mark.browser, pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.integration,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # the reference data keeps its ids
+]
 SEED_ARTICLE = ROOT / "seeds" / "seed_article.txt"
 
 
