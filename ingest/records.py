@@ -19,10 +19,11 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 
-from ingest.extraction import Event, PersonCandidate, PersonMention, match_official
+from ingest.extraction import Event, KnownOfficial, PersonCandidate, PersonMention, match_official
 from ingest.extraction import Official as Mention
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
+from ingest.selectors import officials_known
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, alias_romanized
 from meetings.selectors import spellings_loosely_similar
@@ -84,6 +85,21 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     official = officials[int(match.candidate.key)]
     official_alias_add(official=official, name=name)
     return official
+
+
+def known_officials() -> list[KnownOfficial]:
+    """The officials on record in the engine's terms, read once for a batch of articles: a mention the
+    engine recognises as one of them keeps their state and title and comes back with their key."""
+    return [
+        KnownOfficial(
+            name=official.name,
+            state=official.country_id,
+            titles=(official.title,) if official.title else (),
+            aliases=tuple(name for name in official.spellings if name and name != official.name),  # type: ignore[attr-defined]
+            key=str(official.pk),
+        )
+        for official in officials_known()
+    ]
 
 
 def _date_of(value: str | None) -> DatePrecision:
@@ -229,6 +245,8 @@ def extraction_records_write(
         if syndicated_from
         else set()
     )
+    recognised = {int(o.known) for e in events for o in e.officials if o.known and o.known.isdigit()}
+    on_record = Official.objects.in_bulk(sorted(recognised)) if recognised else {}
     kept: list[tuple[Event, list[Participant], Report]] = []
     written: list[int | None] = []  # per event: its place in ``kept``
     for event in events:
@@ -242,7 +260,12 @@ def extraction_records_write(
             side = known.get(person.country or "")
             cache_key = (person.person or alias_key(person.name), person.country)
             if cache_key not in people:
-                people[cache_key] = official_resolve(name=person.name, country=side, title=person.title or "")
+                mentioned = on_record.get(int(person.known)) if person.known and person.known.isdigit() else None
+                if mentioned is not None and len(person.name.split()) > 1:
+                    official_alias_add(official=mentioned, name=person.name)  # a surname alone is no spelling
+                people[cache_key] = mentioned or official_resolve(
+                    name=person.name, country=side, title=person.title or ""
+                )
             resolved = people[cache_key]
             if resolved is not None and all(resolved != other for other, _, _ in participants):
                 participants.append((resolved, side, person))

@@ -31,6 +31,19 @@ class Location:
     country: str | None = None
 
 
+@dataclass(frozen=True)
+class KnownOfficial:
+    """An official the caller already knows: every spelling on record, the state, titles newest first.
+
+    `key` is the caller's own id for them (a database key); it comes back on the `Official` read."""
+
+    name: str
+    state: str | None
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    key: str | None = None
+
+
 @dataclass
 class Official:
     name: str
@@ -38,6 +51,7 @@ class Official:
     title: str | None
     person: str | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    known: str | None = None  # the `KnownOfficial.key` this mention was recognised as
 
 
 @dataclass

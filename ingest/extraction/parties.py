@@ -10,7 +10,8 @@ guesses:
   Pakistani Ambassador A, Chief of Staff B and Military Attache C");
 - in a two-state engagement, the one who meets a counterpart of one state represents the other
   ("X held talks with his Bahraini counterpart Y": X is not Bahraini);
-- an official already known to the database keeps their state (see `KnownOfficial`).
+- an official the caller already knows keeps their state and title when the article omits them
+  (`keep_known`, with `known.KnownOfficials`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from .countries import CountryMention
+from .known import KnownOfficials
 from .people import HONORIFIC_RUN, PersonMention
 from .text import Sentence
 
@@ -86,3 +88,23 @@ def complement_counterparts(
     for r in roots:
         if people[r].country is None and not people[r].reporter and people[r].title:
             people[r].country = other
+
+
+def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
+    """A known official keeps their state and title where the article prints only the name.
+
+    What the article itself says wins: a state it gives that differs from the known one means
+    another person (the lookup refuses the match), a title it gives is the title as reported then."""
+    if not len(known):
+        return
+    for pm in people:
+        if pm.reporter:
+            continue
+        hit = known.find(pm.name, pm.country, pm.title)
+        if hit is None:
+            continue
+        pm.known = hit
+        if pm.country is None and hit.state:
+            pm.country = hit.state
+        if pm.title is None and hit.titles:
+            pm.title = hit.titles[0]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .countries import CountryMention
 from .matching import name_similarity
+from .models import KnownOfficial
 from .names import HONORIFICS, strip_honorifics
 
 _TITLE_WORDS = re.compile(
@@ -67,6 +68,7 @@ class PersonMention:
     canonical: int | None = None  # index of the fuller mention of the same person in the article
     title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
+    known: KnownOfficial | None = None  # the caller's official this mention was recognised as
 
 
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
@@ -527,6 +529,8 @@ def link_mentions(mentions: list[PersonMention]) -> None:
                 root.country = pm.country
             if root.title is None and pm.title:
                 root.title = pm.title
+            if root.known is None and pm.known:
+                root.known = pm.known
     for pm in mentions:
         if pm.canonical is not None:
             root = mentions[pm.canonical]

@@ -18,11 +18,12 @@ from .events import (
     host_country,
     is_security,
 )
+from .known import KnownOfficials
 from .language import detect_language
 from .languages import extract_other, other_language
-from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from .models import Article, ArticleExtraction, Event, Evidence, KnownOfficial, Location, Official
 from .nlp_model import get_nlp
-from .parties import complement_counterparts, inherit_listed_states
+from .parties import complement_counterparts, inherit_listed_states, keep_known
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import dateline, places_in
@@ -58,7 +59,9 @@ def _sentences(doc, body: str) -> list[Sentence]:
     return out
 
 
-def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+def _analyse(
+    prep: _Prepared, doc, known: KnownOfficials
+) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
     article = prep.article
     empty = ArticleExtraction(article.id, False, prep.language, [])
     if prep.clean is None or doc is None:
@@ -73,9 +76,10 @@ def _analyse(prep: _Prepared, doc) -> tuple[ArticleExtraction, list[tuple[Offici
     dates = find_dates(body, published)
     places = places_in(body)
     dl = dateline(body)
-    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
     people = find_people(body, spans, person_spans, countries)
     assign_titles(body, spans, people, countries)
+    keep_known(people, known)
     inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(
@@ -256,7 +260,8 @@ def _officials(
         for m in mentions[:3]:
             s, e = clean.to_original(m.start, m.end)
             evidence.append(Evidence(body[m.start : m.end], s, e))
-        out.append((Official(pm.name, pm.country, pm.title, None, evidence), pm))
+        known = pm.known.key if pm.known else None
+        out.append((Official(pm.name, pm.country, pm.title, None, evidence, known), pm))
     return out
 
 
@@ -313,7 +318,7 @@ def _venue(draft: Draft, k: int, people, sentences, dl, officials) -> Location:
 
 
 def _run(
-    articles: Iterable[Article], batch_size: int
+    articles: Iterable[Article], batch_size: int, known: KnownOfficials
 ) -> list[tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]]:
     prepared = [_prepare(a) for a in articles]
     nlp = get_nlp()
@@ -322,18 +327,26 @@ def _run(
     by_id = {}
     for prep, doc in zip(todo, docs, strict=False):
         by_id[id(prep)] = doc
-    return [_analyse(p, by_id.get(id(p))) for p in prepared]
+    return [_analyse(p, by_id.get(id(p)), known) for p in prepared]
 
 
 def extract_batch(
-    articles: Iterable[Article], *, batch_size: int = 64, registry: PersonRegistry | None = None
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    registry: PersonRegistry | None = None,
+    known: Iterable[KnownOfficial] = (),
 ) -> list[ArticleExtraction]:
-    """Extract many articles with one pass of the model; one `person` id per real person across them."""
+    """Extract many articles with one pass of the model; one `person` id per real person across them.
+
+    `known`: officials the caller already knows; a mention recognised as one keeps their state and
+    title where the article omits them, and carries their `key`."""
     registry = registry or PersonRegistry()
+    index = KnownOfficials(known)
     articles = list(articles)
     # French, Spanish and Arabic go through their own lexicons behind the same stages.
     other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
-    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size))
+    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size, index))
     foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
     results = []
     for i in range(len(articles)):
@@ -348,5 +361,5 @@ def extract_batch(
     return results
 
 
-def extract(article: Article) -> ArticleExtraction:
-    return extract_batch([article], batch_size=1)[0]
+def extract(article: Article, *, known: Iterable[KnownOfficial] = ()) -> ArticleExtraction:
+    return extract_batch([article], batch_size=1, known=known)[0]

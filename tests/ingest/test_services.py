@@ -172,3 +172,18 @@ def test_failed_fetch_keeps_its_reason(live_server, settings):
     article = services.article_process(article_id=article.pk)
     assert article.status == Article.Status.FAILED
     assert "not found (HTTP 404)" in article.error
+
+
+def test_an_official_on_record_named_by_surname_alone_keeps_their_state_and_title():
+    known = factories.official(name="Dominic Nitiwul", country="GH", title="Minister of Defence")
+    text = (
+        "Nitiwul held talks with Togo's Minister of the Armed Forces, Kofi Mensah Agbeko, on Monday "
+        "on border security and the smuggling of arms."
+    )
+    article = ingest(text, published=datetime.date(2024, 4, 3))
+    engagement = Engagement.objects.get()
+    assert sorted(engagement.countries.values_list("code", flat=True)) == ["GH", "TG"]
+    taking_part = engagement.participations.get(official=known)
+    assert (taking_part.country_id, taking_part.title) == ("GH", "Minister of Defence")
+    assert OfficialRecord.objects.filter(name__icontains="nitiwul").count() == 1
+    assert article.outcome["created"] == [engagement.pk]
