@@ -210,12 +210,44 @@ def _lock_countries(codes: Iterable[str]) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"dyad-country:{code}"])
 
 
-def _evidence(*, engagement: Engagement, article: Article, start: int, end: int) -> Evidence | None:
+def _evidence(
+    *, engagement: Engagement, article: Article, start: int, end: int, facts: Iterable[dict] = ()
+) -> Evidence | None:
     text = article.text
     start, end = max(0, start), min(len(text), end)
     if end <= start:
         return None
-    return Evidence(engagement=engagement, article=article, start=start, end=end, sentence=text[start:end])
+    supported = [f for f in facts if start <= f["start"] and f["end"] <= end]
+    return Evidence(
+        engagement=engagement, article=article, start=start, end=end, sentence=text[start:end], facts=supported
+    )
+
+
+def _facts(*, event: Event, participants: list[Participant]) -> list[dict]:
+    """Each value of the event with the words the engine read it from (offsets into the article text)."""
+    said: list[dict] = []
+
+    def add(fact: str, value: str | None, words, official: int | None = None) -> None:
+        if value and words is not None and words.end > words.start:
+            said.append(
+                {
+                    "fact": fact,
+                    "value": value,
+                    "official": official,
+                    "start": words.start,
+                    "end": words.end,
+                    "words": words.text,
+                }
+            )
+
+    add("date", event.date, event.date_evidence)
+    add("place", event.location.city or event.location.country, event.location_evidence)
+    for slug, words in event.topic_evidence.items():
+        add("topic", slug, words)
+    for official, _, person in participants:
+        add("title", person.title, person.title_evidence, official.pk)
+        add("state", person.country, person.country_evidence, official.pk)
+    return said
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -294,9 +326,13 @@ def extraction_records_write(
             for e in person.evidence:
                 if not any(s <= e.start and e.end <= t for s, t in spans):
                     spans.append(_sentence_around(article.text, e.start, e.end))
+        facts = _facts(event=event, participants=participants)
+        for fact in facts:  # a fact read outside the event's sentences (a dateline, a headline topic)
+            if not any(s <= fact["start"] and fact["end"] <= t for s, t in spans):
+                spans.append(_sentence_around(article.text, fact["start"], fact["end"]))
         if not spans:
             spans.append(_sentence_around(article.text, 0, 0))
-        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e) for s, e in spans]
+        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
     if syndicated_from:
         evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})

@@ -222,6 +222,9 @@ class Evidence(models.Model):
     sentence = models.TextField()
     start = models.PositiveIntegerField(help_text="Character offset of the sentence in the article text")
     end = models.PositiveIntegerField()
+    # The facts this sentence supports, each with the words it was read from:
+    # {"fact": date|place|topic|title|state, "value", "official" (a pk, for title and state), "start", "end", "words"}.
+    facts = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

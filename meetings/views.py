@@ -95,6 +95,7 @@ def engagement(request: HttpRequest, pk: int) -> HttpResponse:
         record = selectors.engagement_detail(engagement_id=pk)
     except Engagement.DoesNotExist as exc:
         raise Http404("No such engagement") from exc
+    selectors.fact_words_attach(engagement=record)
     countries = list(record.countries.all())
     pair = _pair(countries[0].code, countries[1].code) if len(countries) == 2 else None
     return render(

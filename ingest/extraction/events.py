@@ -12,7 +12,7 @@ from .frames import introduced_official, split_by_counterpart, trigger_mood
 from .people import PersonMention
 from .places import Place
 from .text import Sentence
-from .topics import topics_in
+from .topics import topic_spans, topics_in
 
 _CALL = re.compile(
     r"\b(tele?phone|phone call|by phone|over the phone|video ?call|video[- ]?conference|videoconference|"
@@ -489,8 +489,9 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
 
 def event_topics(
     sentences: list[Sentence], drafts: list[Draft], title: str, masked: str | None = None
-) -> list[set[str]]:
-    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way).
+) -> list[dict[str, tuple[int, int] | None]]:
+    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way),
+    each with the body offsets of the words it was read from (None: read from the headline).
 
     `masked` is the body with people's names and titles blanked: a "Minister of Defence" does not
     make defence a topic."""
@@ -504,12 +505,15 @@ def event_topics(
         elif sent.index < first:
             current = [i for i, d in enumerate(drafts) if d.sentences[0] == first]
         owner[sent.index] = list(current)
-    topics: list[set[str]] = [set() for _ in drafts]
+    topics: list[dict[str, tuple[int, int] | None]] = [{} for _ in drafts]
     for sent in sentences:
+        found = topic_spans(masked[sent.start : sent.end] if masked else sent.text)
         for i in owner.get(sent.index, []):
-            topics[i] |= topics_in(masked[sent.start : sent.end] if masked else sent.text)
+            for slug, (s, e) in found.items():
+                topics[i].setdefault(slug, (sent.start + s, sent.start + e))
     if drafts:
-        topics[0] |= topics_in(title)
+        for slug in topics_in(title):
+            topics[0].setdefault(slug, None)
     return topics
 
 

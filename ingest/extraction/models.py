@@ -50,8 +50,10 @@ class Official:
     country: str | None
     title: str | None
     person: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # where the name is printed
     known: str | None = None  # the `KnownOfficial.key` this mention was recognised as
+    title_evidence: Evidence | None = None  # the words the title was read from
+    country_evidence: Evidence | None = None  # the words naming their state (None: known or inferred)
 
 
 @dataclass
@@ -62,7 +64,11 @@ class Event:
     countries: list[str]
     officials: list[Official] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # the sentences that report it
+    # The words each fact was read from; None (or a topic left out) where no words support it directly.
+    date_evidence: Evidence | None = None
+    location_evidence: Evidence | None = None
+    topic_evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 @dataclass

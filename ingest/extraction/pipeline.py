@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .cleaning import CleanText, clean_text
-from .countries import find_countries
+from .countries import CountryMention, find_countries
 from .dates import find_dates
 from .events import (
     ALSO_PRESENT,
@@ -26,7 +26,7 @@ from .nlp_model import get_nlp
 from .parties import complement_counterparts, inherit_listed_states, keep_known
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
-from .places import dateline, places_in
+from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
 
 # Engagements are reported at the top of an article; beyond this the text is not read, which
@@ -118,16 +118,19 @@ def _analyse(
     located: dict[tuple[frozenset[str], str | None], Location] = {}
     for k, draft in enumerate(drafts):
         texts = [sentences[i].text for i in draft.sentences]
-        officials = _officials(draft, drafts, people, sentences, body, prep.clean, owned.get(k, []))
+        officials = _officials(draft, drafts, people, sentences, prep, owned.get(k, []), countries)
         titles = [o.title or "" for o, _ in officials]
         if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
             continue
         date = draft.date.value if draft.date else None
+        said = draft.date  # the words the date is read from
         if date is None:
+            said = None
             if draft.type == "exercise" and published:
                 date = f"{published.year:04d}-{published.month:02d}"
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
+                said = drafts[0].date
         same_day = k == 0 or date is None or date == main_date
         location = _location(draft, drafts, 0 if same_day else k, people, sentences, dl, officials, places)
         key = (frozenset(draft.countries), date)
@@ -135,10 +138,7 @@ def _analyse(
             location = located[key]
         elif location != Location():
             located.setdefault(key, location)
-        evidence = []
-        for i in sorted(draft.sentences):
-            s, e = prep.clean.to_original(sentences[i].start, sentences[i].end)
-            evidence.append(Evidence(article.text[s:e], s, e))
+        where = _place_words(location, draft, places, dl)
         event = Event(
             type=draft.type,
             date=date,
@@ -146,11 +146,35 @@ def _analyse(
             countries=sorted(draft.countries),
             officials=[o for o, _ in officials],
             topics=sorted(topics[k]),
-            evidence=evidence,
+            evidence=[_words(prep, sentences[i].start, sentences[i].end) for i in sorted(draft.sentences)],
+            date_evidence=_words(prep, said.start, said.end) if said and said.value and date else None,
+            location_evidence=_words(prep, where.start, where.end) if where else None,
+            topic_evidence={slug: _words(prep, *span) for slug, span in sorted(topics[k].items()) if span},
         )
         events.append(event)
         pairs.extend(officials)
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _words(prep: _Prepared, start: int, end: int) -> Evidence:
+    """The article's own words at body offsets start..end (offsets into the original text)."""
+    assert prep.clean is not None
+    s, e = prep.clean.to_original(start, end)
+    return Evidence(prep.article.text[s:e], s, e)
+
+
+def _place_words(location: Location, draft: Draft, places: list[Place], dl: Place | None) -> Place | None:
+    """Where the text names the event's place: the engagement's own place, else the first naming of
+    that city (or, with no city, of that state), the dateline last."""
+    if location == Location():
+        return None
+    wanted = [draft.place] if draft.place else []
+    wanted += [p for p in places if location.city and p.city == location.city and p.country == location.country]
+    wanted += [dl] if dl is not None else []
+    wanted += [p for p in places if not location.city and p.country == location.country]
+    return next(
+        (p for p in wanted if p is not None and p.city == location.city and p.country == location.country), None
+    )
 
 
 def _mask_people(body: str, people: list[PersonMention], orgs) -> str:
@@ -216,7 +240,13 @@ def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int
 
 
 def _officials(
-    draft: Draft, drafts: list[Draft], people, sentences, body: str, clean: CleanText, owned: list[int]
+    draft: Draft,
+    drafts: list[Draft],
+    people,
+    sentences,
+    prep: _Prepared,
+    owned: list[int],
+    countries: list[CountryMention],
 ) -> list[tuple[Official, PersonMention]]:
     roots: list[int] = []
     if draft.type == "agreement":
@@ -256,13 +286,35 @@ def _officials(
         if pm.country not in draft.countries:
             continue
         mentions = [pm] + [p for p in people if p.canonical == r]
-        evidence = []
-        for m in mentions[:3]:
-            s, e = clean.to_original(m.start, m.end)
-            evidence.append(Evidence(body[m.start : m.end], s, e))
-        known = pm.known.key if pm.known else None
-        out.append((Official(pm.name, pm.country, pm.title, None, evidence, known), pm))
+        evidence = [_words(prep, m.start, m.end) for m in mentions[:3]]
+        official = Official(pm.name, pm.country, pm.title, None, evidence, pm.known.key if pm.known else None)
+        titled = next((m.title_span for m in mentions if m.title_span and m.title == pm.title), None)
+        if pm.title and titled:
+            official.title_evidence = _words(prep, *titled)
+        state = _state_words(mentions, countries, pm.country, sentences)
+        if state is not None:
+            official.country_evidence = _words(prep, state.start, state.end)
+        out.append((official, pm))
     return out
+
+
+def _state_words(mentions: list[PersonMention], countries, code: str | None, sentences) -> CountryMention | None:
+    """The words naming the official's state: in one of their titles, else the nearest before a mention
+    in its sentence; None when the state is known or inferred rather than printed beside them."""
+    if code is None:
+        return None
+    for m in mentions:
+        if m.title_span:
+            s, e = m.title_span
+            hit = next((c for c in countries if c.code == code and s <= c.start and c.end <= e), None)
+            if hit is not None:
+                return hit
+    for m in mentions:
+        sent = sentences[m.sentence]
+        before = [c for c in countries if c.code == code and sent.start <= c.start and c.end <= m.start]
+        if before:
+            return before[-1]
+    return None
 
 
 def _location(draft: Draft, drafts: list[Draft], k: int, people, sentences, dl, officials, places) -> Location:
