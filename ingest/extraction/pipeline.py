@@ -74,7 +74,7 @@ def _analyse(
     spans = [(s.start, s.end) for s in sentences]
     countries = find_countries(body)
     dates = find_dates(body, published)
-    places = places_in(body)
+    places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
     people = find_people(body, spans, person_spans, countries)
