@@ -219,3 +219,14 @@ def parse_published(value: object) -> date | None:
         except ValueError:
             return None
     return None
+
+
+def dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
+    """Two dates can be of one engagement: either is missing, or one is the other or lies within it
+    ("2024-03-12" and "2024-03"). A date printed but not resolved (no year known) agrees only with
+    another such."""
+    if a is None or b is None:
+        return True
+    if a.value is None or b.value is None:
+        return a.value == b.value
+    return a.value.startswith(b.value) or b.value.startswith(a.value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .cleaning import CleanText, clean_text
 from .countries import CountryMention, find_countries
-from .dates import find_dates
+from .dates import dates_agree, find_dates
 from .events import (
     ALSO_PRESENT,
     BOTH_SIGNERS,
@@ -200,7 +200,7 @@ def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
             continue
         twins = [o for o in drafts if o is not d and o.type == "agreement" and o.countries == d.countries]
         for twin in twins:
-            if not _dates_agree(d.date, twin.date):
+            if not dates_agree(d.date, twin.date):
                 continue
             for p in twin.people:
                 if p not in d.people:
@@ -214,18 +214,12 @@ def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
                 principal.setdefault(code, root)
     first = drafts[0] if drafts else None
     for d in drafts:
-        if d.type == "agreement" or first is None or not _dates_agree(d.date, first.date):
+        if d.type == "agreement" or first is None or not dates_agree(d.date, first.date):
             continue
         have = {people[_root(people, p)].country for p in d.people}
         for code in d.countries - have:
             if code in principal and len(d.countries) == 2:
                 d.people.append(principal[code])
-
-
-def _dates_agree(a, b) -> bool:
-    if a is None or b is None or a.value is None or b.value is None:
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
 def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int, list[int]]:
@@ -320,9 +314,7 @@ def _state_words(mentions: list[PersonMention], countries, code: str | None, sen
 def _location(draft: Draft, drafts: list[Draft], k: int, people, sentences, dl, officials, places) -> Location:
     remote = draft.type == "call" or (
         draft.type == "agreement"
-        and any(
-            d.type == "call" and d.countries == draft.countries and _dates_agree(d.date, draft.date) for d in drafts
-        )
+        and any(d.type == "call" and d.countries == draft.countries and dates_agree(d.date, draft.date) for d in drafts)
     )
     if remote:
         return Location(None, None)  # a phone or video call has no single venue
