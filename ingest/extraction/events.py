@@ -96,11 +96,6 @@ _ALSO_PRESENT = re.compile(
     r"also attended|were also present|attending were)\b",
     re.I,
 )
-_BOTH_SIGNERS = re.compile(
-    r"\b(the two|both)\s+(?:[A-Za-z]+\s+)?(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|"
-    r"heads|generals|commanders|parties)\b|\bthe two signed\b",
-    re.I,
-)
 _MINUTES = re.compile(r"\bminutes\b", re.I)
 _HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
 
@@ -355,4 +350,3 @@ def is_security(texts: list[str]) -> bool:
 
 
 ALSO_PRESENT = _ALSO_PRESENT
-BOTH_SIGNERS = _BOTH_SIGNERS

@@ -11,7 +11,6 @@ from .countries import CountryMention, find_countries
 from .dates import dates_agree, find_dates
 from .events import (
     ALSO_PRESENT,
-    BOTH_SIGNERS,
     Draft,
     build_events,
     event_topics,
@@ -119,7 +118,10 @@ def _analyse(
     for k, draft in enumerate(drafts):
         texts = [sentences[i].text for i in draft.sentences]
         officials = _officials(draft, drafts, people, sentences, prep, owned.get(k, []), countries)
-        titles = [o.title or "" for o, _ in officials]
+        # The posts of those at the table say the talks are about security; a signing's borrowed
+        # officials say nothing of what the pact covers.
+        signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
+        titles = [o.title or "" for o, _ in officials] if signers else []
         if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
             continue
         date = draft.date.value if draft.date else None
@@ -247,10 +249,10 @@ def _officials(
         in_sentence = [p for p in draft.people if not people[p].reporter]
         if in_sentence:
             roots = in_sentence
-        elif any(BOTH_SIGNERS.search(sentences[i].text) for i in draft.sentences):
-            partner = next(
-                (d for d in drafts if d.type in ("meeting", "call") and d.countries == draft.countries), None
-            )
+        else:
+            # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
+            talks = [d for d in drafts if d.type in ("meeting", "call") and d.countries == draft.countries]
+            partner = next((d for d in talks if dates_agree(d.date, draft.date)), None)
             roots = list(partner.people) if partner else []
     else:
         roots = list(draft.people)

@@ -36,3 +36,15 @@ def test_the_one_meeting_a_counterpart_represents_the_other_state(article):
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert states["Dominic Nitiwul"] == "GH" and states["Kofi Mensah Agbeko"] == "TG"
+
+
+def test_a_signing_with_no_signer_named_lists_the_officials_of_the_talks_it_was_signed_at(article):
+    # SCHEMA: when the signer is not named, the officials of the meeting at which it was signed.
+    text = (
+        "ABUJA - Nigeria's Minister of Defence Mohammed Badaru met Ghana's Minister of Defence James "
+        "Agalga in Abuja on Monday to discuss border security. A memorandum of understanding on "
+        "intelligence sharing was signed at the end of the talks."
+    )
+    result = extract(article(text, published=date(2024, 4, 3)))
+    (signing,) = [e for e in result.events if e.type == "agreement"]
+    assert {o.name for o in signing.officials} == {"Mohammed Badaru", "James Agalga"}
