@@ -37,7 +37,7 @@ _LISTING = re.compile(
     r"made up|among them|among|accompanied|in attendance|alongside|joined by)\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?" + HONORIFIC_RUN + "?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?(?:" + HONORIFIC_RUN + ")?")
 
 
 def _group_state(text: str, sent: Sentence, countries: Sequence[CountryMention]) -> str | None:

@@ -279,7 +279,16 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         lo += conj.end()
         window = window[conj.end() :]
     elif window.lstrip().startswith(","):
-        return "", name_start, name_start  # the previous person's appositive, not this one's title
+        rest = window.lstrip()[1:]
+        joins = list(re.finditer(r",\s*(?:and|as well as|along with)\s+", rest))
+        if joins:
+            rest = rest[joins[-1].end() :]  # "A, X's Ambassador, and Y's Police Chief B": after the last join
+        elif "," in rest or not rest.strip():
+            return "", name_start, name_start  # the previous person's appositive, not this one's title
+        # "A, Chief of Staff Major General B": a post printed against the next name, with no comma
+        # to close it as A's appositive, is B's.
+        lo += len(window) - len(rest)
+        window = rest
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
     body = window[cut:]

@@ -245,23 +245,23 @@ def _officials(
     countries: list[CountryMention],
 ) -> list[tuple[Official, PersonMention]]:
     roots: list[int] = []
+    # A signing and the talks it was signed at (the same states, agreeing dates) share who was present.
+    kinds = ("meeting", "call") if draft.type == "agreement" else ("agreement",)
+    twins = [
+        d
+        for d in drafts
+        if d.type in kinds and d.countries == draft.countries and dates_agree(d.date, draft.date) and d is not draft
+    ]
     if draft.type == "agreement":
         in_sentence = [p for p in draft.people if not people[p].reporter]
-        if in_sentence:
-            roots = in_sentence
-        else:
-            # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
-            talks = [d for d in drafts if d.type in ("meeting", "call") and d.countries == draft.countries]
-            partner = next((d for d in talks if dates_agree(d.date, draft.date)), None)
-            roots = list(partner.people) if partner else []
+        # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
+        roots = in_sentence or (list(twins[0].people) if twins else [])
     else:
         roots = list(draft.people)
         # Named with a title elsewhere in the engagement's own sentences.
         roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
-        last = max(draft.sentences)
-        for sent in sentences[last + 1 : last + 3]:
-            if ALSO_PRESENT.search(sent.text):
-                roots += [_root(people, i) for i, p in enumerate(people) if p.sentence == sent.index]
+    for told in [draft, *twins[:1]]:
+        roots += _also_present(told, people, sentences)
     seen: set[int] = set()
     chosen: list[int] = []
     for r in roots:
@@ -292,6 +292,13 @@ def _officials(
             official.country_evidence = _words(prep, state.start, state.end)
         out.append((official, pm))
     return out
+
+
+def _also_present(draft: Draft, people, sentences) -> list[int]:
+    """The people of an "Also present were ..." sentence right after the engagement's last sentence."""
+    last = max(draft.sentences)
+    present = [sent.index for sent in sentences[last + 1 : last + 3] if ALSO_PRESENT.search(sent.text)]
+    return [_root(people, i) for i, p in enumerate(people) if p.sentence in present]
 
 
 def _state_words(mentions: list[PersonMention], countries, code: str | None, sentences) -> CountryMention | None:

@@ -48,3 +48,16 @@ def test_a_signing_with_no_signer_named_lists_the_officials_of_the_talks_it_was_
     result = extract(article(text, published=date(2024, 4, 3)))
     (signing,) = [e for e in result.events if e.type == "agreement"]
     assert {o.name for o in signing.officials} == {"Mohammed Badaru", "James Agalga"}
+
+
+def test_those_present_at_a_signing_take_part_in_it_and_in_the_talks_it_closed(article):
+    text = (
+        "LONDON - Britain's Home Secretary James Cleverly met Kenya's Interior Minister Kithure Kindiki in London "
+        "on Monday to discuss counter-terrorism. The two ministers then signed a memorandum of understanding on "
+        "police training. Also present were Kenyan High Commissioner Manoah Esipisu and Inspector General "
+        "Japhet Koome."
+    )
+    events = {e.type: e for e in extract(article(text, published=date(2024, 4, 3))).events}
+    for kind in ("meeting", "agreement"):
+        names = {o.name for o in events[kind].officials}
+        assert {"Manoah Esipisu", "Japhet Koome"} <= names, kind
