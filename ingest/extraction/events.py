@@ -15,7 +15,8 @@ from .text import Sentence
 from .topics import topic_spans, topics_in
 
 _CALL = re.compile(
-    r"\b(tele?phone|phone call|by phone|over the phone|video ?call|video[- ]?conference|videoconference|"
+    r"\b(tele?phone|phone call|phone (?:talks|conversation)|by phone|over the phone|"
+    r"video ?call|video[- ]?conference|videoconference|"
     r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|"
     r"held virtually|online (?:talks|meeting))",
     re.I,
