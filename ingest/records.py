@@ -19,10 +19,11 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 
-from ingest.extraction import Event, PersonCandidate, PersonMention, match_official
+from ingest.extraction import Event, KnownOfficial, PersonCandidate, PersonMention, match_official
 from ingest.extraction import Official as Mention
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
+from ingest.selectors import officials_known
 from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
@@ -86,6 +87,21 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     official = officials[int(match.candidate.key)]
     official_alias_add(official=official, name=name)
     return official
+
+
+def known_officials() -> list[KnownOfficial]:
+    """The officials on record in the engine's terms, read once for a batch of articles: a mention the
+    engine recognises as one of them keeps their state and title and comes back with their key."""
+    return [
+        KnownOfficial(
+            name=official.name,
+            state=official.country_id,
+            titles=(official.title,) if official.title else (),
+            aliases=tuple(name for name in official.spellings if name and name != official.name),  # type: ignore[attr-defined]
+            key=str(official.pk),
+        )
+        for official in officials_known()
+    ]
 
 
 def _date_of(value: str | None) -> DatePrecision:
@@ -196,12 +212,44 @@ def _lock_countries(codes: Iterable[str]) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"dyad-country:{code}"])
 
 
-def _evidence(*, engagement: Engagement, article: Article, start: int, end: int) -> Evidence | None:
+def _evidence(
+    *, engagement: Engagement, article: Article, start: int, end: int, facts: Iterable[dict] = ()
+) -> Evidence | None:
     text = article.text
     start, end = max(0, start), min(len(text), end)
     if end <= start:
         return None
-    return Evidence(engagement=engagement, article=article, start=start, end=end, sentence=text[start:end])
+    supported = [f for f in facts if start <= f["start"] and f["end"] <= end]
+    return Evidence(
+        engagement=engagement, article=article, start=start, end=end, sentence=text[start:end], facts=supported
+    )
+
+
+def _facts(*, event: Event, participants: list[Participant]) -> list[dict]:
+    """Each value of the event with the words the engine read it from (offsets into the article text)."""
+    said: list[dict] = []
+
+    def add(fact: str, value: str | None, words, official: int | None = None) -> None:
+        if value and words is not None and words.end > words.start:
+            said.append(
+                {
+                    "fact": fact,
+                    "value": value,
+                    "official": official,
+                    "start": words.start,
+                    "end": words.end,
+                    "words": words.text,
+                }
+            )
+
+    add("date", event.date, event.date_evidence)
+    add("place", event.location.city or event.location.country, event.location_evidence)
+    for slug, words in event.topic_evidence.items():
+        add("topic", slug, words)
+    for official, _, person in participants:
+        add("title", person.title, person.title_evidence, official.pk)
+        add("state", person.country, person.country_evidence, official.pk)
+    return said
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -237,6 +285,8 @@ def extraction_records_write(
         if syndicated_from
         else set()
     )
+    recognised = {int(o.known) for e in events for o in e.officials if o.known and o.known.isdigit()}
+    on_record = Official.objects.in_bulk(sorted(recognised)) if recognised else {}
     kept: list[tuple[Event, list[Participant], Report]] = []
     written: list[int | None] = []  # per event: its place in ``kept``
     for event in events:
@@ -250,7 +300,12 @@ def extraction_records_write(
             side = known.get(person.country or "")
             cache_key = (person.person or alias_key(person.name), person.country)
             if cache_key not in people:
-                people[cache_key] = official_resolve(name=person.name, country=side, title=person.title or "")
+                mentioned = on_record.get(int(person.known)) if person.known and person.known.isdigit() else None
+                if mentioned is not None and len(person.name.split()) > 1:
+                    official_alias_add(official=mentioned, name=person.name)  # a surname alone is no spelling
+                people[cache_key] = mentioned or official_resolve(
+                    name=person.name, country=side, title=person.title or ""
+                )
             resolved = people[cache_key]
             if resolved is not None and all(resolved != other for other, _, _ in participants):
                 participants.append((resolved, side, person))
@@ -302,9 +357,13 @@ def extraction_records_write(
             for e in person.evidence:
                 if not any(s <= e.start and e.end <= t for s, t in spans):
                     spans.append(_sentence_around(article.text, e.start, e.end))
+        facts = _facts(event=event, participants=participants)
+        for fact in facts:  # a fact read outside the event's sentences (a dateline, a headline topic)
+            if not any(s <= fact["start"] and fact["end"] <= t for s, t in spans):
+                spans.append(_sentence_around(article.text, fact["start"], fact["end"]))
         if not spans:
             spans.append(_sentence_around(article.text, 0, 0))
-        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e) for s, e in spans]
+        evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
     if syndicated_from:
         evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from celery import current_app
 from django.conf import settings
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -134,3 +135,13 @@ def search(*, query: str, limit: int = 20) -> SearchResults:
     """Officials by any spelling, engagements by summary and articles by text."""
     found = domain_search(query=query, limit=limit)
     return SearchResults(found.officials, found.engagements, articles_matching(query=query, limit=limit))
+
+
+def officials_known() -> QuerySet[Official]:
+    """Every official on record with all the spellings of their name (one query), for the engine to
+    recognise them in a batch of articles."""
+    return (
+        Official.objects.annotate(spellings=ArrayAgg("aliases__name", distinct=True, default=[]))
+        .only("pk", "name", "country_id", "title")
+        .order_by("pk")
+    )

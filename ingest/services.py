@@ -24,7 +24,7 @@ from django.utils import timezone
 from ingest.documents import DocumentError, document_read
 from ingest.fetch import FetchError, url_fetch
 from ingest.models import Article
-from ingest.records import extraction_records_write
+from ingest.records import extraction_records_write, known_officials
 from ingest.texts import containment, normalized_text_hash, word_shingles
 
 logger = logging.getLogger(__name__)
@@ -232,7 +232,9 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
             claimed.append(article)
     if claimed:
         try:
-            extractions = extract_batch([_engine_article(a) for a in claimed], batch_size=min(len(claimed), 64))
+            extractions = extract_batch(
+                [_engine_article(a) for a in claimed], batch_size=min(len(claimed), 64), known=known_officials()
+            )
         except Exception as exc:  # a bug or a pathological text in the engine must not loop forever
             logger.exception("Extraction failed for articles %s", [a.pk for a in claimed])
             for article in claimed:

@@ -278,6 +278,9 @@ class Evidence(models.Model):
     chosen_by = models.CharField(
         max_length=6, choices=ChosenBy.choices, default=ChosenBy.ENGINE, db_default=ChosenBy.ENGINE
     )
+    # The facts this sentence supports, each with the words it was read from:
+    # {"fact": date|place|topic|title|state, "value", "official" (a pk, for title and state), "start", "end", "words"}.
+    facts = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -311,6 +311,32 @@ class SourceArticle(Protocol):
     text: str
 
 
+def fact_words_attach(*, engagement: Engagement) -> None:
+    """Give each value the engagement page shows the words its sources read it from, as `said` (quotes
+    joined by " / "): `engagement.date_said`, `engagement.place_said`, each topic's `said`, each
+    participation's `title_said` and `state_said`. Reads the prefetched evidence; no query."""
+    words: dict[tuple, list[str]] = {}
+    for item in engagement.evidence.all():
+        for fact in item.facts or []:
+            key = (fact.get("fact"), fact.get("value"), fact.get("official"))
+            quotes = words.setdefault(key, [])
+            if fact.get("words") and fact["words"] not in quotes:
+                quotes.append(fact["words"])
+
+    def said(fact: str, value, official: int | None = None) -> str:
+        return " / ".join(f"“{quote}”" for quote in words.get((fact, value, official), []))
+
+    engagement.date_said = said("date", engagement.date.isoformat()) if engagement.date else ""  # type: ignore[attr-defined]
+    if engagement.date and not engagement.date_said and engagement.date_precision == Engagement.Precision.MONTH:  # type: ignore[attr-defined]
+        engagement.date_said = said("date", engagement.date.isoformat()[:7])  # type: ignore[attr-defined]
+    engagement.place_said = said("place", engagement.city or engagement.location_country_id)  # type: ignore[attr-defined]
+    for topic in engagement.topics.all():
+        topic.said = said("topic", topic.slug)  # type: ignore[attr-defined]
+    for taking_part in engagement.participations.all():
+        taking_part.title_said = said("title", taking_part.title, taking_part.official_id)  # type: ignore[attr-defined]
+        taking_part.state_said = said("state", taking_part.country_id, taking_part.official_id)  # type: ignore[attr-defined]
+
+
 @dataclass
 class SourceCard:
     """One source article of an engagement: passages of its text, each a list of (text, is evidence) pieces."""

@@ -137,6 +137,7 @@ def engagement(request: HttpRequest, pk: int) -> HttpResponse:
     editor = can_review(request.user)
     if record.status == Engagement.Status.REJECTED and not editor:
         raise Http404("No such engagement")  # rejected records leave the analysts' pages
+    selectors.fact_words_attach(engagement=record)
     context = engagement_context(request, record)
     if editor:
         context |= editing_forms(record)

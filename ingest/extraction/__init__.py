@@ -4,7 +4,7 @@ A plain library (no Django): `extract`, `extract_batch` and `match_official` are
 """
 
 from .matching import PersonCandidate, PersonMatch, PersonMention, match_official
-from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from .models import Article, ArticleExtraction, Event, Evidence, KnownOfficial, Location, Official
 from .people_registry import PersonRegistry
 from .pipeline import extract, extract_batch
 
@@ -13,6 +13,7 @@ __all__ = [
     "ArticleExtraction",
     "Event",
     "Evidence",
+    "KnownOfficial",
     "Location",
     "Official",
     "PersonCandidate",

@@ -107,6 +107,12 @@ def country_code(name: str) -> str | None:
     return hit[0] if hit else None
 
 
+def state_code(name: str) -> str | None:
+    """The ISO code when the name is a state's own (a name, an adjective, an institution), not a city's."""
+    hit = _forms().get(name.strip().removeprefix("the "))
+    return hit[0] if hit and hit[1] != "city" else None
+
+
 def city_country(name: str) -> str | None:
     hit = _forms().get(name.strip())
     return hit[0] if hit and hit[1] == "city" else None

@@ -24,13 +24,31 @@ _MONTH = (
 )
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"((?:19|20)\d{2})"
+_UNTIL = r"(?:-|–|—|to|and|until|till)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(rf"\b{_YEAR}-(\d{{1,2}})-(\d{{1,2}})\b")),
     ("numeric", re.compile(rf"\b(\d{{1,2}})\s*[/.]\s*(\d{{1,2}})\s*[/.]\s*{_YEAR}\b")),
+    # A span of days ("from 3 to 5 May", "3-5 May 2024", "May 3-5"): dated by its first day.
+    (
+        "day_range",
+        re.compile(rf"\b{_ORD}\s*{_UNTIL}\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])"),
+    ),
+    (
+        "month_range",
+        re.compile(rf"\b{_MONTH}\s+{_ORD}\s*{_UNTIL}\s*\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?(?![\w/])"),
+    ),
     ("day_month", re.compile(rf"\b{_ORD}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])")),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_ORD}(?:,?\s+{_YEAR})?(?![\w/])")),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+(?:of\s+)?{_YEAR}\b")),
     ("month_this_year", re.compile(rf"\b{_MONTH}\s+(?:this|last)\s+year\b")),
+    # A year alone where a time is given ("in 2019", "during 2021"); not a name ("Vision 2030") or
+    # a span's start ("since 2019").
+    (
+        "year",
+        re.compile(
+            rf"\b(?:[Ii]n|[Dd]uring|[Tt]hroughout|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:the\s+year\s+)?{_YEAR}\b(?![-–/]\d)"
+        ),
+    ),
     (
         "month_only",
         re.compile(
@@ -99,13 +117,16 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         day, month = (a, b) if b <= 12 else (b, a)
         d = _safe_date(y, month, day)
         return DateMention(s, e, d.isoformat(), "day") if d else None
-    if kind in ("day_month", "month_day"):
-        if kind == "day_month":
+    if kind == "year":
+        year = int(m.group(1))
+        return DateMention(s, e, f"{year:04d}", "year", bool(published and year > published.year))
+    if kind in ("day_month", "month_day", "day_range", "month_range"):
+        if kind in ("day_month", "day_range"):
             day, month_name, year = m.group(1), m.group(2), m.group(3)
         else:
             month_name, day, year = m.group(1), m.group(2), m.group(3)
         month = MONTHS[month_name.lower()]
-        if month_name == "May" and not year and kind == "month_day" and int(day) > 31:
+        if month_name == "May" and not year and kind in ("month_day", "month_range") and int(day) > 31:
             return None
         y = int(year) if year else _infer_year(month, int(day), published)
         if y is None:
@@ -190,7 +211,11 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 
 def dates_agree(a: DateMention | None, b: DateMention | None) -> bool:
-    """Two dates may be one day: either is unknown, or one is a prefix of the other (2024-03 and 2024-03-05)."""
-    if a is None or b is None or a.value is None or b.value is None:
+    """Two dates can be of one engagement: either is missing, or one is the other or lies within it
+    ("2024-03-12" and "2024-03"). A date printed but not resolved (no year known) agrees only with
+    another such."""
+    if a is None or b is None:
         return True
+    if a.value is None or b.value is None:
+        return a.value == b.value
     return a.value.startswith(b.value) or b.value.startswith(a.value)

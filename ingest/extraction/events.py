@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import introduced_official, split_by_counterpart, trigger_mood
+from .frames import separate_meetings, split_by_counterpart, trigger_mood
+from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
 from .people import PersonMention
 from .places import Place
 from .text import Sentence
-from .topics import topics_in
+from .topics import topic_spans, topics_in
 
 _CALL = re.compile(
-    r"\b(tele?phone|phone call|by phone|over the phone|video ?call|video[- ]?conference|videoconference|"
+    r"\b(tele?phone|phone call|phone (?:talks|conversation)|by phone|over the phone|"
+    r"video ?call|video[- ]?conference|videoconference|"
     r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|"
     r"held virtually|online (?:talks|meeting))",
     re.I,
@@ -84,16 +85,6 @@ _DOMESTIC_BODY = re.compile(
     r"(?:weekly|regular|extraordinary) (?:session|meeting)|national security council)\b",
     re.I,
 )
-_SPORT = re.compile(
-    r"\b(football|soccer|semi-?finals?|quarter-?finals?|final match|tournament|match|fixture|stadium|league|"
-    r"championship|World Cup|Asian Cup|Gulf Cup|Olympics?)\b",
-    re.I,
-)
-_MATCH_AFTER = re.compile(
-    r"\s+(?:were |was |are |is )?(?:facing|face[sd]?|play(?:ed|ing|s)?|beat|defeated|drew|vs\.?|v\.?)\b"
-)
-_MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v\.?|drew with|play(?:ed|ing)?)\s+$")
-_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)
 _SECURITY = re.compile(
     r"\b(security|secur|defen[cs]e|military|police|policing|interior|army|armed forces|navy|naval|coast guards?|"
     r"terror|crime|criminal|border|drug|narcotic|intelligence|exercise|drill|troops|weapons|arms|"
@@ -106,13 +97,7 @@ _ALSO_PRESENT = re.compile(
     r"also attended|were also present|attending were)\b",
     re.I,
 )
-_BOTH_SIGNERS = re.compile(
-    r"\b(the two|both)\s+(?:[A-Za-z]+\s+)?(ministers|men|sides|officials|chiefs|defence chiefs|leaders|secretaries|"
-    r"heads|generals|commanders|parties)\b|\bthe two signed\b",
-    re.I,
-)
 _MINUTES = re.compile(r"\bminutes\b", re.I)
-_HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
 _HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
 
 
@@ -190,56 +175,11 @@ def build_events(
     places: list[Place],
     dateline: Place | None,
 ) -> list[Draft]:
-    def root(i: int) -> int:
-        while people[i].canonical is not None:
-            i = people[i].canonical  # type: ignore[assignment]
-        return i
-
-    def participants(sent: Sentence) -> tuple[set[str], set[str], list[int]]:
-        strong: set[str] = set()
-        weak: set[str] = set()
-        persons = [i for i, p in enumerate(people) if p.sentence == sent.index and not people[root(i)].reporter]
-        for i in persons:
-            code = people[root(i)].country
-            if code:
-                strong.add(code)
-        if len(strong) >= 2:
-            return strong, weak, persons  # the officials name the parties; other states are context
-        sport = bool(_SPORT.search(sent.text))
-        for c in countries:
-            if not (sent.start <= c.start < sent.end):
-                continue
-            if sport and (
-                _MATCH_AFTER.match(text, c.end) or _MATCH_BEFORE.search(text[max(sent.start, c.start - 30) : c.start])
-            ):
-                continue  # a national team in a fixture ("Kuwait were facing Bahrain"), not a party to talks
-            lead = text[max(sent.start, c.start - 25) : c.start]
-            if (
-                c.kind in ("city", "pair")
-                or re.search(
-                    r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$", lead
-                )
-                # "in Brussels, Belgium": the state of a venue city, not a party.
-                or re.search(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$", lead)
-                # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
-                or re.search(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$", lead)
-                and text[c.end : c.end + 2] not in ("'s", "’s")
-            ):
-                weak.add(c.code)
-            else:
-                strong.add(c.code)
-        return strong, weak, persons
-
-    title_order = [c.code for c in _title_countries(title_text)]
-    title_codes = set(title_order)
-    # How much the article is about each state: the headline counts double, venues not at all.
-    freq = Counter(
-        c.code
-        for c in countries
-        if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
-    )
-    for code in title_codes:
-        freq[code] += 2
+    """Engagement drafts, sentence by sentence: the kinds a sentence reports (`sentence_types`), its
+    parties (parties.py), then a new draft or more evidence for the one under way; frames split last."""
+    setting = Setting.read(text, title_text, people, countries, dateline)
+    root = setting.root
+    title_codes = set(setting.title_order)
 
     def place_in(sent: Sentence) -> Place | None:
         return next((p for p in places if sent.start <= p.start < sent.end), None)
@@ -251,139 +191,73 @@ def build_events(
         types = sentence_types(sent.text, sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
             domestic_session = True
-        if not types:
+        if not types or (_STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text)):
             continue
-        if _STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text):
-            continue
-        strong, weak, persons = participants(sent)
-        unknown = [root(i) for i in persons if people[root(i)].country is None]
+        strong, weak, persons = sentence_parties(setting, sent)
         domestic = bool(_DOMESTIC_BODY.search(sent.text))
-        if unknown and len(strong) == 1 and domestic:
-            (named,) = strong
-            people[unknown[0]].country = named  # chairing his own state's cabinet
-        elif unknown and len(strong) == 1:
-            # An official whose state the text leaves implicit: the side the article is filed
-            # from, else the other state the article talks about most.
-            other = _fallback_country(freq, strong, title_order)
-            hosting = _HOST_ACTIVE.search(sent.text)
-            if (
-                hosting
-                and dateline is not None
-                and dateline.country
-                and dateline.country not in strong
-                and people[unknown[0]].start < sent.start + hosting.start()
-            ):
-                # The one receiving a visitor is at home, and the dateline names home: the dateline
-                # is evidence of the host's state here, not a default for anyone.
-                other = dateline.country
-            (named,) = strong
-            speaks_for_named = any(people[root(i)].country == named for i in persons)
-            other_seated = any(p.country == other and p.title and p.start < sent.start for p in people)
-            # The state is named as a speaker or owner ("the PDRM's page", "Malaysian police"), not a
-            # destination ("visited Bahrain").
-            owner = any(
-                c.code == named
-                and sent.start <= c.start < sent.end
-                and (c.kind in ("institution", "adjective") or text[c.end : c.end + 2] in ("'s", "’s"))
-                for c in countries
-            )
-            if other and not speaks_for_named and other_seated and owner:
-                # The other side's official is already known and nobody here stands for the state
-                # this sentence names: the newcomer is that state's ("PDRM said its IGP X attended").
-                for u in unknown:
-                    people[u].country = named
-            elif other:
-                people[unknown[0]].country = other
-                strong = strong | {other}
+        strong = implicit_states(setting, sent, strong, persons, domestic)
         if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
             continue  # "The meeting, held on Thursday, ...": still the cabinet session
+        named = [root(i) for i in persons]
         date = _best_date(dates, sent.start, sent.end)
+        place = place_in(sent)
         earlier = bool(_EARLIER.search(sent.text))
         if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
-            target = next((d for d in reversed(drafts) if d.type in types), None)
-            if target is None and "meeting" in types:
-                target = next((d for d in drafts if d.type in ("meeting", "call")), None)
-            if target is not None:
-                _merge(
-                    target,
-                    sent.index,
-                    date if target.date is None else None,
-                    place_in(sent),
-                    [root(i) for i in persons],
-                )
-                types = [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
-                if not types:
-                    continue
+            types = _refer_back(drafts, types, sent.index, date, place, named)
+            if not types:
+                continue
         if date is not None and date.precision == "year" and not date.relative:
             continue  # an engagement known only by its year is not listed
-        place = place_in(sent)
         for etype in types:
-            codes = set(strong)
-            inferred = False
+            codes, inferred = set(strong), False
             if len(codes) < 2 and not domestic:
-                pool = main or title_codes
-                if codes and codes <= pool and len(pool) > 2:
-                    # One of several counterparts: paired with the side the article is about.
-                    # The headline's first state is the article's subject; else the most talked about.
-                    ranked = title_order + [c for c, _ in freq.most_common()]
-                    lead = next((c for c in ranked if c in pool and c not in codes), None)
-                    if lead:
-                        codes = codes | {lead}
-                        inferred = True
-                elif codes <= pool and len(pool) >= 2:
-                    codes = set(pool)
-                    inferred = True
-                elif len(codes | weak) >= 2 and len(codes) == 1:
-                    codes = codes | weak
-                    inferred = True
+                codes, inferred = completed_pair(setting, codes, weak, main or title_codes)
             if len(codes) < 2:
                 # A lone-country sentence adds evidence to the engagement already under way.
                 target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
                 if target is not None and (date is None or target.date is None or date.value == target.date.value):
-                    _merge(target, sent.index, date, place, [root(i) for i in persons])
+                    _merge(target, sent.index, date, place, named)
                 continue
-            if _SEPARATE.search(sent.text) and len(codes) >= 3:
-                host = _host(people, persons, root, codes, title_order, freq)
-                lead = next((c for c, _ in freq.most_common() if c not in codes), None)
-                if lead and not any(
-                    people[root(i)].start < sent.start + _SEPARATE.search(sent.text).start() and people[root(i)].country
-                    for i in persons
-                ):
-                    host = lead  # "He met separately with A, B and C": the host is the article's subject
-                    codes = codes | {host}
-                hosts = [root(i) for i in persons if people[root(i)].country == host]
-                # "He met separately with ...": the host's official is the one the article introduced.
-                hosts = hosts or introduced_official(people, host, sent.start)
-                for other in sorted(codes - {host}):
-                    drafts.append(
-                        Draft(
-                            etype,
-                            {host, other},
-                            [sent.index],
-                            date,
-                            place,
-                            hosts + [root(i) for i in persons if people[root(i)].country == other],
-                        )
-                    )
+            frames = separate_meetings(setting, sent, codes, persons)
+            if frames:
+                drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
                 continue
-            target = None
-            for d in reversed(drafts):
-                if earlier or d.type != etype:
-                    continue
-                jac = len(d.countries & codes) / len(d.countries | codes)
-                if (jac >= 0.5 or codes <= d.countries or d.countries <= codes) and dates_agree(date, d.date):
-                    target = d
-                    break
+            target = None if earlier else _continued(drafts, etype, codes, date)
             if target is not None:
-                _merge(target, sent.index, date, place, [root(i) for i in persons])
+                _merge(target, sent.index, date, place, named)
             else:
                 if earlier and date is None and drafts and drafts[0].date and drafts[0].date.value:
                     main_date = drafts[0].date
                     date = DateMention(main_date.start, main_date.end, main_date.value[:7], "month")
-                drafts.append(Draft(etype, codes, [sent.index], date, place, [root(i) for i in persons], inferred))
+                drafts.append(Draft(etype, codes, [sent.index], date, place, list(named), inferred))
             if not main and not inferred:
                 main = set(codes)
     return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences, people, root)
+
+
+def _refer_back(
+    drafts: list[Draft], types: list[str], index: int, date: DateMention | None, place: Place | None, named: list[int]
+) -> list[str]:
+    """ "The meeting ...", "the two ministers ...": evidence for the engagement already told; returns the
+    kinds the sentence still reports beyond it."""
+    target = next((d for d in reversed(drafts) if d.type in types), None)
+    if target is None and "meeting" in types:
+        target = next((d for d in drafts if d.type in ("meeting", "call")), None)
+    if target is None:
+        return types
+    _merge(target, index, date if target.date is None else None, place, named)
+    return [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
+
+
+def _continued(drafts: list[Draft], etype: str, codes: set[str], date: DateMention | None) -> Draft | None:
+    """The latest draft of the same kind, mostly the same states and an agreeing date."""
+    for d in reversed(drafts):
+        if d.type != etype:
+            continue
+        overlap = len(d.countries & codes) / len(d.countries | codes)
+        if (overlap >= 0.5 or codes <= d.countries or d.countries <= codes) and dates_agree(date, d.date):
+            return d
+    return None
 
 
 def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
@@ -401,17 +275,6 @@ def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _fallback_country(freq: Counter, known: set[str], title_order: list[str]) -> str | None:
-    # The headline's first state is usually its subject ("Oman's minister holds talks with ...").
-    headline = [c for c in title_order if c not in known]
-    if headline:
-        return headline[0]
-    for code, _ in freq.most_common():
-        if code not in known:
-            return code
-    return None
-
-
 def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
     if index not in d.sentences:
         d.sentences.append(index)
@@ -424,7 +287,7 @@ def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, 
             and d.date.precision != "day"
             and date.value
             and d.date.value
-            and date.value.startswith(d.date.value)
+            and dates_agree(date, d.date)
         )
     ):
         d.date = date
@@ -437,24 +300,6 @@ def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, 
             d.people.append(p)
 
 
-def _host(people, persons, root, codes: set[str], title_order: list[str], freq: Counter) -> str:
-    for i in persons:
-        code = people[root(i)].country
-        if code in codes:
-            return code
-    # No named official gives the host: the headline's subject, else the state most talked about.
-    for code in title_order:
-        if code in codes:
-            return code
-    return max(sorted(codes), key=lambda c: freq[c])
-
-
-def _title_countries(title: str) -> list[CountryMention]:
-    from .countries import find_countries
-
-    return [c for c in find_countries(title) if c.kind != "city"]
-
-
 def host_country(sent_text: str, sent_start: int, people: list[PersonMention], persons: list[int]) -> str | None:
     """The receiving side's state in "X received Y" / "Y was received by X"."""
     passive = _HOST_PASSIVE.search(sent_text)
@@ -463,7 +308,7 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
         if after and people[after[0]].country:
             return people[after[0]].country
         return None
-    active = _HOST_ACTIVE.search(sent_text)
+    active = HOST_ACTIVE.search(sent_text)
     if active:
         before = [i for i in persons if people[i].start < sent_start + active.start()]
         if before and people[before[-1]].country:
@@ -473,8 +318,9 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
 
 def event_topics(
     sentences: list[Sentence], drafts: list[Draft], title: str, masked: str | None = None
-) -> list[set[str]]:
-    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way).
+) -> list[dict[str, tuple[int, int] | None]]:
+    """Topics per draft from the sentences that belong to it (each sentence to the engagement under way),
+    each with the body offsets of the words it was read from (None: read from the headline).
 
     `masked` is the body with people's names and titles blanked: a "Minister of Defence" does not
     make defence a topic."""
@@ -488,12 +334,15 @@ def event_topics(
         elif sent.index < first:
             current = [i for i, d in enumerate(drafts) if d.sentences[0] == first]
         owner[sent.index] = list(current)
-    topics: list[set[str]] = [set() for _ in drafts]
+    topics: list[dict[str, tuple[int, int] | None]] = [{} for _ in drafts]
     for sent in sentences:
+        found = topic_spans(masked[sent.start : sent.end] if masked else sent.text)
         for i in owner.get(sent.index, []):
-            topics[i] |= topics_in(masked[sent.start : sent.end] if masked else sent.text)
+            for slug, (s, e) in found.items():
+                topics[i].setdefault(slug, (sent.start + s, sent.start + e))
     if drafts:
-        topics[0] |= topics_in(title)
+        for slug in topics_in(title):
+            topics[0].setdefault(slug, None)
     return topics
 
 
@@ -502,4 +351,3 @@ def is_security(texts: list[str]) -> bool:
 
 
 ALSO_PRESENT = _ALSO_PRESENT
-BOTH_SIGNERS = _BOTH_SIGNERS

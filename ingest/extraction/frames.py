@@ -241,3 +241,29 @@ def trigger_mood(span, kind: str) -> str | None:
             continue
         return "realis"
     return "irrealis" if found else None
+
+
+_SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)
+
+
+def separate_meetings(
+    setting, sent: Sentence, codes: set[str], persons: Sequence[int]
+) -> list[tuple[set[str], list[int]]]:
+    """One frame per counterpart (its two states, its people) when a sentence naming three or more
+    states says the meetings were separate ("He met separately with A, B and C"); else none."""
+    cue = _SEPARATE.search(sent.text)
+    if cue is None or len(codes) < 3:
+        return []
+    people, root = setting.people, setting.root
+    host = setting.host(persons, codes)
+    lead = next((c for c, _ in setting.freq.most_common() if c not in codes), None)
+    if lead and not any(people[root(i)].start < sent.start + cue.start() and people[root(i)].country for i in persons):
+        host = lead  # no one named before the cue: the host is the article's subject
+        codes = codes | {host}
+    hosts = [root(i) for i in persons if people[root(i)].country == host]
+    # "He met separately with ...": the host's official is the one the article introduced.
+    hosts = hosts or introduced_official(people, host, sent.start)
+    return [
+        ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
+        for other in sorted(codes - {host})
+    ]

@@ -31,13 +31,29 @@ class Location:
     country: str | None = None
 
 
+@dataclass(frozen=True)
+class KnownOfficial:
+    """An official the caller already knows: every spelling on record, the state, titles newest first.
+
+    `key` is the caller's own id for them (a database key); it comes back on the `Official` read."""
+
+    name: str
+    state: str | None
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    key: str | None = None
+
+
 @dataclass
 class Official:
     name: str
     country: str | None
     title: str | None
     person: str | None = None
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # where the name is printed
+    known: str | None = None  # the `KnownOfficial.key` this mention was recognised as
+    title_evidence: Evidence | None = None  # the words the title was read from
+    country_evidence: Evidence | None = None  # the words naming their state (None: known or inferred)
 
 
 @dataclass
@@ -48,8 +64,12 @@ class Event:
     countries: list[str]
     officials: list[Official] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # the sentences that report it
     confidence: float | None = None  # 0-1, from the event's own signals (confidence.py)
+    # The words each fact was read from; None (or a topic left out) where no words support it directly.
+    date_evidence: Evidence | None = None
+    location_evidence: Evidence | None = None
+    topic_evidence: dict[str, Evidence] = field(default_factory=dict)
 
 
 @dataclass

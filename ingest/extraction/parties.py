@@ -10,16 +10,21 @@ guesses:
   Pakistani Ambassador A, Chief of Staff B and Military Attache C");
 - in a two-state engagement, the one who meets a counterpart of one state represents the other
   ("X held talks with his Bahraini counterpart Y": X is not Bahraini);
-- an official already known to the database keeps their state (see `KnownOfficial`).
+- an official the caller already knows keeps their state and title when the article omits them
+  (`keep_known`, with `known.KnownOfficials`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from .countries import CountryMention
+from .countries import CountryMention, find_countries
+from .known import KnownOfficials
 from .people import HONORIFIC_RUN, PersonMention
+from .places import Place
 from .text import Sentence
 
 # A group noun with a state: the people listed with it belong to that state.
@@ -32,7 +37,7 @@ _LISTING = re.compile(
     r"made up|among them|among|accompanied|in attendance|alongside|joined by)\b",
     re.I,
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?" + HONORIFIC_RUN + "?")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:the\s+)?(?:" + HONORIFIC_RUN + ")?")
 
 
 def _group_state(text: str, sent: Sentence, countries: Sequence[CountryMention]) -> str | None:
@@ -86,3 +91,186 @@ def complement_counterparts(
     for r in roots:
         if people[r].country is None and not people[r].reporter and people[r].title:
             people[r].country = other
+
+
+def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
+    """A known official keeps their state and title where the article prints only the name.
+
+    What the article itself says wins: a state it gives that differs from the known one means
+    another person (the lookup refuses the match), a title it gives is the title as reported then."""
+    if not len(known):
+        return
+    for pm in people:
+        if pm.reporter:
+            continue
+        hit = known.find(pm.name, pm.country, pm.title)
+        if hit is None:
+            continue
+        pm.known = hit
+        if pm.country is None and hit.state:
+            pm.country = hit.state
+        if pm.title is None and hit.titles:
+            pm.title = hit.titles[0]
+
+
+# Sport: a national team in a fixture ("Kuwait were facing Bahrain") is no party to talks.
+_SPORT = re.compile(
+    r"\b(football|soccer|semi-?finals?|quarter-?finals?|final match|tournament|match|fixture|stadium|league|"
+    r"championship|World Cup|Asian Cup|Gulf Cup|Olympics?)\b",
+    re.I,
+)
+_MATCH_AFTER = re.compile(
+    r"\s+(?:were |was |are |is )?(?:facing|face[sd]?|play(?:ed|ing|s)?|beat|defeated|drew|vs\.?|v\.?)\b"
+)
+_MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v\.?|drew with|play(?:ed|ing)?)\s+$")
+# A state after a preposition of place or direction is where, not who ("in Jordan", "to Kenya").
+_PLACE_LEAD = re.compile(r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$")
+_VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
+_RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")
+HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
+
+
+@dataclass
+class Setting:
+    """What the article as a whole says about its states, for the decisions made sentence by sentence."""
+
+    text: str
+    people: list[PersonMention]
+    countries: Sequence[CountryMention]
+    title_order: list[str]  # the headline's states, in order
+    freq: Counter  # how much the article is about each state
+    dateline: Place | None
+
+    @classmethod
+    def read(cls, text, title, people, countries, dateline) -> Setting:
+        title_order = [c.code for c in find_countries(title) if c.kind != "city"]
+        # The headline counts double, venues not at all.
+        freq = Counter(
+            c.code
+            for c in countries
+            if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+        )
+        for code in set(title_order):
+            freq[code] += 2
+        return cls(text, people, countries, title_order, freq, dateline)
+
+    def root(self, i: int) -> int:
+        while self.people[i].canonical is not None:
+            i = self.people[i].canonical  # type: ignore[assignment]
+        return i
+
+    def fallback(self, known: set[str]) -> str | None:
+        """The state the article is about, other than `known`: the headline's first, else the most named."""
+        headline = [c for c in self.title_order if c not in known]
+        if headline:
+            return headline[0]
+        return next((code for code, _ in self.freq.most_common() if code not in known), None)
+
+    def host(self, persons: Sequence[int], codes: set[str]) -> str:
+        """The side of the first official named among `codes`; else the headline's, else the most named."""
+        for i in persons:
+            code = self.people[self.root(i)].country
+            if code in codes:
+                return code
+        for code in self.title_order:
+            if code in codes:
+                return code
+        return max(sorted(codes), key=lambda c: self.freq[c])
+
+
+def sentence_parties(setting: Setting, sent: Sentence) -> tuple[set[str], set[str], list[int]]:
+    """The states a sentence makes parties (strong), those it names only as places or partners (weak),
+    and the people it names (mention indices)."""
+    people, text = setting.people, setting.text
+    persons = [i for i, p in enumerate(people) if p.sentence == sent.index and not people[setting.root(i)].reporter]
+    strong = {code for i in persons if (code := people[setting.root(i)].country)}
+    weak: set[str] = set()
+    if len(strong) >= 2:
+        return strong, weak, persons  # the officials name the parties; other states are context
+    sport = bool(_SPORT.search(sent.text))
+    for c in setting.countries:
+        if not (sent.start <= c.start < sent.end):
+            continue
+        if sport and (
+            _MATCH_AFTER.match(text, c.end) or _MATCH_BEFORE.search(text[max(sent.start, c.start - 30) : c.start])
+        ):
+            continue
+        lead = text[max(sent.start, c.start - 25) : c.start]
+        if (
+            c.kind in ("city", "pair")
+            or _PLACE_LEAD.search(lead)
+            or _VENUE_CITY_LEAD.search(lead)  # "in Brussels, Belgium": the venue city's state
+            # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
+            or _RELATION_LEAD.search(lead)
+            and text[c.end : c.end + 2] not in ("'s", "’s")
+        ):
+            weak.add(c.code)
+        else:
+            strong.add(c.code)
+    return strong, weak, persons
+
+
+def implicit_states(
+    setting: Setting, sent: Sentence, strong: set[str], persons: Sequence[int], domestic: bool
+) -> set[str]:
+    """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
+    names one state; returns the sentence's parties with the state so given."""
+    people, root = setting.people, setting.root
+    unknown = [root(i) for i in persons if people[root(i)].country is None]
+    if not unknown or len(strong) != 1:
+        return strong
+    (named,) = strong
+    if domestic:
+        people[unknown[0]].country = named  # chairing his own state's cabinet
+        return strong
+    # The side the article is filed from, else the other state the article talks about most.
+    other = setting.fallback(strong)
+    hosting = HOST_ACTIVE.search(sent.text)
+    dateline = setting.dateline
+    if (
+        hosting
+        and dateline is not None
+        and dateline.country
+        and dateline.country not in strong
+        and people[unknown[0]].start < sent.start + hosting.start()
+    ):
+        # The one receiving a visitor is at home, and the dateline names home: evidence of the
+        # host's state here, not a default for anyone.
+        other = dateline.country
+    speaks_for_named = any(people[root(i)].country == named for i in persons)
+    other_seated = any(p.country == other and p.title and p.start < sent.start for p in people)
+    # The state is named as a speaker or owner ("the PDRM's page", "Malaysian police"), not a
+    # destination ("visited Bahrain").
+    owner = any(
+        c.code == named
+        and sent.start <= c.start < sent.end
+        and (c.kind in ("institution", "adjective") or setting.text[c.end : c.end + 2] in ("'s", "’s"))
+        for c in setting.countries
+    )
+    if other and not speaks_for_named and other_seated and owner:
+        # The other side's official is already known and nobody here stands for the state this
+        # sentence names: the newcomer is that state's ("PDRM said its IGP X attended").
+        for u in unknown:
+            people[u].country = named
+        return strong
+    if other:
+        people[unknown[0]].country = other
+        return strong | {other}
+    return strong
+
+
+def completed_pair(setting: Setting, codes: set[str], weak: set[str], pool: set[str]) -> tuple[set[str], bool]:
+    """The parties of a sentence that names fewer than two, completed from the engagement under way
+    (`pool`: its states, else the headline's); True when completed."""
+    if codes and codes <= pool and len(pool) > 2:
+        # One of several counterparts: paired with the side the article is about.
+        ranked = setting.title_order + [c for c, _ in setting.freq.most_common()]
+        lead = next((c for c in ranked if c in pool and c not in codes), None)
+        if lead:
+            return codes | {lead}, True
+        return codes, False
+    if codes <= pool and len(pool) >= 2:
+        return set(pool), True
+    if len(codes | weak) >= 2 and len(codes) == 1:
+        return codes | weak, True
+    return codes, False

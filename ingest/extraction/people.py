@@ -9,6 +9,7 @@ from meetings.names import HONORIFICS, strip_honorifics
 
 from .countries import CountryMention
 from .matching import name_similarity
+from .models import KnownOfficial
 
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
@@ -68,6 +69,7 @@ class PersonMention:
     canonical: int | None = None  # index of the fuller mention of the same person in the article
     title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
+    known: KnownOfficial | None = None  # the caller's official this mention was recognised as
 
 
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
@@ -278,7 +280,16 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         lo += conj.end()
         window = window[conj.end() :]
     elif window.lstrip().startswith(","):
-        return "", name_start, name_start  # the previous person's appositive, not this one's title
+        rest = window.lstrip()[1:]
+        joins = list(re.finditer(r",\s*(?:and|as well as|along with)\s+", rest))
+        if joins:
+            rest = rest[joins[-1].end() :]  # "A, X's Ambassador, and Y's Police Chief B": after the last join
+        elif "," in rest or not rest.strip():
+            return "", name_start, name_start  # the previous person's appositive, not this one's title
+        # "A, Chief of Staff Major General B": a post printed against the next name, with no comma
+        # to close it as A's appositive, is B's.
+        lo += len(window) - len(rest)
+        window = rest
     m = _TITLE_STOP.match(window)
     cut = m.end() if m else 0
     body = window[cut:]
@@ -528,6 +539,8 @@ def link_mentions(mentions: list[PersonMention]) -> None:
                 root.country = pm.country
             if root.title is None and pm.title:
                 root.title = pm.title
+            if root.known is None and pm.known:
+                root.known = pm.known
     for pm in mentions:
         if pm.canonical is not None:
             root = mentions[pm.canonical]

@@ -9,22 +9,22 @@ from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
 from .confidence import event_confidence
-from .countries import find_countries
+from .countries import CountryMention, find_countries
 from .dates import dates_agree, find_dates
 from .events import (
     ALSO_PRESENT,
-    BOTH_SIGNERS,
     Draft,
     build_events,
     event_topics,
     host_country,
     is_security,
 )
+from .known import KnownOfficials
 from .language import detect_language
 from .languages import extract_other, other_language
-from .models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from .models import Article, ArticleExtraction, Event, Evidence, KnownOfficial, Location, Official
 from .nlp_model import get_nlp
-from .parties import complement_counterparts, inherit_listed_states
+from .parties import complement_counterparts, inherit_listed_states, keep_known
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
@@ -63,7 +63,9 @@ def _sentences(doc: Doc, body: str) -> list[Sentence]:
     return out
 
 
-def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+def _analyse(
+    prep: _Prepared, doc: Doc | None, known: KnownOfficials
+) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
     article = prep.article
     empty = ArticleExtraction(article.id, False, prep.language, [])
     if prep.clean is None or doc is None:
@@ -76,11 +78,12 @@ def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[
     spans = [(s.start, s.end) for s in sentences]
     countries = find_countries(body)
     dates = find_dates(body, published)
-    places = places_in(body)
+    places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
-    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
+    keep_known(people, known)
     inherit_listed_states(body, sentences, people, countries)
     link_mentions(people)
     drafts = build_events(
@@ -124,19 +127,25 @@ def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[
             drafts=drafts,
             people=people,
             sentences=sentences,
-            body=body,
-            clean=prep.clean,
+            prep=prep,
             owned=owned.get(k, []),
+            countries=countries,
         )
-        titles = [o.title or "" for o, _ in officials]
+        # The posts of those at the table say the talks are about security; a signing's borrowed
+        # officials say nothing of what the pact covers.
+        signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
+        titles = [o.title or "" for o, _ in officials] if signers else []
         if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
             continue
         date = draft.date.value if draft.date else None
+        said = draft.date  # the words the date is read from
         if date is None:
+            said = None
             if draft.type == "exercise" and published:
                 date = f"{published.year:04d}-{published.month:02d}"
             elif k > 0 and drafts[0].countries & draft.countries:
                 date = main_date
+                said = drafts[0].date
         same_day = k == 0 or date is None or date == main_date
         location = _location(
             draft=draft,
@@ -153,10 +162,7 @@ def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[
             location = located[key]
         elif location != Location():
             located.setdefault(key, location)
-        evidence = []
-        for i in sorted(draft.sentences):
-            s, e = prep.clean.to_original(sentences[i].start, sentences[i].end)
-            evidence.append(Evidence(article.text[s:e], s, e))
+        where = _place_words(location, draft, places, dl)
         event = Event(
             type=draft.type,
             date=date,
@@ -164,11 +170,35 @@ def _analyse(prep: _Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[
             countries=sorted(draft.countries),
             officials=[o for o, _ in officials],
             topics=sorted(topics[k]),
-            evidence=evidence,
+            evidence=[_words(prep, sentences[i].start, sentences[i].end) for i in sorted(draft.sentences)],
+            date_evidence=_words(prep, said.start, said.end) if said and said.value and date else None,
+            location_evidence=_words(prep, where.start, where.end) if where else None,
+            topic_evidence={slug: _words(prep, *span) for slug, span in sorted(topics[k].items()) if span},
         )
         events.append(event)
         pairs.extend(officials)
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _words(prep: _Prepared, start: int, end: int) -> Evidence:
+    """The article's own words at body offsets start..end (offsets into the original text)."""
+    assert prep.clean is not None
+    s, e = prep.clean.to_original(start, end)
+    return Evidence(prep.article.text[s:e], s, e)
+
+
+def _place_words(location: Location, draft: Draft, places: list[Place], dl: Place | None) -> Place | None:
+    """Where the text names the event's place: the engagement's own place, else the first naming of
+    that city (or, with no city, of that state), the dateline last."""
+    if location == Location():
+        return None
+    wanted = [draft.place] if draft.place else []
+    wanted += [p for p in places if location.city and p.city == location.city and p.country == location.country]
+    wanted += [dl] if dl is not None else []
+    wanted += [p for p in places if not location.city and p.country == location.country]
+    return next(
+        (p for p in wanted if p is not None and p.city == location.city and p.country == location.country), None
+    )
 
 
 def _mask_people(body: str, people: list[PersonMention], orgs: list[tuple[int, int]]) -> str:
@@ -233,28 +263,28 @@ def _officials(
     drafts: list[Draft],
     people: list[PersonMention],
     sentences: list[Sentence],
-    body: str,
-    clean: CleanText,
+    prep: _Prepared,
     owned: list[int],
+    countries: list[CountryMention],
 ) -> list[tuple[Official, PersonMention]]:
     roots: list[int] = []
+    # A signing and the talks it was signed at (the same states, agreeing dates) share who was present.
+    kinds = ("meeting", "call") if draft.type == "agreement" else ("agreement",)
+    twins = [
+        d
+        for d in drafts
+        if d.type in kinds and d.countries == draft.countries and dates_agree(d.date, draft.date) and d is not draft
+    ]
     if draft.type == "agreement":
         in_sentence = [p for p in draft.people if not people[p].reporter]
-        if in_sentence:
-            roots = in_sentence
-        elif any(BOTH_SIGNERS.search(sentences[i].text) for i in draft.sentences):
-            partner = next(
-                (d for d in drafts if d.type in ("meeting", "call") and d.countries == draft.countries), None
-            )
-            roots = list(partner.people) if partner else []
+        # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
+        roots = in_sentence or (list(twins[0].people) if twins else [])
     else:
         roots = list(draft.people)
         # Named with a title elsewhere in the engagement's own sentences.
         roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
-        last = max(draft.sentences)
-        for sent in sentences[last + 1 : last + 3]:
-            if ALSO_PRESENT.search(sent.text):
-                roots += [_root(people, i) for i, p in enumerate(people) if p.sentence == sent.index]
+    for told in [draft, *twins[:1]]:
+        roots += _also_present(told, people, sentences)
     seen: set[int] = set()
     chosen: list[int] = []
     for r in roots:
@@ -275,12 +305,42 @@ def _officials(
         if pm.country not in draft.countries:
             continue
         mentions = [pm] + [p for p in people if p.canonical == r]
-        evidence = []
-        for m in mentions[:3]:
-            s, e = clean.to_original(m.start, m.end)
-            evidence.append(Evidence(body[m.start : m.end], s, e))
-        out.append((Official(pm.name, pm.country, pm.title, None, evidence), pm))
+        evidence = [_words(prep, m.start, m.end) for m in mentions[:3]]
+        official = Official(pm.name, pm.country, pm.title, None, evidence, pm.known.key if pm.known else None)
+        titled = next((m.title_span for m in mentions if m.title_span and m.title == pm.title), None)
+        if pm.title and titled:
+            official.title_evidence = _words(prep, *titled)
+        state = _state_words(mentions, countries, pm.country, sentences)
+        if state is not None:
+            official.country_evidence = _words(prep, state.start, state.end)
+        out.append((official, pm))
     return out
+
+
+def _also_present(draft: Draft, people, sentences) -> list[int]:
+    """The people of an "Also present were ..." sentence right after the engagement's last sentence."""
+    last = max(draft.sentences)
+    present = [sent.index for sent in sentences[last + 1 : last + 3] if ALSO_PRESENT.search(sent.text)]
+    return [_root(people, i) for i, p in enumerate(people) if p.sentence in present]
+
+
+def _state_words(mentions: list[PersonMention], countries, code: str | None, sentences) -> CountryMention | None:
+    """The words naming the official's state: in one of their titles, else the nearest before a mention
+    in its sentence; None when the state is known or inferred rather than printed beside them."""
+    if code is None:
+        return None
+    for m in mentions:
+        if m.title_span:
+            s, e = m.title_span
+            hit = next((c for c in countries if c.code == code and s <= c.start and c.end <= e), None)
+            if hit is not None:
+                return hit
+    for m in mentions:
+        sent = sentences[m.sentence]
+        before = [c for c in countries if c.code == code and sent.start <= c.start and c.end <= m.start]
+        if before:
+            return before[-1]
+    return None
 
 
 def _location(
@@ -354,7 +414,7 @@ def _venue(
 
 
 def _run(
-    articles: Iterable[Article], batch_size: int
+    articles: Iterable[Article], batch_size: int, known: KnownOfficials
 ) -> list[tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]]:
     prepared = [_prepare(a) for a in articles]
     nlp = get_nlp()
@@ -363,18 +423,26 @@ def _run(
     by_id = {}
     for prep, doc in zip(todo, docs, strict=False):
         by_id[id(prep)] = doc
-    return [_analyse(p, by_id.get(id(p))) for p in prepared]
+    return [_analyse(p, by_id.get(id(p)), known) for p in prepared]
 
 
 def extract_batch(
-    articles: Iterable[Article], *, batch_size: int = 64, registry: PersonRegistry | None = None
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    registry: PersonRegistry | None = None,
+    known: Iterable[KnownOfficial] = (),
 ) -> list[ArticleExtraction]:
-    """Extract many articles with one pass of the model; one `person` id per real person across them."""
+    """Extract many articles with one pass of the model; one `person` id per real person across them.
+
+    `known`: officials the caller already knows; a mention recognised as one keeps their state and
+    title where the article omits them, and carries their `key`."""
     registry = registry or PersonRegistry()
+    index = KnownOfficials(known)
     articles = list(articles)
     # French, Spanish and Arabic go through their own lexicons behind the same stages.
     other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
-    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size))
+    english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size, index))
     foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
     results = []
     for i in range(len(articles)):
@@ -391,5 +459,5 @@ def extract_batch(
     return results
 
 
-def extract(article: Article) -> ArticleExtraction:
-    return extract_batch([article], batch_size=1)[0]
+def extract(article: Article, *, known: Iterable[KnownOfficial] = ()) -> ArticleExtraction:
+    return extract_batch([article], batch_size=1, known=known)[0]

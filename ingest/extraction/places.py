@@ -1,13 +1,19 @@
-"""Where an engagement took place: datelines, "in <city>" phrases, named venues."""
+"""Where an engagement took place: datelines, "in <city>" phrases, named venues.
+
+Cities come from the GeoNames gazetteer (gazetteer.py). A capitalised word after "in" is taken for
+a city when it is a state's capital or a metropolis, when the language model also reads a place
+there, or when the text names the city's state beside it ("in Mombasa, Kenya")."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .countries import city_country, country_code
+from .countries import country_code, state_code
 from .country_lexicon import LANDMARKS, parse_table
+from .gazetteer import city_named
 
 
 @dataclass(frozen=True)
@@ -49,16 +55,19 @@ def _landmark_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def _as_place(name: str, qualifier: str | None) -> tuple[str | None, str | None] | None:
+def _as_place(name: str, qualifier: str | None, vouched: bool = False) -> tuple[str | None, str | None] | None:
+    """(city, state) for a printed place name; `vouched`: something beside the gazetteer reads a
+    place here (the model's entity, a dateline's position)."""
     name = name.strip(" .,'’")
     name = re.sub(r"['’]s$", "", name)
-    code = city_country(name)
-    if code:
-        return name, code
-    if country_code(name):
-        return None, country_code(name)
-    if qualifier and country_code(qualifier):
-        return name, country_code(qualifier)
+    if state_code(name):
+        return None, state_code(name)
+    state = country_code(qualifier) if qualifier else None
+    if state:
+        return name, state  # "in Santiago, Chile": the text names the city's state
+    city = city_named(name)
+    if city is not None and (vouched or city.well_known):
+        return name, city.country
     return None
 
 
@@ -74,7 +83,7 @@ def dateline(text: str, limit: int = 400) -> Place | None:
             name = m.group(1).strip()
             words = name.split()
             if len(words) <= 4 and not any(w.lower() in ("the", "by", "source", "according") for w in words):
-                place = _as_place(name.title() if name.isupper() else name, m.group(2))
+                place = _as_place(name.title() if name.isupper() else name, m.group(2), vouched=True)
                 if place is None and name.isupper():
                     place = (name.title(), None)
                 if place:
@@ -85,9 +94,12 @@ def dateline(text: str, limit: int = 400) -> Place | None:
     return None
 
 
-def places_in(text: str) -> list[Place]:
-    """Places named with a preposition ("in Doha", "at Bayan Palace") or venues with a known country."""
+def places_in(text: str, place_spans: Sequence[tuple[int, int]] = ()) -> list[Place]:
+    """Places named with a preposition ("in Doha", "at Bayan Palace") or venues with a known country.
+
+    `place_spans`: where the language model reads a place (GPE, LOC, FAC entities)."""
     out: list[Place] = []
+    spans = set(place_spans)
     for m in _IN_PLACE.finditer(text):
         name = m.group(1)
         words = name.split()
@@ -95,7 +107,9 @@ def places_in(text: str) -> list[Place]:
         for n in range(len(words), 0, -1):
             cand = " ".join(words[:n])
             qualifier = m.group(2) or m.group(3) if n == len(words) else None
-            place = _as_place(cand, qualifier)
+            # The model's place is this name itself, not a venue it begins ("Bayan Palace").
+            vouched = (m.start(1), m.start(1) + len(cand)) in spans
+            place = _as_place(cand, qualifier, vouched)
             if place:
                 out.append(Place(m.start(1), m.start(1) + len(cand), place[0], place[1]))
                 break

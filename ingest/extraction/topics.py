@@ -193,11 +193,27 @@ def reported_part(sentence: str) -> str:
     return out
 
 
+def topic_spans(sentence: str) -> dict[str, tuple[int, int]]:
+    """Slugs a sentence reports on, each with the offsets (in the sentence) of the first words that
+    name it; none from its speculative clauses."""
+    sentence = reported_part(sentence)
+    found = {slug: _whole_word(sentence, m) for slug, pattern in _patterns().items() if (m := pattern.search(sentence))}
+    # "crime" inside "financial crime" or trafficking alone is not crime in general.
+    if found.keys() & {"human-trafficking", "drug-trafficking", "money-laundering"} and not _CRIME_IN_GENERAL.search(
+        sentence
+    ):
+        found.pop("organized-crime", None)
+    return found
+
+
+def _whole_word(sentence: str, m: re.Match[str]) -> tuple[int, int]:
+    """A stem's match taken to the end of its word ("terror" in "terrorism")."""
+    end = m.end()
+    while end < len(sentence) and sentence[end].isalnum():
+        end += 1
+    return m.start(), end
+
+
 def topics_in(sentence: str) -> set[str]:
     """Slugs a sentence reports on; none from its speculative clauses."""
-    sentence = reported_part(sentence)
-    found = {slug for slug, pattern in _patterns().items() if pattern.search(sentence)}
-    # "crime" inside "financial crime" or trafficking alone is not crime in general.
-    if found & {"human-trafficking", "drug-trafficking", "money-laundering"} and not _CRIME_IN_GENERAL.search(sentence):
-        found.discard("organized-crime")
-    return found
+    return set(topic_spans(sentence))

@@ -44,3 +44,24 @@ def test_future_weekday_is_marked():
 
 def test_modal_may_is_not_a_month():
     assert values("the two sides may meet again") == []
+
+
+def test_a_span_of_days_is_dated_by_its_first_day():
+    # An engagement over several days began on the first; that is the day it is known by.
+    assert values("The exercise ran from 3 to 5 May 2024 near the border.") == ["2024-05-03"]
+    assert values("Talks were held on 14-16 March in Nairobi.") == ["2024-03-14"]
+    assert values("The drills, held May 3–5, 2023, ended with a parade.") == ["2023-05-03"]
+    assert values("between 8 and 10 July the ministers met") == ["2024-07-08"]
+
+
+def test_a_bare_year_is_a_date_known_only_to_the_year():
+    (mention,) = find_dates("The two states signed a security pact in 2019.", PUBLISHED)
+    assert (mention.value, mention.precision, mention.future) == ("2019", "year", False)
+    assert find_dates("They plan joint patrols in 2026.", PUBLISHED)[0].future
+
+
+def test_a_year_that_names_something_is_not_a_date():
+    # A plan, an event's edition or a span's start is not the time of the engagement.
+    assert values("They discussed Vision 2030 and the World Cup 2030.") == []
+    assert values("Relations have grown since 2019.") == []
+    assert values("the 2019-2021 programme") == []

@@ -69,3 +69,13 @@ def test_an_implicative_verb_reports_its_infinitive(article):
     )
     result = extract(article(text, published=date(2024, 6, 5)))
     assert [e.countries for e in result.events if e.type == "meeting"] == [["ES", "PT"]]
+
+
+def test_phone_talks_are_a_call(article):
+    # "phone" modifying "talks" or "conversation" names the medium: the talks were a call.
+    text = (
+        "Kenya's Defence Cabinet Secretary Aden Duale and Uganda's Defence Minister Jacob Oboth held phone "
+        "talks on Tuesday on border security."
+    )
+    (event,) = extract(article(text)).events
+    assert event.type == "call"

@@ -36,3 +36,28 @@ def test_the_one_meeting_a_counterpart_represents_the_other_state(article):
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert states["Dominic Nitiwul"] == "GH" and states["Kofi Mensah Agbeko"] == "TG"
+
+
+def test_a_signing_with_no_signer_named_lists_the_officials_of_the_talks_it_was_signed_at(article):
+    # SCHEMA: when the signer is not named, the officials of the meeting at which it was signed.
+    text = (
+        "ABUJA - Nigeria's Minister of Defence Mohammed Badaru met Ghana's Minister of Defence James "
+        "Agalga in Abuja on Monday to discuss border security. A memorandum of understanding on "
+        "intelligence sharing was signed at the end of the talks."
+    )
+    result = extract(article(text, published=date(2024, 4, 3)))
+    (signing,) = [e for e in result.events if e.type == "agreement"]
+    assert {o.name for o in signing.officials} == {"Mohammed Badaru", "James Agalga"}
+
+
+def test_those_present_at_a_signing_take_part_in_it_and_in_the_talks_it_closed(article):
+    text = (
+        "LONDON - Britain's Home Secretary James Cleverly met Kenya's Interior Minister Kithure Kindiki in London "
+        "on Monday to discuss counter-terrorism. The two ministers then signed a memorandum of understanding on "
+        "police training. Also present were Kenyan High Commissioner Manoah Esipisu and Inspector General "
+        "Japhet Koome."
+    )
+    events = {e.type: e for e in extract(article(text, published=date(2024, 4, 3))).events}
+    for kind in ("meeting", "agreement"):
+        names = {o.name for o in events[kind].officials}
+        assert {"Manoah Esipisu", "Japhet Koome"} <= names, kind

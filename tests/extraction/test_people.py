@@ -81,3 +81,25 @@ def test_lower_case_particles_and_long_names_are_names(article):
     result = extract(article(text))
     names = {o.name for e in result.events for o in e.officials}
     assert {"Mohammed Shia al-Sudani", "Mazen al-Faraya"} <= names
+
+
+def test_a_post_printed_against_the_next_name_after_a_comma_is_that_persons(article):
+    # No comma closes "Chief of Staff" as the ambassador's appositive: it pre-modifies the next name.
+    text = (
+        "NAIROBI - Kenya's Defence Cabinet Secretary Aden Duale met Uganda's Defence Minister Jacob Oboth on "
+        "Tuesday to discuss border security. Also present were Kenyan Ambassador Peter Mwangi, Chief of Staff "
+        "Major General John Otieno and Defence Attache Brigadier Paul Kamau."
+    )
+    officials = {o.name: o for e in extract(article(text)).events for o in e.officials}
+    assert officials["John Otieno"].title == "Chief of Staff" and officials["John Otieno"].country == "KE"
+    assert officials["Paul Kamau"].country == "KE"
+
+
+def test_an_appositive_after_a_comma_stays_with_the_person_before_it(article):
+    text = (
+        "Kenya's Interior Minister Kithure Kindiki met Peter Mwangi, Uganda's Ambassador, and "
+        "Uganda's Police Chief Abas Byakagaba on Monday to discuss cattle rustling across the border."
+    )
+    officials = {o.name: o for e in extract(article(text)).events for o in e.officials}
+    assert officials["Peter Mwangi"].title == "Ambassador"
+    assert officials["Abas Byakagaba"].title == "Police Chief"

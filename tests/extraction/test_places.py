@@ -21,3 +21,26 @@ def test_places_named_in_phrases():
     assert (place.city, place.country) == ("Niamey", "NE")
     (place,) = places_in("received at the Pentagon yesterday")
     assert (place.city, place.country) == (None, "US")
+
+
+def test_cities_come_from_the_gazetteer_with_their_state():
+    # Mombasa is no capital: the model's reading of a place there vouches for it.
+    text = "The ministers met in Mombasa on Monday."
+    at = text.index("Mombasa")
+    (place,) = places_in(text, [(at, at + len("Mombasa"))])
+    assert (place.city, place.country) == ("Mombasa", "KE")
+    (place,) = places_in("The talks were held in Tripoli.")  # a capital: Libya's, not Lebanon's
+    assert (place.city, place.country) == ("Tripoli", "LY")
+
+
+def test_a_city_name_that_is_also_a_word_needs_more_than_the_gazetteer():
+    # "Police" and "March" are towns of Poland and England, and words of every report.
+    assert places_in("He handed the file to Police in March.") == []
+    (place,) = places_in("They met in Santiago, Chile.")  # the text names the state
+    assert (place.city, place.country) == ("Santiago", "CL")
+
+
+def test_a_venue_is_not_the_city_its_name_begins_with():
+    text = "The envoy was received at Bayan Palace."
+    at = text.index("Bayan")
+    assert [(p.city, p.country) for p in places_in(text, [(at, at + len("Bayan Palace"))])] == [(None, "KW")]

@@ -172,3 +172,37 @@ def test_failed_fetch_keeps_its_reason(live_server, settings):
     article = services.article_process(article_id=article.pk)
     assert article.status == Article.Status.FAILED
     assert "not found (HTTP 404)" in article.error
+
+
+def test_an_official_on_record_named_by_surname_alone_keeps_their_state_and_title():
+    known = factories.official(name="Dominic Nitiwul", country="GH", title="Minister of Defence")
+    text = (
+        "Nitiwul held talks with Togo's Minister of the Armed Forces, Kofi Mensah Agbeko, on Monday "
+        "on border security and the smuggling of arms."
+    )
+    article = ingest(text, published=datetime.date(2024, 4, 3))
+    engagement = Engagement.objects.get()
+    assert sorted(engagement.countries.values_list("code", flat=True)) == ["GH", "TG"]
+    taking_part = engagement.participations.get(official=known)
+    assert (taking_part.country_id, taking_part.title) == ("GH", "Minister of Defence")
+    assert OfficialRecord.objects.filter(name__icontains="nitiwul").count() == 1
+    assert article.outcome["created"] == [engagement.pk]
+
+
+def test_each_fact_is_stored_with_the_words_it_was_read_from():
+    text = (
+        "NAIROBI - Kenya's Interior Minister Kithure Kindiki met Uganda's Minister of Internal Affairs "
+        "Kahinda Otafiire in Mombasa on 12 March 2024. The ministers discussed cattle rustling across the "
+        "border and the fight against terrorism."
+    )
+    article = ingest(text, published=datetime.date(2024, 3, 13))
+    engagement = Engagement.objects.get()
+    facts = [fact for e in engagement.evidence.filter(article=article) for fact in e.facts]
+    said = {(f["fact"], f["value"]): f["words"] for f in facts}
+    assert said[("date", "2024-03-12")] == "12 March 2024"
+    assert said[("place", "Mombasa")] == "Mombasa"
+    assert said[("topic", "counter-terrorism")] == "terrorism"
+    assert said[("state", "UG")] == "Uganda"
+    assert all(text[f["start"] : f["end"]] == f["words"] for f in facts)
+    kindiki = engagement.participations.get(official__name="Kithure Kindiki")
+    assert any(f["fact"] == "title" and f["official"] == kindiki.official_id for f in facts)

@@ -421,3 +421,41 @@ def test_articles_load_more_by_cursor(browse, monkeypatch):
     after = page.split('hx-get="?after=')[1].split('"')[0]
     assert "Report 0" in text(browse.get(reverse("ingest:articles") + f"?after={after}"))
     assert browse.get(reverse("ingest:articles") + "?after=²").status_code == 200
+
+
+def test_engagement_page_shows_the_words_each_value_was_read_from(browse, jordan_qatar):
+    meeting, maaytah, _ = jordan_qatar
+    text_ = (
+        "Jordan's Director of Public Security Obaid Al Maaytah met Qatari officials on 22 December on border security."
+    )
+    source = factories.article(text=text_)
+
+    def words(fact, value, phrase, official=None):
+        at = text_.index(phrase)
+        return {
+            "fact": fact,
+            "value": value,
+            "official": official,
+            "start": at,
+            "end": at + len(phrase),
+            "words": phrase,
+        }
+
+    meeting.evidence.create(
+        article=source,
+        sentence=text_,
+        start=0,
+        end=len(text_),
+        facts=[
+            words("date", "2023-12-22", "22 December"),
+            words("topic", "border-security", "border"),
+            words("title", "Director of Public Security", "Jordan's Director of Public Security", maaytah.pk),
+            words("state", "JO", "Jordan", maaytah.pk),
+        ],
+    )
+    page = text(browse.get(meeting.get_absolute_url()))
+    assert '<dd class="said" title="Read from “22 December”">22 Dec 2023' in page
+    assert 'title="Read from “border”">Border security</a>' in page
+    assert 'title="Read from “Jordan&#x27;s Director of Public Security”">Director of Public Security</span>' in page
+    assert 'class="muted said" title="Read from “Jordan”"' in page
+    assert "Cybersecurity</a>" in page and 'title="Read from “cyber' not in page  # no words, no claim

@@ -1,0 +1,88 @@
+"""Officials the caller already knows, looked up by any spelling of their names.
+
+A surname alone ("Maaytah") or a full name the article prints without a state is recognised as
+a known official only when one known official, and only one, fits it: a shared family name is
+not knowledge."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+from meetings.names import name_tokens, skeleton
+
+from .matching import PersonCandidate, PersonMention, match_score
+from .models import KnownOfficial
+
+# A lone family name scores about 0.75; a full name about 0.95 (see matching.match_official).
+THRESHOLD = 0.7
+# The best fit must beat the runner-up by this much, or the name is ambiguous.
+MARGIN = 0.1
+
+
+# A run of capitalised words, with the particles of Arabic and European names between them.
+_CAPITALISED_RUN = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:(?:al|el|bin|bint|ibn|de|da|van|von)[-\s]+)?[A-Z][\w'’-]+){0,6}"
+)
+
+
+def _keys(name: str) -> set[str]:
+    return {skeleton(t)[:3] for t in name_tokens(name)}
+
+
+class KnownOfficials:
+    """An index of known officials by the skeletons of their name words, built once per batch."""
+
+    def __init__(self, officials: Iterable[KnownOfficial] = ()) -> None:
+        self._officials: list[KnownOfficial] = []
+        self._candidates: list[PersonCandidate] = []
+        self._index: dict[str, set[int]] = defaultdict(set)
+        self._family: set[str] = set()  # skeletons of family names: a lone word must be one
+        for official in officials:
+            names = tuple(dict.fromkeys((official.name, *official.aliases)))
+            at = len(self._officials)
+            self._officials.append(official)
+            title = official.titles[0] if official.titles else None
+            self._candidates.append(PersonCandidate(str(at), names, official.state, title))
+            for name in names:
+                for key in _keys(name):
+                    self._index[key].add(at)
+                tokens = name_tokens(name)
+                if tokens:
+                    self._family.add(skeleton(tokens[-1]))
+
+    def __len__(self) -> int:
+        return len(self._officials)
+
+    def find(self, name: str, state: str | None = None, title: str | None = None) -> KnownOfficial | None:
+        """The one known official this printed name (with the state and title the article gives) names."""
+        pool = sorted({at for key in _keys(name) for at in self._index.get(key, ())})
+        mention = PersonMention(name, state, title)
+        scored = sorted(((match_score(mention, self._candidates[at])[0], at) for at in pool), reverse=True)
+        if not scored or scored[0][0] < THRESHOLD:
+            return None
+        if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
+            # Two known officials fit about as well: the name alone does not tell which.
+            return None
+        return self._officials[scored[0][1]]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text prints a known official's name, for names the language model did not read
+        as a person. A single word counts only as a family name ("Jordan" is no Jordan Smith)."""
+        if not self._officials:
+            return []
+        found = []
+        for m in _CAPITALISED_RUN.finditer(text):
+            tokens = name_tokens(m.group(0))
+            if not tokens or not any(skeleton(t)[:3] in self._index for t in tokens):
+                continue
+            if len(tokens) > 1 and self.find(m.group(0)) is not None:
+                found.append((m.start(), m.end()))
+                continue
+            # "Defence Minister Nitiwul": a family name alone inside a run of title words.
+            for word in re.finditer(r"[\w'’-]+", m.group(0)):
+                core = name_tokens(word.group(0))
+                if len(core) == 1 and skeleton(core[0]) in self._family and self.find(word.group(0)) is not None:
+                    found.append((m.start() + word.start(), m.start() + word.end()))
+        return found

@@ -1,0 +1,59 @@
+"""Knowledge in: officials the caller already knows keep their state and title."""
+
+from datetime import date
+
+from ingest.extraction import KnownOfficial, extract
+from ingest.extraction.known import KnownOfficials
+
+NITIWUL = KnownOfficial("Dominic Nitiwul", "GH", ("Minister of Defence",), ("Dominic Aduna Bingab Nitiwul",), "7")
+AGBEKO = KnownOfficial("Kofi Mensah Agbeko", "TG", ("Minister of the Armed Forces",), (), "9")
+
+
+def _officials(result):
+    return {o.name: o for e in result.events for o in e.officials}
+
+
+def test_surnames_alone_of_known_officials_give_their_states_and_titles(article):
+    # No state is printed anywhere: only what the caller knows can name the parties.
+    text = "Nitiwul met Agbeko on Monday to discuss border security and the smuggling of arms."
+    published = date(2024, 4, 3)
+    assert extract(article(text, published=published)).events == []
+    officials = _officials(extract(article(text, published=published), known=[NITIWUL, AGBEKO]))
+    assert officials["Nitiwul"].country == "GH" and officials["Nitiwul"].title == "Minister of Defence"
+    assert officials["Agbeko"].country == "TG" and officials["Agbeko"].known == "9"
+
+
+def test_a_title_the_article_prints_is_kept_over_the_known_one(article):
+    text = "Ghana's Interior Minister Nitiwul met Agbeko in Accra on Monday to discuss border security."
+    officials = _officials(extract(article(text, published=date(2024, 4, 3)), known=[NITIWUL, AGBEKO]))
+    assert officials["Nitiwul"].title == "Interior Minister"
+    assert officials["Agbeko"].country == "TG"
+
+
+def test_a_state_the_article_gives_otherwise_means_another_person():
+    index = KnownOfficials([NITIWUL])
+    assert index.find("Nitiwul", "NG") is None
+    assert index.find("Nitiwul", "GH") is NITIWUL
+
+
+def test_any_spelling_on_record_finds_the_official():
+    index = KnownOfficials([NITIWUL])
+    assert index.find("Dominic Aduna Bingab Nitiwul") is NITIWUL
+    assert index.find("Dominic Nitiwool") is NITIWUL  # a transliteration drift
+    assert index.find("Samuel Okudzeto") is None
+
+
+def test_a_family_name_two_known_officials_share_is_not_knowledge():
+    brothers = [
+        KnownOfficial("Ahmed Al Kaabi", "QA", ("Undersecretary",)),
+        KnownOfficial("Saeed Al Kaabi", "AE", ("Chief of Police",)),
+    ]
+    index = KnownOfficials(brothers)
+    assert index.find("Al Kaabi") is None
+    assert index.find("Saeed Al Kaabi") is brothers[1]
+
+
+def test_a_known_family_name_is_found_inside_a_run_of_title_words():
+    index = KnownOfficials([NITIWUL])
+    text = "Defence Minister Nitiwul spoke. Jordan Nitiwulson did not."
+    assert [text[s:e] for s, e in index.spans(text)] == ["Nitiwul"]
