@@ -49,9 +49,19 @@ def api_view(view):
     return wrapper
 
 
-def _limit(request: HttpRequest) -> int:
-    value = parse_id(request.GET.get("limit"))
-    return min(value, MAX_LIMIT) if value else DEFAULT_LIMIT
+def _limit(request: HttpRequest) -> int | None:
+    """The page size asked for (at most MAX_LIMIT), the default when none is given, None when it is no number."""
+    raw = request.GET.get("limit", "")
+    if raw == "":
+        return DEFAULT_LIMIT
+    value = parse_id(raw)
+    return min(value, MAX_LIMIT) if value else None
+
+
+def _bad_limit() -> JsonResponse:
+    return JsonResponse(
+        {"errors": {"limit": [{"message": f"A whole number from 1 to {MAX_LIMIT}.", "code": "invalid"}]}}, status=400
+    )
 
 
 def _next(request: HttpRequest, cursor: str | None) -> str | None:
@@ -71,8 +81,10 @@ def engagements(request: HttpRequest) -> JsonResponse:
     form = TimelineFilterForm(request.GET)
     if not form.is_valid():
         return JsonResponse({"errors": form.errors.get_json_data()}, status=400)
+    if (size := _limit(request)) is None:
+        return _bad_limit()
     queryset = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
-    page = selectors.engagement_page(queryset, cursor=request.GET.get("cursor"), size=_limit(request))
+    page = selectors.engagement_page(queryset, cursor=request.GET.get("cursor"), size=size)
     base = request.build_absolute_uri("/")[:-1]
     return JsonResponse(
         {
@@ -117,6 +129,8 @@ def officials(request: HttpRequest) -> JsonResponse:
     if country := form.cleaned_data["country"]:
         queryset = queryset.filter(country_id=country)
     cursor, size = request.GET.get("cursor"), _limit(request)
+    if size is None:
+        return _bad_limit()
     if name := form.cleaned_data["name"]:
         ranked = selectors.official_name_match(name=name).ids
         page = ranked_page(queryset, ranked=ranked, cursor=cursor, size=size)

@@ -23,7 +23,7 @@ def browse(client, analyst):
         ("/?official=%C2%B2", 200),  # the page shows the form's error
         ("/export.csv?official=%C2%B2", 400),
         ("/export.json?official=%C2%B2", 400),
-        ("/api/engagements/?limit=%C2%B2", 200),  # limit falls back to its default
+        ("/api/engagements/?limit=%C2%B2", 400),  # a limit that is no number is refused, with the reason
         ("/api/officials/?cursor=%C2%B2", 200),
         ("/articles/?after=%C2%B2", 200),
         ("/?cursor=2024-01-01.99999999999999999999999", 200),
@@ -91,3 +91,12 @@ def test_the_page_applies_the_filters_it_understood_and_names_the_one_it_left_ou
     assert "These filters were not understood and are left out: since (Enter a valid date.)" in page
     assert "<strong>1</strong> engagement match these filters" in page
     assert 'href="/countries/GB/"' in page and 'href="/countries/QA/"' not in page
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/engagements/?limit=%C2%B2", "/api/officials/?limit=0", "/api/officials/?limit=x"]
+)
+def test_a_page_size_that_is_no_whole_number_is_refused_with_the_reason(browse, url):
+    response = browse.get(url)
+    assert response.status_code == 400
+    assert response.json() == {"errors": {"limit": [{"message": "A whole number from 1 to 200.", "code": "invalid"}]}}
