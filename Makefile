@@ -49,13 +49,17 @@ bench: bench-extract bench-pages bench-ingest
 bench-extract: $(VENV)/.installed
 	$(PY) manage.py bench_extract
 
-# Seeds 1,000 then 100,000 engagements into a scratch database (dyad_bench, same server) and times each page.
-bench-pages: $(VENV)/.installed
-	$(PY) manage.py bench_pages
+# Scratch databases of the benches (on the server in use): $(BENCH_DB), $(BENCH_DB)_ingest, $(BENCH_DB)_load.
+BENCH_DB ?= dyad_bench
+SIZES ?= 1000,100000
 
-# 1,000 articles through Redis and two worker processes (scratch database dyad_bench_ingest), against the bare engine.
+# Seeds each of SIZES engagements in turn into a scratch database and times each page.
+bench-pages: $(VENV)/.installed
+	$(PY) manage.py bench_pages --sizes $(SIZES) --database $(BENCH_DB)
+
+# 1,000 articles through Redis and two worker processes, against the bare engine.
 bench-ingest: $(VENV)/.installed
-	$(PY) manage.py bench_ingest
+	$(PY) manage.py bench_ingest --database $(BENCH_DB)_ingest
 
 services-stop: $(VENV)/.installed
 	$(PY) -m config.embedded stop
