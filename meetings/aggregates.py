@@ -20,6 +20,7 @@ VIEWS = [
     "meetings_dyad_summary",
     "meetings_month_tally",
     "meetings_month_facet_tally",
+    "meetings_engagement_facet",
 ]
 # Pages say "as of <time>" when waiting writes are older than this.
 LAG_SHOWN = datetime.timedelta(minutes=1)
@@ -152,6 +153,41 @@ def month_counts() -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} over every non-rejected engagement."""
     sql = "SELECT month, n FROM meetings_month_tally"
     return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, [])}
+
+
+def month_counts_faceted(
+    *,
+    countries: list[str],
+    partner: str | None = None,
+    kind: str | None = None,
+    topic: str | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> dict[datetime.date | None, int]:
+    """{first of month (None: undated): engagements} with any of `countries`, the partner, the type, the
+    topic (slug) and in the date range, each optional; read from one narrow row per engagement."""
+    where, params = [], []
+    if countries:
+        where.append("f.countries && %s::varchar[]")
+        params.append(list(countries))
+    if partner:
+        where.append("f.countries @> ARRAY[%s]::varchar[]")
+        params.append(partner)
+    if kind:
+        where.append("f.kind = %s")
+        params.append(kind)
+    if topic:
+        where.append("f.topics @> ARRAY(SELECT id FROM meetings_topic WHERE slug = %s)")
+        params.append(topic)
+    if since:
+        where.append("f.date >= %s")
+        params.append(since)
+    if until:
+        where.append("f.date <= %s")
+        params.append(until)
+    sql = "SELECT f.month, COUNT(*)::int FROM meetings_engagement_facet f"
+    sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY f.month"
+    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, params)}
 
 
 def country_totals() -> dict[str, int]:

@@ -250,6 +250,10 @@ def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size:
     return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
+# The timeline's filters that the histogram reads from the tallies rather than counting rows.
+FACETED = frozenset({"countries", "partner", "kind", "topic", "since", "until"})
+
+
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
@@ -258,6 +262,8 @@ def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
+    if used <= FACETED:  # any mix of states, partner, type, topic and dates: one row per engagement
+        return aggregates.month_counts_faceted(**{key: filters.get(key) for key in FACETED} | {"countries": countries})
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)
