@@ -289,9 +289,10 @@ class Command(BaseCommand):
                 if article_pk is None:
                     break
                 text, leads = self.article_text(rng, kind, sides, people, city, date, names, careers, copy_number)
-                while normalized_text_hash(text) in hashes:
-                    text += " " + rng.choice(CONTEXT)
                 digest = normalized_text_hash(text)
+                while digest in hashes:
+                    text += " " + rng.choice(CONTEXT)
+                    digest = normalized_text_hash(text)
                 hashes.add(digest)
                 title = (
                     f"{names[sides[0]]} and {names[sides[1]]} {self.headline_verb(kind)} {labels[chosen[0]].lower()}"
