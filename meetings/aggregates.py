@@ -31,9 +31,10 @@ UNDATED_MONTH = datetime.date(1, 1, 1)
 Refresh = Literal["refreshed", "fresh", "busy"]
 
 
-def aggregates_refresh(*, force: bool = False) -> Refresh:
+def aggregates_refresh(*, force: bool = False, concurrently: bool = True) -> Refresh:
     """Refresh every tally if stale (or when forced): "refreshed"; "fresh" when nothing was stale;
-    "busy" when a writer or another refresh holds the state row (try again shortly)."""
+    "busy" when a writer or another refresh holds the state row (try again shortly). Not `concurrently`
+    is faster after a bulk load but makes readers of the tallies wait for it."""
     with transaction.atomic(), connection.cursor() as cursor:
         # Writers hold this row until they commit; skipping it means their rows are not visible yet anyway.
         cursor.execute("SELECT stale FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE SKIP LOCKED")
@@ -43,7 +44,7 @@ def aggregates_refresh(*, force: bool = False) -> Refresh:
         if not (row[0] or force):
             return "fresh"
         for view in VIEWS:
-            cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY ' if concurrently else ''}{view}")
         cursor.execute("UPDATE meetings_aggregate_state SET stale = false, refreshed = now() WHERE id = 1")
     return "refreshed"
 

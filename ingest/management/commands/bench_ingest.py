@@ -91,6 +91,8 @@ class MemorySampler:
         self.samples: list[tuple[int, int]] = []  # (articles done, largest pool process RSS in bytes)
 
     def sample(self, done: int) -> None:
+        if self.samples and done // 1000 > self.samples[-1][0] // 1000:
+            print(f"  {done} articles done, worker process RSS {self.samples[-1][1] / (1 << 20):.0f} MiB", flush=True)
         sizes = []
         for process in [self.worker, *self.worker.children(recursive=True)]:
             try:

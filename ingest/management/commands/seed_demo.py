@@ -195,7 +195,7 @@ class Command(BaseCommand):
             counts = self.generate(n=engagements, rng=random.Random(seed))
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-        aggregates_refresh(force=True)
+        aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
 
