@@ -177,6 +177,9 @@ class Engagement(models.Model):
             models.Index(F("date").desc(nulls_last=True), F("id").desc(), name="engagement_timeline"),
             # Agreements of a country or pair, and the timeline filtered by type: newest first within a kind.
             models.Index("kind", F("date").desc(nulls_last=True), F("id").desc(), name="engagement_kind_timeline"),
+            # The timeline of an official (and the official page's counterparts): the official's engagements
+            # checked by id for type, dates and status without reading their rows.
+            models.Index(fields=["id"], include=["kind", "date", "status"], name="engagement_pk_facts"),
         ]
 
     def __str__(self) -> str:

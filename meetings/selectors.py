@@ -179,6 +179,12 @@ def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
     )
 
 
+# An official's engagements, read first (participation_official_engagement) and then looked up by id. The
+# fence (OFFSET 0) keeps PostgreSQL from walking the whole timeline in date order to find the official's few
+# (1 s at 1,000,000 engagements for a busy official with a type and dates; 0.2 s this way).
+OFFICIAL_ENGAGEMENTS = "SELECT engagement_id FROM meetings_participation WHERE official_id = ANY(%s) OFFSET 0"
+
+
 def engagement_filter(
     queryset: QuerySet[Engagement],
     *,
@@ -207,14 +213,13 @@ def engagement_filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
         )
     if official not in (None, ""):  # an empty list of officials matches nothing
-        people = Participation.objects.filter(engagement_id=OuterRef("pk"))
         if isinstance(official, list | tuple):
-            people = people.filter(official_id__in=official)
+            ids = list(official)
         elif isinstance(official, int):
-            people = people.filter(official_id=official)
+            ids = [official]
         else:
-            people = people.filter(official_id__in=official_name_match(name=official).ids)
-        queryset = queryset.filter(Exists(people))
+            ids = official_name_match(name=official).ids
+        queryset = queryset.filter(pk__in=RawSQL(OFFICIAL_ENGAGEMENTS, [ids]))
     if since:
         queryset = queryset.filter(date__gte=since)
     if until:

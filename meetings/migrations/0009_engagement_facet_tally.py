@@ -3,7 +3,7 @@
 The month tallies (0005, 0007) answer one state and/or one topic. Several states ("any of these"), a
 type or a date range would otherwise count every matching engagement per month at request time (361 ms
 at 1,000,000 engagements). This view keeps one narrow row per engagement (type, date, month, its states
-and topics as arrays), so the histogram reads an index range instead of joining three tables.
+and topics as arrays), so the histogram reads a run of rows in date order instead of joining three tables.
 """
 
 from django.db import migrations
@@ -17,15 +17,15 @@ SELECT e.id AS engagement_id, e.kind, e.date,
        ARRAY(SELECT t.topic_id FROM meetings_engagement_topics t WHERE t.engagement_id = e.id
              ORDER BY 1)::bigint[] AS topics
 FROM meetings_engagement e
-WHERE e.status <> 'rejected';
+WHERE e.status <> 'rejected'
+-- Stored in date order, so a date range is a run of neighbouring pages.
+ORDER BY e.date;
 -- REFRESH ... CONCURRENTLY needs a unique index.
 CREATE UNIQUE INDEX meetings_engagement_facet_key ON meetings_engagement_facet (engagement_id);
--- Timeline histogram with a type (and a date range): an index-only range scan.
-CREATE INDEX meetings_engagement_facet_kind ON meetings_engagement_facet (kind, date)
-    INCLUDE (month, countries, topics);
+-- Timeline histogram with a type (and a date range).
+CREATE INDEX meetings_engagement_facet_kind ON meetings_engagement_facet (kind, date);
 -- Timeline histogram with a date range and no type.
-CREATE INDEX meetings_engagement_facet_date ON meetings_engagement_facet (date)
-    INCLUDE (month, kind, countries, topics);
+CREATE INDEX meetings_engagement_facet_date ON meetings_engagement_facet (date);
 """
 
 

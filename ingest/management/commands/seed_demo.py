@@ -194,7 +194,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             counts = self.generate(n=engagements, rng=random.Random(seed))
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # Statistics for the planner, and the visibility map that lets index-only scans skip the rows
+            # (VACUUM cannot run inside a transaction, as when a test calls the command).
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
         aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
