@@ -57,9 +57,10 @@ LOAD_USERS ?= 50
 LOAD_DURATION ?= 2m
 LOAD_ENGAGEMENTS ?= 1000000
 
-# Seeds each of SIZES engagements in turn into a scratch database and times each page.
+# Seeds each of SIZES engagements in turn into a scratch database ($(BENCH_DB)_<size>) and times each page;
+# KEEP=1 leaves them in place and times a kept one again without seeding it.
 bench-pages: $(VENV)/.installed
-	$(PY) manage.py bench_pages --sizes $(SIZES) --database $(BENCH_DB)
+	$(PY) manage.py bench_pages --sizes $(SIZES) --database $(BENCH_DB) $(if $(KEEP),--keep --reuse)
 
 # ARTICLES (1,000; 10,000 for the memory figure) through Redis and two worker processes, against the bare engine.
 bench-ingest: $(VENV)/.installed
