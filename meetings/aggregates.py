@@ -167,7 +167,8 @@ def month_counts_faceted(
 ) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} with any of `countries`, the partner, the type, the
     topic (slug) and in the date range, each optional; read from one narrow row per engagement."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if countries:
         where.append("f.countries && %s::varchar[]")
         params.append(list(countries))

@@ -213,12 +213,12 @@ def engagement_filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
         )
     if official not in (None, ""):  # an empty list of officials matches nothing
-        if isinstance(official, list | tuple):
-            ids = list(official)
+        if isinstance(official, str):
+            ids = official_name_match(name=official).ids
         elif isinstance(official, int):
             ids = [official]
         else:
-            ids = official_name_match(name=official).ids
+            ids = list(official)
         queryset = queryset.filter(pk__in=RawSQL(OFFICIAL_ENGAGEMENTS, [ids]))
     if since:
         queryset = queryset.filter(date__gte=since)
