@@ -146,7 +146,7 @@ class Command(BaseCommand):
         parser.add_argument("--offtopic", type=float, default=0.5, help="share of off-topic synthetic news")
         parser.add_argument("--batch-size", type=int, default=16)
         parser.add_argument("--input", type=Path, default=DEV_CORPUS)
-        parser.add_argument("--database", default="dyad_bench_ingest")
+        parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE", "dyad_bench") + "_ingest")
         parser.add_argument("--measure", action="store_true", help="(internal) run in the scratch database")
 
     def handle(self, *args, articles, offtopic, batch_size, input, database, measure, **options):
