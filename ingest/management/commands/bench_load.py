@@ -144,14 +144,18 @@ class Command(BaseCommand):
         env = {**os.environ, "DATABASE_URL": database_url(options["database"]), "REDIS_URL": settings.REDIS_URL}
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         self.ensure_data(database=options["database"], size=options["engagements"], env=env, manage=manage)
+        production = {
+            **env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "CELERY_QUEUE": f"bench-load-{secrets.token_hex(4)}",
+        }  # fmt: skip
         with tempfile.TemporaryDirectory(prefix="dyad-load-") as work:
             targets = Path(work) / "targets.json"
-            subprocess.run(
-                [*manage, "bench_load", "--prepare", "--users", str(options["users"]), "--output", str(targets)],
-                env=env,
-                check=True,
-            )
-            self.serve_and_load(env=env, manage=manage, work=Path(work), targets=targets, seconds=seconds, **options)
+            prepare = [*manage, "bench_load", "--prepare", "--users", str(options["users"]), "--output", str(targets)]
+            subprocess.run(prepare, env=production, check=True)  # sessions signed with the server's key
+            self.serve_and_load(
+                env=env, production=production, manage=manage, work=Path(work), targets=targets, seconds=seconds,
+                **options,
+            )  # fmt: skip
 
     def ensure_data(self, *, database: str, size: int, env: dict, manage: list[str]) -> None:
         with server_connection() as admin:
@@ -172,11 +176,7 @@ class Command(BaseCommand):
             subprocess.run([*manage, "seed_demo", "--engagements", str(size - have)], env=env, check=True)
         self.stdout.write(f"{database}: {max(have, size)} engagements.")
 
-    def serve_and_load(self, *, env, manage, work: Path, targets: Path, seconds: float, **options) -> None:
-        production = {
-            **env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "CELERY_QUEUE": f"bench-load-{secrets.token_hex(4)}",
-        }  # fmt: skip
+    def serve_and_load(self, *, env, production, manage, work: Path, targets: Path, seconds: float, **options) -> None:
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=production, check=True)
         port = options["port"]
         started = []
