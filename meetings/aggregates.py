@@ -20,6 +20,7 @@ VIEWS = [
     "meetings_dyad_summary",
     "meetings_month_tally",
     "meetings_month_facet_tally",
+    "meetings_engagement_facet",
 ]
 # Pages say "as of <time>" when waiting writes are older than this.
 LAG_SHOWN = datetime.timedelta(minutes=1)
@@ -30,9 +31,10 @@ UNDATED_MONTH = datetime.date(1, 1, 1)
 Refresh = Literal["refreshed", "fresh", "busy"]
 
 
-def aggregates_refresh(*, force: bool = False) -> Refresh:
+def aggregates_refresh(*, force: bool = False, concurrently: bool = True) -> Refresh:
     """Refresh every tally if stale (or when forced): "refreshed"; "fresh" when nothing was stale;
-    "busy" when a writer or another refresh holds the state row (try again shortly)."""
+    "busy" when a writer or another refresh holds the state row (try again shortly). Not `concurrently`
+    is faster after a bulk load but makes readers of the tallies wait for it."""
     with transaction.atomic(), connection.cursor() as cursor:
         # Writers hold this row until they commit; skipping it means their rows are not visible yet anyway.
         cursor.execute("SELECT stale FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE SKIP LOCKED")
@@ -42,7 +44,7 @@ def aggregates_refresh(*, force: bool = False) -> Refresh:
         if not (row[0] or force):
             return "fresh"
         for view in VIEWS:
-            cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {view}")
+            cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY ' if concurrently else ''}{view}")
         cursor.execute("UPDATE meetings_aggregate_state SET stale = false, refreshed = now() WHERE id = 1")
     return "refreshed"
 
@@ -155,6 +157,42 @@ def month_counts() -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} over every non-rejected engagement."""
     sql = "SELECT month, n FROM meetings_month_tally"
     return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, [])}
+
+
+def month_counts_faceted(
+    *,
+    countries: list[str],
+    partner: str | None = None,
+    kind: str | None = None,
+    topic: str | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> dict[datetime.date | None, int]:
+    """{first of month (None: undated): engagements} with any of `countries`, the partner, the type, the
+    topic (slug) and in the date range, each optional; read from one narrow row per engagement."""
+    where: list[str] = []
+    params: list[object] = []
+    if countries:
+        where.append("f.countries && %s::varchar[]")
+        params.append(list(countries))
+    if partner:
+        where.append("f.countries @> ARRAY[%s]::varchar[]")
+        params.append(partner)
+    if kind:
+        where.append("f.kind = %s")
+        params.append(kind)
+    if topic:
+        where.append("f.topics @> ARRAY(SELECT id FROM meetings_topic WHERE slug = %s)")
+        params.append(topic)
+    if since:
+        where.append("f.date >= %s")
+        params.append(since)
+    if until:
+        where.append("f.date <= %s")
+        params.append(until)
+    sql = "SELECT f.month, COUNT(*)::int FROM meetings_engagement_facet f"
+    sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY f.month"
+    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, params)}
 
 
 def country_totals() -> dict[str, int]:

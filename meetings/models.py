@@ -223,6 +223,9 @@ class Engagement(models.Model):
                 name="engagement_review_queue",
                 condition=Q(status="extracted"),
             ),
+            # The timeline of an official (and the official page's counterparts): the official's engagements
+            # checked by id for type, dates and status without reading their rows.
+            models.Index(fields=["id"], include=["kind", "date", "status"], name="engagement_pk_facts"),
         ]
 
     def __str__(self) -> str:

@@ -198,6 +198,12 @@ def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
     )
 
 
+# An official's engagements, read first (participation_official_engagement) and then looked up by id. The
+# fence (OFFSET 0) keeps PostgreSQL from walking the whole timeline in date order to find the official's few
+# (1 s at 1,000,000 engagements for a busy official with a type and dates; 0.2 s this way).
+OFFICIAL_ENGAGEMENTS = "SELECT engagement_id FROM meetings_participation WHERE official_id = ANY(%s) OFFSET 0"
+
+
 def engagement_filter(
     queryset: QuerySet[Engagement],
     *,
@@ -230,15 +236,14 @@ def engagement_filter(
         queryset = queryset.filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
         )
-    if official not in (None, ""):  # an empty list of officials matches nothing
-        people = Participation.objects.filter(engagement_id=OuterRef("pk"))
-        if isinstance(official, list | tuple):
-            people = people.filter(official_id__in=official)
+    if official is not None and official != "":  # an empty list of officials matches nothing
+        if isinstance(official, str):
+            ids = official_name_match(name=official).ids
         elif isinstance(official, int):
-            people = people.filter(official_id=official)
-        elif isinstance(official, str):
-            people = people.filter(official_id__in=official_name_match(name=official).ids)
-        queryset = queryset.filter(Exists(people))
+            ids = [official]
+        else:
+            ids = list(official)
+        queryset = queryset.filter(pk__in=RawSQL(OFFICIAL_ENGAGEMENTS, [ids]))
     if since:
         queryset = queryset.filter(date__gte=since)
     if until:
@@ -274,6 +279,10 @@ def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size:
     return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
 
 
+# The timeline's filters that the histogram reads from the tallies rather than counting rows.
+FACETED = frozenset({"countries", "partner", "kind", "topic", "since", "until"})
+
+
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} for the filtered timeline."""
     used = {key for key, value in filters.items() if value}
@@ -282,6 +291,8 @@ def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
+    if used <= FACETED:  # any mix of states, partner, type, topic and dates: one row per engagement
+        return aggregates.month_counts_faceted(**{key: filters.get(key) for key in FACETED} | {"countries": countries})
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)

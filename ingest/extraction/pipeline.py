@@ -29,6 +29,7 @@ from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
+from .triage import article_may_report, focus
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -418,8 +419,13 @@ def _run(
 ) -> list[tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]]:
     prepared = [_prepare(a) for a in articles]
     nlp = get_nlp()
-    todo = [p for p in prepared if p.clean is not None]
-    docs = nlp.pipe((p.body for p in todo), batch_size=batch_size)
+    # Only articles that can report an engagement are parsed, and only their sentences that matter.
+    todo = [
+        p
+        for p in prepared
+        if p.clean is not None and article_may_report(body=p.body, title=p.article.title or "", lang="en")
+    ]
+    docs = nlp.pipe((focus(p.body) for p in todo), batch_size=batch_size)
     by_id = {}
     for prep, doc in zip(todo, docs, strict=False):
         by_id[id(prep)] = doc

@@ -25,6 +25,11 @@ def counted(**filters) -> dict:
         {"topic": "training"},
         {"countries": ["QA"], "topic": "border-security"},
         {"countries": ["TR"], "topic": "cybersecurity"},
+        {"countries": ["JO", "TR"], "kind": "meeting"},
+        {"countries": ["QA", "TR"], "since": datetime.date(2023, 1, 1), "until": datetime.date(2024, 1, 31)},
+        {"countries": ["JO"], "partner": "QA", "topic": "training", "since": datetime.date(2024, 1, 10)},
+        {"kind": "call"},
+        {"partner": "TR"},
     ],
 )
 def test_precomputed_histogram_matches_the_rows(filters):
@@ -32,6 +37,7 @@ def test_precomputed_histogram_matches_the_rows(filters):
     factories.engagement(countries=("JO", "QA"), topics=("training",), date=datetime.date(2024, 1, 20))
     factories.engagement(countries=("QA", "TR"), topics=("border-security",), date=datetime.date(2023, 5, 2))
     factories.engagement(countries=("JO", "TR"), topics=(), date=None)
+    factories.engagement(countries=("JO", "TR", "QA"), kind="call", topics=("cybersecurity",))
     rejected = factories.engagement(countries=("JO", "QA"), topics=("training",), date=datetime.date(2022, 2, 2))
     Engagement.objects.filter(pk=rejected.pk).update(status="rejected")
     refresh_tallies()

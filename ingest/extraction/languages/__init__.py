@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 
 from ..models import Article, ArticleExtraction, Official
@@ -47,14 +48,18 @@ def extract_other(
     articles: Sequence[Article], languages: Sequence[str], *, batch_size: int = 64
 ) -> list[tuple[ArticleExtraction, list[Official]]]:
     """Each article in its own language's pipeline; the model reads each language's texts in one pass."""
+    from ..triage import article_may_report, focus
     from .frames import analyse, prepare
 
     prepared = [prepare(a, lang) for a, lang in zip(articles, languages, strict=True)]
+    relevant = [article_may_report(body=p.body, title=p.article.title or "", lang=p.lang) for p in prepared]
     docs: dict[int, object] = {}
     for lang in MODELS:
-        todo = [i for i, p in enumerate(prepared) if p.lang == lang and p.body]
+        todo = [i for i, p in enumerate(prepared) if p.lang == lang and p.body and relevant[i]]
         if todo:
             nlp = model_for(lang)
-            for i, doc in zip(todo, nlp.pipe((prepared[i].body for i in todo), batch_size=batch_size), strict=True):
+            texts = (focus(prepared[i].body, lang=lang) for i in todo)
+            for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
                 docs[i] = doc
-    return [analyse(p, docs.get(i)) for i, p in enumerate(prepared)]
+    # An article triage turns away reads as an empty one.
+    return [analyse(p if relevant[i] else replace(p, body=""), docs.get(i)) for i, p in enumerate(prepared)]
