@@ -423,7 +423,10 @@ def _run(
     todo = [
         p
         for p in prepared
-        if p.clean is not None and article_may_report(body=p.body, title=p.article.title or "", lang="en")
+        if p.clean is not None
+        and article_may_report(
+            body=p.body, title=p.article.title or "", lang="en", names_known=bool(known.spans(p.body))
+        )
     ]
     docs = nlp.pipe((focus(p.body) for p in todo), batch_size=batch_size)
     by_id = {}

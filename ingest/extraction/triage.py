@@ -84,9 +84,10 @@ def _security(lang: str) -> re.Pattern[str]:
     return _SECURITY if lang == "en" else lexicon_for(lang).security
 
 
-def article_may_report(*, body: str, title: str, lang: str) -> bool:
+def article_may_report(*, body: str, title: str, lang: str, names_known: bool = False) -> bool:
     """False only when the article cannot give an engagement: no trigger, no state or post, or nothing
-    about security. `body` is the text the engine reads (cleaned and cut), `title` the headline."""
+    about security. `body` is the text the engine reads (cleaned and cut), `title` the headline;
+    `names_known`: the text prints an official the caller knows, whose state stands in for a printed one."""
     if not enabled() or (lang != "en" and lang not in SUPPORTED):
         return True  # other languages are recorded without a parse anyway
     if not any(pattern.search(body) for pattern in _triggers(lang)):
@@ -94,7 +95,7 @@ def article_may_report(*, body: str, title: str, lang: str) -> bool:
     headed = f"{title}\n{body}"
     if not _security(lang).search(headed):
         return False
-    return _has_state(headed, lang) or bool(_title_words(lang).search(body))
+    return names_known or _has_state(headed, lang) or bool(_title_words(lang).search(body))
 
 
 def _sentence_spans(body: str) -> list[tuple[int, int]]:

@@ -48,6 +48,12 @@ def test_an_article_needs_a_trigger_a_state_or_post_and_security(article):
     assert not ok("Jordan and Qatar met in the final; the match ended in a draw.")  # nothing on security
 
 
+def test_an_official_the_caller_knows_stands_in_for_a_printed_state_or_post():
+    text = "Okafor met Lindqvist on Tuesday to discuss border security."
+    assert not triage.article_may_report(body=text, title="", lang="en")
+    assert triage.article_may_report(body=text, title="", lang="en", names_known=True)
+
+
 def test_triage_reads_french_spanish_and_arabic_with_their_own_words(article):
     fr = "Le ministre de la Défense a reçu son homologue marocain à Paris pour parler de sécurité."
     es = "El ministro de Defensa conversó con su homólogo de Chile sobre la seguridad fronteriza."
