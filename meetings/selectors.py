@@ -179,7 +179,7 @@ def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
     kept = exact or found
     ranked = sorted(closeness, key=lambda pk: (pk not in kept, pk not in exact, -closeness[pk], candidates.index(pk)))
     shown = [pk for pk in ranked if pk in kept][:limit] + [pk for pk in ranked if pk not in kept][:NEAR_MISSES]
-    officials = Official.objects.select_related("country").in_bulk(shown)
+    officials = _officials_by_id(shown)
     counts = dict(
         Participation.objects.filter(official_id__in=shown)
         .exclude(engagement__status=Engagement.Status.REJECTED)
@@ -436,8 +436,13 @@ def _year_span(*series: dict[int, int]) -> list[int]:
     return list(range(min(years), max(years) + 1)) if years else []
 
 
+def _officials_by_id(ids: list[int]) -> dict[int, Official]:
+    """The officials with their states, in one query; ids no longer on record are left out."""
+    return Official.objects.select_related("country").in_bulk(ids)
+
+
 def _officials_ranked(pairs: list[tuple[int, int]]) -> list[tuple[Official, int]]:
-    found = Official.objects.select_related("country").in_bulk([pk for pk, _ in pairs])
+    found = _officials_by_id([pk for pk, _ in pairs])
     return [(found[pk], n) for pk, n in pairs if pk in found]
 
 
@@ -812,5 +817,5 @@ def engagement_history(*, engagement: Engagement) -> QuerySet:
 def officials_named(*, name: str, limit: int = 10) -> list[Official]:
     """Known officials whose spellings resemble the name, closest first (the participant autocomplete)."""
     found = officials_matching(name=name, limit=limit)
-    by_id = Official.objects.select_related("country").in_bulk(found)
+    by_id = _officials_by_id(found)
     return [by_id[pk] for pk in found if pk in by_id]
