@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.db.models import Count
 
 from meetings import review, services
-from meetings.admin_audit import AuditedAdmin, merge_action
+from meetings.admin_audit import AuditedAdmin, EngagementPartAdmin, merge_action
 from meetings.models import (
     ApiToken,
     Country,
@@ -182,7 +182,9 @@ class EngagementAdmin(AuditedAdmin):
 
 
 @admin.register(Participation)
-class ParticipationAdmin(AuditedAdmin):
+class ParticipationAdmin(EngagementPartAdmin):
+    part_label = "Participant"
+    lock = "participants"
     list_display = ["official", "country", "title", "engagement"]
     list_select_related = ["official", "country", "engagement"]
     list_filter = ["country"]
@@ -194,7 +196,8 @@ class ParticipationAdmin(AuditedAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(AuditedAdmin):
+class EvidenceAdmin(EngagementPartAdmin):
+    part_label = "Source"
     list_display = ["engagement", "article", "excerpt", "start", "end", "chosen_by"]
     list_select_related = ["engagement", "article"]
     search_fields = ["sentence", "article__title"]
@@ -202,6 +205,12 @@ class EvidenceAdmin(AuditedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("engagement__countries")
+
+    def save_model(self, request, obj, form, change):
+        """A source staff edit is their choice, kept through re-extraction, unless they set who chose it."""
+        if form.changed_data and "chosen_by" not in form.changed_data:
+            obj.chosen_by = Evidence.ChosenBy.PERSON
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="sentence")
     def excerpt(self, obj):

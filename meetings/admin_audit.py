@@ -12,7 +12,9 @@ from django.contrib import admin, messages
 from django.contrib.admin.models import LogEntry
 from django.template.response import TemplateResponse
 
+from meetings import review
 from meetings.history import value_display
+from meetings.models import Engagement
 from meetings.services import tallies_refresh_soon
 
 
@@ -52,6 +54,37 @@ class AuditedAdmin(admin.ModelAdmin):
         if inline_summary:
             parts.append(inline_summary)
         return "; ".join(parts) or "No fields changed."
+
+
+class EngagementPartAdmin(AuditedAdmin):
+    """A participant or a source edited on its own page: the change also goes into its engagement's history,
+    and what staff set there is locked against the machine, as when edited inside the engagement."""
+
+    part_label = ""
+    lock = ""
+
+    def _record_on_engagement(self, request, obj, message) -> None:
+        text = message if isinstance(message, str) else LogEntry(change_message=json.dumps(message)).get_change_message()
+        engagement = Engagement.objects.get(pk=obj.engagement_id)
+        review.history_record(user=request.user, engagement=engagement, message=f"{self.part_label} {obj}: {text}")
+        if self.lock and self.lock not in engagement.locked:
+            Engagement.objects.filter(pk=engagement.pk).update(locked=sorted({*engagement.locked, self.lock}))
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._record_on_engagement(request, obj, message or "added.")
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._record_on_engagement(request, obj, message or "No fields changed.")
+        return entry
+
+    def log_deletions(self, request, queryset):
+        entries = super().log_deletions(request, queryset)
+        for obj in queryset:
+            self._record_on_engagement(request, obj, "deleted.")
+        return entries
 
 
 def merge_action(*, admin_obj: admin.ModelAdmin, request, queryset, merge, noun: str):

@@ -158,3 +158,43 @@ def test_staffs_edits_lock_the_fields_and_make_the_evidence_theirs(client, staff
     assert record.version == 2 and record.participations.get().official.name == "Samir Haddad"
     evidence.refresh_from_db()
     assert evidence.sentence == "Report on security talks." and evidence.chosen_by == "person"
+
+
+def test_a_participant_edited_on_its_own_page_shows_in_the_engagements_history_and_is_locked(client, staff):
+    client.force_login(staff)
+    person = factories.official(name="Lina Haddad", title="Adviser")
+    record = factories.engagement(officials=[person])
+    part = record.participations.get()
+    url = reverse("admin:meetings_participation_change", args=[part.pk])
+    form = {"engagement": str(record.pk), "official": str(person.pk), "country": part.country_id, "title": "Envoy"}
+    assert client.post(url, form).status_code == 302
+    record.refresh_from_db()
+    assert "participants" in record.locked
+    page = client.get(record.get_absolute_url()).content.decode()
+    assert escape("Title: Adviser → Envoy") in page
+    assert "Lina Haddad" in page
+
+    changelist = reverse("admin:meetings_participation_changelist")
+    ask = {"action": "delete_selected", "_selected_action": [part.pk]}
+    assert client.post(changelist, ask | {"post": "yes"}).status_code == 302
+    assert not record.participations.exists()
+    assert "deleted." in client.get(record.get_absolute_url()).content.decode()
+
+
+def test_a_source_edited_on_its_own_page_becomes_the_editors_choice(client, staff):
+    client.force_login(staff)
+    record = factories.engagement()
+    evidence = record.evidence.get()
+    url = reverse("admin:meetings_evidence_change", args=[evidence.pk])
+    form = {
+        "engagement": str(record.pk),
+        "article": str(evidence.article_id),
+        "sentence": evidence.sentence + " (checked)",
+        "start": str(evidence.start),
+        "end": str(evidence.end),
+        "chosen_by": evidence.chosen_by,
+    }
+    assert client.post(url, form).status_code == 302
+    evidence.refresh_from_db()
+    assert evidence.chosen_by == "person"
+    assert "Source " in client.get(record.get_absolute_url()).content.decode()
