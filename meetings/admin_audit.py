@@ -64,9 +64,10 @@ class EngagementPartAdmin(AuditedAdmin):
     lock = ""
 
     def _record_on_engagement(self, request, obj, message) -> None:
-        text = message if isinstance(message, str) else LogEntry(change_message=json.dumps(message)).get_change_message()
+        if not isinstance(message, str):  # the admin's structured message, as its History page words it
+            message = LogEntry(change_message=json.dumps(message)).get_change_message()
         engagement = Engagement.objects.get(pk=obj.engagement_id)
-        review.history_record(user=request.user, engagement=engagement, message=f"{self.part_label} {obj}: {text}")
+        review.history_record(user=request.user, engagement=engagement, message=f"{self.part_label} {obj}: {message}")
         if self.lock and self.lock not in engagement.locked:
             Engagement.objects.filter(pk=engagement.pk).update(locked=sorted({*engagement.locked, self.lock}))
 
