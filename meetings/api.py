@@ -7,7 +7,8 @@ Lists are newest (or highest id) first and paged by an opaque cursor: follow "ne
 from functools import wraps
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_GET
 
 from meetings import aggregates, selectors, services
@@ -192,4 +193,25 @@ def country(request: HttpRequest, code: str) -> JsonResponse:
             "topics": [{"topic": topic.slug, "engagements": n} for topic, n in overview.topics],
             "as_of": (as_of := selectors.tallies_state().refreshed) and as_of.isoformat(),
         }
+    )
+
+
+@api_view
+def unknown(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any other address under /api/: a JSON 404 naming what there is, not the HTML error page (an address
+    missing only its final slash is sent on to it, as everywhere else on the site)."""
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.url_name != "api-unknown":
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(request.path + "/" + (f"?{query}" if query else ""))
+    return JsonResponse(
+        {
+            "error": f"No such API address: {request.path}.",
+            "endpoints": ["/api/engagements/", "/api/officials/", "/api/countries/"],
+        },
+        status=404,
     )

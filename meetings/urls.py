@@ -55,4 +55,5 @@ urlpatterns = [
     path("api/officials/<int:pk>/", api.official, name="api-official"),
     path("api/countries/", api.countries, name="api-countries"),
     path("api/countries/<country:code>/", api.country, name="api-country"),
+    path("api/<path:rest>", api.unknown, name="api-unknown"),  # last: only what no route above took
 ]

@@ -175,3 +175,29 @@ def test_officials_are_paged_by_cursor_and_a_bad_cursor_gives_the_first_page(cli
     assert [o["name"] for o in first["results"] + rest["results"]] == names[::-1] and rest["next"] is None
     odd = client.get(reverse("meetings:api-officials") + "?limit=2&cursor=²")
     assert odd.status_code == 200 and odd.json()["results"] == first["results"]
+
+
+@pytest.mark.parametrize("address", ["/api/meetings/", "/api/engagements/latest/", "/api/countries/1/"])
+def test_an_unknown_api_address_answers_404_in_json(client, analyst, address):
+    client.force_login(analyst)
+    response = client.get(address)
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "/api/engagements/" in response.json()["endpoints"]
+
+
+def test_an_unknown_country_answers_404_in_json(client, analyst):
+    client.force_login(analyst)
+    response = client.get("/api/countries/XX/")
+    assert response.status_code == 404 and response.json() == {"error": "No such country."}
+
+
+def test_an_api_address_without_its_final_slash_is_sent_on(client, analyst):
+    client.force_login(analyst)
+    response = client.get("/api/engagements?limit=5")
+    assert response.status_code == 301 and response["Location"] == "/api/engagements/?limit=5"
+    assert client.get("/api/officials").status_code == 301
+
+
+def test_an_unknown_api_address_asks_anonymous_callers_to_log_in(client):
+    assert client.get("/api/meetings/").status_code == 401
