@@ -56,3 +56,18 @@ def test_name_keys_have_one_plain_python_home_that_the_engine_may_import():
         if m.split(".")[0] in {"meetings", "ingest"} and not m.startswith("ingest.extraction")
     }
     assert outside == {"meetings.names"}
+
+
+def test_the_engines_functions_name_their_arguments():
+    """Beyond the thing a function works on and one or two companions, arguments are passed by name
+    (`_merge(draft, index=..., date=..., place=..., persons=...)`): a call reads without the definition
+    beside it, and swapping two arguments of one type is an error, not a silent wrong result.
+    (That every argument is typed is mypy's part: `disallow_untyped_defs` on the engine.)"""
+    offenders = []
+    for path in (ROOT / "ingest" / "extraction").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                positional = [a.arg for a in node.args.posonlyargs + node.args.args if a.arg not in ("self", "cls")]
+                if len(positional) > 3:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({', '.join(positional)})")
+    assert offenders == []

@@ -122,16 +122,16 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         return DateMention(s, e, f"{year:04d}", "year", bool(published and year > published.year))
     if kind in ("day_month", "month_day", "day_range", "month_range"):
         if kind in ("day_month", "day_range"):
-            day, month_name, year = m.group(1), m.group(2), m.group(3)
+            day_text, month_name, year_text = m.group(1), m.group(2), m.group(3)
         else:
-            month_name, day, year = m.group(1), m.group(2), m.group(3)
-        month = MONTHS[month_name.lower()]
-        if month_name == "May" and not year and kind in ("month_day", "month_range") and int(day) > 31:
+            month_name, day_text, year_text = m.group(1), m.group(2), m.group(3)
+        month, day = MONTHS[month_name.lower()], int(day_text)
+        if month_name == "May" and not year_text and kind in ("month_day", "month_range") and day > 31:
             return None
-        y = int(year) if year else _infer_year(month, int(day), published)
-        if y is None:
+        inferred = int(year_text) if year_text else _infer_year(month, day, published)
+        if inferred is None:
             return DateMention(s, e, None, "day")
-        d = _safe_date(y, month, int(day))
+        d = _safe_date(inferred, month, day)
         return DateMention(s, e, d.isoformat(), "day") if d else None
     if kind == "month_year":
         return DateMention(s, e, _month_value(int(m.group(2)), MONTHS[m.group(1).lower()]), "month")
@@ -145,9 +145,9 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         if month_name == "May" and not m.group(0)[0].isalpha():
             return None
         month = MONTHS[month_name.lower()]
-        y = _infer_year(month, None, published)
+        year_of = _infer_year(month, None, published)
         start = m.start(1)
-        return DateMention(start, e, _month_value(y, month) if y else None, "month")
+        return DateMention(start, e, _month_value(year_of, month) if year_of else None, "month")
     if kind == "weekday":
         qualifier = (m.group(1) or "").lower()
         future = qualifier in ("next", "coming")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
@@ -13,6 +14,9 @@ from .people import PersonMention
 from .places import Place
 from .text import Sentence
 from .topics import topic_spans, topics_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 _CALL = re.compile(
     r"\b(tele?phone|phone call|phone (?:talks|conversation)|by phone|over the phone|"
@@ -113,7 +117,7 @@ class Draft:
     excluded: set[int] = field(default_factory=set)  # other frames' counterparts, never this one's
 
 
-def sentence_types(text: str, span=None) -> list[str]:
+def sentence_types(text: str, *, span: Span | None = None) -> list[str]:
     """Engagement kinds a sentence reports (past or present, not planned).
 
     With the sentence's parse (`span`), the mood comes from each trigger's own auxiliaries and
@@ -127,7 +131,7 @@ def sentence_types(text: str, span=None) -> list[str]:
         return [] if future else types
     kept = []
     for kind in types:
-        mood = trigger_mood(span, kind)
+        mood = trigger_mood(span, kind=kind)
         if mood == "realis" or (mood is None and not future):
             kept.append(kind)
     return kept
@@ -177,7 +181,7 @@ def build_events(
 ) -> list[Draft]:
     """Engagement drafts, sentence by sentence: the kinds a sentence reports (`sentence_types`), its
     parties (parties.py), then a new draft or more evidence for the one under way; frames split last."""
-    setting = Setting.read(text, title_text, people, countries, dateline)
+    setting = Setting.read(text, title=title_text, people=people, countries=countries, dateline=dateline)
     root = setting.root
     title_codes = set(setting.title_order)
 
@@ -188,14 +192,14 @@ def build_events(
     main: set[str] = set()
     domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
     for sent in sentences:
-        types = sentence_types(sent.text, sent.span)
+        types = sentence_types(sent.text, span=sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
             domestic_session = True
         if not types or (_STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text)):
             continue
         strong, weak, persons = sentence_parties(setting, sent)
         domestic = bool(_DOMESTIC_BODY.search(sent.text))
-        strong = implicit_states(setting, sent, strong, persons, domestic)
+        strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
         if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
             continue  # "The meeting, held on Thursday, ...": still the cabinet session
         named = [root(i) for i in persons]
@@ -203,7 +207,7 @@ def build_events(
         place = place_in(sent)
         earlier = bool(_EARLIER.search(sent.text))
         if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
-            types = _refer_back(drafts, types, sent.index, date, place, named)
+            types = _refer_back(drafts, types=types, index=sent.index, date=date, place=place, named=named)
             if not types:
                 continue
         if date is not None and date.precision == "year" and not date.relative:
@@ -211,32 +215,38 @@ def build_events(
         for etype in types:
             codes, inferred = set(strong), False
             if len(codes) < 2 and not domestic:
-                codes, inferred = completed_pair(setting, codes, weak, main or title_codes)
+                codes, inferred = completed_pair(setting, codes=codes, weak=weak, pool=main or title_codes)
             if len(codes) < 2:
                 # A lone-country sentence adds evidence to the engagement already under way.
                 target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
                 if target is not None and (date is None or target.date is None or date.value == target.date.value):
-                    _merge(target, sent.index, date, place, named)
+                    _merge(target, index=sent.index, date=date, place=place, persons=named)
                 continue
-            frames = separate_meetings(setting, sent, codes, persons)
+            frames = separate_meetings(setting, sent, codes=codes, persons=persons)
             if frames:
                 drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
                 continue
-            target = None if earlier else _continued(drafts, etype, codes, date)
+            target = None if earlier else _continued(drafts, kind=etype, codes=codes, date=date)
             if target is not None:
-                _merge(target, sent.index, date, place, named)
+                _merge(target, index=sent.index, date=date, place=place, persons=named)
             else:
-                if earlier and date is None and drafts and drafts[0].date and drafts[0].date.value:
-                    main_date = drafts[0].date
+                main_date = drafts[0].date if drafts else None
+                if earlier and date is None and main_date is not None and main_date.value:
                     date = DateMention(main_date.start, main_date.end, main_date.value[:7], "month")
                 drafts.append(Draft(etype, codes, [sent.index], date, place, list(named), inferred))
             if not main and not inferred:
                 main = set(codes)
-    return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences, people, root)
+    return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences=sentences, people=people, root=root)
 
 
 def _refer_back(
-    drafts: list[Draft], types: list[str], index: int, date: DateMention | None, place: Place | None, named: list[int]
+    drafts: list[Draft],
+    *,
+    types: list[str],
+    index: int,
+    date: DateMention | None,
+    place: Place | None,
+    named: list[int],
 ) -> list[str]:
     """ "The meeting ...", "the two ministers ...": evidence for the engagement already told; returns the
     kinds the sentence still reports beyond it."""
@@ -245,14 +255,14 @@ def _refer_back(
         target = next((d for d in drafts if d.type in ("meeting", "call")), None)
     if target is None:
         return types
-    _merge(target, index, date if target.date is None else None, place, named)
+    _merge(target, index=index, date=date if target.date is None else None, place=place, persons=named)
     return [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
 
 
-def _continued(drafts: list[Draft], etype: str, codes: set[str], date: DateMention | None) -> Draft | None:
+def _continued(drafts: list[Draft], *, kind: str, codes: set[str], date: DateMention | None) -> Draft | None:
     """The latest draft of the same kind, mostly the same states and an agreeing date."""
     for d in reversed(drafts):
-        if d.type != etype:
+        if d.type != kind:
             continue
         overlap = len(d.countries & codes) / len(d.countries | codes)
         if (overlap >= 0.5 or codes <= d.countries or d.countries <= codes) and dates_agree(date, d.date):
@@ -269,13 +279,13 @@ def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
             call = next((c for c in calls if c.countries == d.countries and dates_agree(c.date, d.date)), None)
             if call is not None:
                 for i in d.sentences:
-                    _merge(call, i, d.date if call.date is None else None, None, d.people)
+                    _merge(call, index=i, date=d.date if call.date is None else None, place=None, persons=d.people)
                 continue
         out.append(d)
     return out
 
 
-def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
+def _merge(d: Draft, *, index: int, date: DateMention | None, place: Place | None, persons: list[int]) -> None:
     if index not in d.sentences:
         d.sentences.append(index)
     if (
@@ -300,8 +310,9 @@ def _merge(d: Draft, index: int, date: DateMention | None, place: Place | None, 
             d.people.append(p)
 
 
-def host_country(sent_text: str, sent_start: int, people: list[PersonMention], persons: list[int]) -> str | None:
+def host_country(sent: Sentence, *, people: list[PersonMention], persons: list[int]) -> str | None:
     """The receiving side's state in "X received Y" / "Y was received by X"."""
+    sent_text, sent_start = sent.text, sent.start
     passive = _HOST_PASSIVE.search(sent_text)
     if passive:
         after = [i for i in persons if people[i].start >= sent_start + passive.end()]
@@ -317,7 +328,7 @@ def host_country(sent_text: str, sent_start: int, people: list[PersonMention], p
 
 
 def event_topics(
-    sentences: list[Sentence], drafts: list[Draft], title: str, masked: str | None = None
+    sentences: list[Sentence], drafts: list[Draft], *, title: str, masked: str | None = None
 ) -> list[dict[str, tuple[int, int] | None]]:
     """Topics per draft from the sentences that belong to it (each sentence to the engagement under way),
     each with the body offsets of the words it was read from (None: read from the headline).

@@ -13,9 +13,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .people import PersonMention
 from .text import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .events import Draft
+    from .parties import Setting
 
 # Words that make each conjunct of the object its own meeting (distributive) or add a new one.
 DISTINCT_MEETINGS = re.compile(
@@ -26,7 +33,7 @@ DISTINCT_MEETINGS = re.compile(
 )
 
 
-def _host(draft, mentions: Counter, people: Sequence[PersonMention]) -> str | None:
+def _host(draft: Draft, *, mentions: Counter[int], people: Sequence[PersonMention]) -> str | None:
     """The state of the official the article keeps coming back to: the one meeting the others."""
     ranked = [(n, -r) for r, n in mentions.items() if people[r].country in draft.countries]
     if not ranked:
@@ -37,7 +44,14 @@ def _host(draft, mentions: Counter, people: Sequence[PersonMention]) -> str | No
     return people[-ranked[0][1]].country
 
 
-def _subject_state(draft, sentences, by_sentence, people, root) -> str | None:
+def _subject_state(
+    draft: Draft,
+    *,
+    sentences: Sequence[Sentence],
+    by_sentence: dict[int, list[int]],
+    people: Sequence[PersonMention],
+    root: Callable[[int], int],
+) -> str | None:
     for i in sorted(draft.sentences):
         cue = DISTINCT_MEETINGS.search(sentences[i].text)
         if cue is None:
@@ -61,11 +75,12 @@ def introduced_official(people: Sequence[PersonMention], state: str, before: int
 
 
 def split_by_counterpart(
-    drafts: list,
+    drafts: list[Draft],
+    *,
     sentences: Sequence[Sentence],
     people: Sequence[PersonMention],
     root: Callable[[int], int],
-) -> list:
+) -> list[Draft]:
     """Drafts with one frame per counterpart when the text says the meetings were distinct."""
     by_sentence: dict[int, list[int]] = {}
     for k, p in enumerate(people):
@@ -76,7 +91,7 @@ def split_by_counterpart(
     for ks in by_sentence.values():
         for r in {root(k) for k in ks}:
             mentions[r] += 1
-    out = []
+    out: list[Draft] = []
     for draft in drafts:
         cued = draft.type in ("meeting", "call") and any(
             DISTINCT_MEETINGS.search(sentences[i].text) for i in draft.sentences
@@ -84,7 +99,9 @@ def split_by_counterpart(
         host = None
         if cued:
             # The subject of the distributive verb: the official printed before "met separately".
-            host = _subject_state(draft, sentences, by_sentence, people, root) or _host(draft, mentions, people)
+            host = _subject_state(
+                draft, sentences=sentences, by_sentence=by_sentence, people=people, root=root
+            ) or _host(draft, mentions=mentions, people=people)
         if host is None:
             out.append(draft)
             continue
@@ -108,10 +125,12 @@ def split_by_counterpart(
                     own[root(k)].append(i)
         hosts = [r for r in dict.fromkeys(root(k) for k in draft.people) if people[r].country == host]
         for r in order:
+            counterpart = people[r].country
+            assert counterpart is not None  # `order` holds only officials with a state
             out.append(
                 replace(
                     draft,
-                    countries={host, people[r].country},
+                    countries={host, counterpart},
                     sentences=sorted(own[r]),
                     people=hosts + [r],
                     excluded=set(order) - {r},
@@ -183,7 +202,7 @@ _IRREALIS_MODIFIER = frozenset(
 )
 
 
-def _irrealis_verb(tok) -> bool:
+def _irrealis_verb(tok: Token) -> bool:
     """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
     for child in tok.children:
         if child.dep_ == "neg":
@@ -211,7 +230,7 @@ def _irrealis_verb(tok) -> bool:
     return False
 
 
-def trigger_mood(span, kind: str) -> str | None:
+def trigger_mood(span: Span, *, kind: str) -> str | None:
     """ "realis" when some trigger of `kind` in the sentence reports a held engagement, "irrealis"
     when every trigger found is planned, future or negated, None when the parse shows no trigger."""
     lemmas = TRIGGERS.get(kind, frozenset())
@@ -247,7 +266,7 @@ _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:me
 
 
 def separate_meetings(
-    setting, sent: Sentence, codes: set[str], persons: Sequence[int]
+    setting: Setting, sent: Sentence, *, codes: set[str], persons: Sequence[int]
 ) -> list[tuple[set[str], list[int]]]:
     """One frame per counterpart (its two states, its people) when a sentence naming three or more
     states says the meetings were separate ("He met separately with A, B and C"); else none."""

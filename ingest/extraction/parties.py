@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .countries import CountryMention, find_countries
@@ -53,7 +53,7 @@ def _group_state(text: str, sent: Sentence, countries: Sequence[CountryMention])
 
 
 def inherit_listed_states(
-    text: str, sentences: Sequence[Sentence], people: list[PersonMention], countries: Sequence[CountryMention]
+    text: str, *, sentences: Sequence[Sentence], people: list[PersonMention], countries: Sequence[CountryMention]
 ) -> None:
     """Give a state to people whose own phrase has none, from the list or group they are printed in."""
     for sent in sentences:
@@ -77,7 +77,12 @@ _COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 
 
 def complement_counterparts(
-    sentence: str, countries: set[str], persons: Sequence[int], people: list[PersonMention], root
+    sentence: str,
+    *,
+    countries: set[str],
+    persons: Sequence[int],
+    people: list[PersonMention],
+    root: Callable[[int], int],
 ) -> None:
     """In a two-state engagement whose sentence names a counterpart, a titled participant without a
     state facing only one state's officials represents the other state."""
@@ -138,11 +143,19 @@ class Setting:
     people: list[PersonMention]
     countries: Sequence[CountryMention]
     title_order: list[str]  # the headline's states, in order
-    freq: Counter  # how much the article is about each state
+    freq: Counter[str]  # how much the article is about each state
     dateline: Place | None
 
     @classmethod
-    def read(cls, text, title, people, countries, dateline) -> Setting:
+    def read(
+        cls,
+        text: str,
+        *,
+        title: str,
+        people: list[PersonMention],
+        countries: Sequence[CountryMention],
+        dateline: Place | None,
+    ) -> Setting:
         title_order = [c.code for c in find_countries(title) if c.kind != "city"]
         # The headline counts double, venues not at all.
         freq = Counter(
@@ -211,7 +224,7 @@ def sentence_parties(setting: Setting, sent: Sentence) -> tuple[set[str], set[st
 
 
 def implicit_states(
-    setting: Setting, sent: Sentence, strong: set[str], persons: Sequence[int], domestic: bool
+    setting: Setting, sent: Sentence, *, strong: set[str], persons: Sequence[int], domestic: bool
 ) -> set[str]:
     """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
     names one state; returns the sentence's parties with the state so given."""
@@ -259,7 +272,7 @@ def implicit_states(
     return strong
 
 
-def completed_pair(setting: Setting, codes: set[str], weak: set[str], pool: set[str]) -> tuple[set[str], bool]:
+def completed_pair(setting: Setting, *, codes: set[str], weak: set[str], pool: set[str]) -> tuple[set[str], bool]:
     """The parties of a sentence that names fewer than two, completed from the engagement under way
     (`pool`: its states, else the headline's); True when completed."""
     if codes and codes <= pool and len(pool) > 2:

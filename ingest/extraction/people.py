@@ -432,7 +432,8 @@ def assign_titles(
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
-        if not codes and k > 0 and mentions[k - 1].sentence == pm.sentence and mentions[k - 1].country:
+        previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
+        if not codes and previous_state:
             # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
             # own stands with the one before it.
             between = text[mentions[k - 1].end : b_off if before else pm.start]
@@ -440,7 +441,7 @@ def assign_titles(
                 r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as)\s+(?:(?:the|his|her)\s+)?",
                 between,
             ):
-                codes.append(mentions[k - 1].country)
+                codes.append(previous_state)
         pm.countries_in_title = codes
         if codes:
             pm.country = codes[0]

@@ -85,7 +85,7 @@ def _analyse(
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
     keep_known(people, known)
-    inherit_listed_states(body, sentences, people, countries)
+    inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
     drafts = build_events(
         text=body,
@@ -100,12 +100,18 @@ def _analyse(
     for draft in drafts:
         for i in draft.sentences:
             persons = [k for k, p in enumerate(people) if p.sentence == i]
-            complement_counterparts(sentences[i].text, draft.countries, persons, people, lambda k: _root(people, k))
+            complement_counterparts(
+                sentences[i].text,
+                countries=draft.countries,
+                persons=persons,
+                people=people,
+                root=lambda k: _root(people, k),
+            )
     topics = event_topics(
         sentences,
         drafts,
-        article.title or "",
-        _mask_people(body, people, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]),
+        title=article.title or "",
+        masked=_mask_people(body, people, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]),
     )
     _share_principals(drafts, people)
     events: list[Event] = []
@@ -163,7 +169,7 @@ def _analyse(
             location = located[key]
         elif location != Location():
             located.setdefault(key, location)
-        where = _place_words(location, draft, places, dl)
+        where = _place_words(location, draft=draft, places=places, dl=dl)
         event = Event(
             type=draft.type,
             date=date,
@@ -188,7 +194,7 @@ def _words(prep: _Prepared, start: int, end: int) -> Evidence:
     return Evidence(prep.article.text[s:e], s, e)
 
 
-def _place_words(location: Location, draft: Draft, places: list[Place], dl: Place | None) -> Place | None:
+def _place_words(location: Location, *, draft: Draft, places: list[Place], dl: Place | None) -> Place | None:
     """Where the text names the event's place: the engagement's own place, else the first naming of
     that city (or, with no city, of that state), the dateline last."""
     if location == Location():
@@ -285,7 +291,7 @@ def _officials(
         # Named with a title elsewhere in the engagement's own sentences.
         roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
     for told in [draft, *twins[:1]]:
-        roots += _also_present(told, people, sentences)
+        roots += _also_present(told, people=people, sentences=sentences)
     seen: set[int] = set()
     chosen: list[int] = []
     for r in roots:
@@ -311,21 +317,23 @@ def _officials(
         titled = next((m.title_span for m in mentions if m.title_span and m.title == pm.title), None)
         if pm.title and titled:
             official.title_evidence = _words(prep, *titled)
-        state = _state_words(mentions, countries, pm.country, sentences)
+        state = _state_words(mentions, countries=countries, code=pm.country, sentences=sentences)
         if state is not None:
             official.country_evidence = _words(prep, state.start, state.end)
         out.append((official, pm))
     return out
 
 
-def _also_present(draft: Draft, people, sentences) -> list[int]:
+def _also_present(draft: Draft, *, people: list[PersonMention], sentences: list[Sentence]) -> list[int]:
     """The people of an "Also present were ..." sentence right after the engagement's last sentence."""
     last = max(draft.sentences)
     present = [sent.index for sent in sentences[last + 1 : last + 3] if ALSO_PRESENT.search(sent.text)]
     return [_root(people, i) for i, p in enumerate(people) if p.sentence in present]
 
 
-def _state_words(mentions: list[PersonMention], countries, code: str | None, sentences) -> CountryMention | None:
+def _state_words(
+    mentions: list[PersonMention], *, countries: list[CountryMention], code: str | None, sentences: list[Sentence]
+) -> CountryMention | None:
     """The words naming the official's state: in one of their titles, else the nearest before a mention
     in its sentence; None when the state is known or inferred rather than printed beside them."""
     if code is None:
@@ -398,7 +406,7 @@ def _venue(
     for i in draft.sentences:
         sent = sentences[i]
         persons = [j for j, p in enumerate(people) if p.sentence == i]
-        host = host_country(sent.text, sent.start, people, persons)
+        host = host_country(sent, people=people, persons=persons)
         if host and host in draft.countries:
             return Location(None, host)
     for official, _ in officials:

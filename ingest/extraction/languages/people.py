@@ -58,7 +58,7 @@ _NAME_TAIL = re.compile(r"(?:\s+(?:(?:[Aa]l|[Ee]l|bin|ben|ibn|ould|bint|[Bb]in)\
 
 
 def latin_people(
-    text: str, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
+    text: str, *, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
 ) -> list[Person]:
     """French and Spanish: PER entities with their titles."""
     out: list[Person] = []
@@ -92,17 +92,17 @@ def latin_people(
         left_from = prev_end
         for tok in doc.char_span(prev_end, s, alignment_mode="expand") or []:
             # A finite verb ends the phrase before the name; a participle ("chargé de") belongs to the post.
-            finite = tok.pos_ == "AUX" or "Fin" in tok.morph.get("VerbForm")
+            finite = tok.pos_ == "AUX" or "Fin" in tok.morph.get("VerbForm", [])
             if tok.pos_ in ("VERB", "AUX") and finite and tok.idx + len(tok) <= s:
                 left_from = tok.idx + len(tok)
         for m in _CONJUNCTION.finditer(text, left_from, s):
             left_from = m.end()
         left = text[left_from:s]
         title, t_off = None, None
-        m = lex.title_heads.search(left)
-        if m:
-            title = left[m.start() :].rstrip()
-            t_off = left_from + m.start()
+        head = lex.title_heads.search(left)
+        if head:
+            title = left[head.start() :].rstrip()
+            t_off = left_from + head.start()
             # Trailing honorifics and articles between the post and the name ("..., le Dr.").
             title = re.sub(
                 r"(?:[\s,]+(?:" + "|".join(re.escape(h) for h in lex.honorifics) + r"))+\s*$", "", title, flags=re.I
@@ -111,19 +111,21 @@ def latin_people(
         if not title:
             # Right: "NAME, ministre de ..., a été reçu" (an apposition up to the next verb or clause).
             rest = text[e : sentences[sent].end]
-            m = re.match(r"\s*,\s*", rest)
-            if m and lex.title_heads.match(rest[m.end() :].lower()):
+            comma = re.match(r"\s*,\s*", rest)
+            if comma and lex.title_heads.match(rest[comma.end() :].lower()):
                 stop = len(rest)
                 for tok in doc.char_span(e, sentences[sent].end, alignment_mode="expand") or []:
-                    if tok.idx > e + m.end() and (tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "quien")):
+                    if tok.idx > e + comma.end() and (
+                        tok.pos_ in ("VERB", "AUX") or tok.lower_ in ("qui", "que", "quien")
+                    ):
                         stop = tok.idx - e
                         break
                 following = [ps - e for ps, _ in spans[k + 1 :] if ps < sentences[sent].end]
                 stop = min([stop] + following)
-                cut = _CONJUNCTION.search(rest, m.end(), stop)
-                title = rest[m.end() : cut.start() if cut else stop].strip(_STRIP)
-                t_off = e + m.end()
-        country = _state_of(title, offset=t_off, states=states) if title else None
+                cut = _CONJUNCTION.search(rest, comma.end(), stop)
+                title = rest[comma.end() : cut.start() if cut else stop].strip(_STRIP)
+                t_off = e + comma.end()
+        country = _state_of(title, offset=t_off, states=states) if title and t_off is not None else None
         org = bool(title and lex.organisation.search(title))
         out.append(Person(s + raw.find(name), s + raw.find(name) + len(name), name, title or None, country, sent, org))
     return out
@@ -222,7 +224,7 @@ def _clean_title(title: str) -> str:
     return re.sub(r"^لل", "ال", title)
 
 
-def arabic_people(text: str, sentences: list[Sentence], states: list[CountryMention], lex: Lexicon) -> list[Person]:
+def arabic_people(text: str, *, sentences: list[Sentence], states: list[CountryMention], lex: Lexicon) -> list[Person]:
     """Two orders: the post first ("وزير الداخلية الأردني اللواء X") or honorifics, the name, then the post
     in apposition ("الأمير X بن Y وزير الداخلية")."""
     out: list[Person] = []

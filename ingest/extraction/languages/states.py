@@ -172,12 +172,12 @@ def find_venues(text: str, lang: str) -> list[Venue]:
         for m in _LATIN_CITY.finditer(text):
             if any(s <= m.start(1) < e for s, e in taken):
                 continue
-            for name in (m.group(1), m.group(1).split(" ")[0]):
-                if name.isupper():  # a dateline in capitals: "RABAT, 12 mars (MAP) -"
-                    name = name.title()
-                code = city_country(name)
-                if code:
-                    out.append(Venue(m.start(1), m.start(1) + len(name), name, code))
+            for printed in (m.group(1), m.group(1).split(" ")[0]):
+                # A dateline in capitals: "RABAT, 12 mars (MAP) -"
+                name = printed.title() if printed.isupper() else printed
+                found = city_country(name)
+                if found:
+                    out.append(Venue(m.start(1), m.start(1) + len(name), name, found))
                     break
     out.sort(key=lambda v: v.start)
     return out
