@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from ingest.extraction import Event, KnownOfficial, PersonCandidate, PersonMention, match_official
 from ingest.extraction import Official as Mention
+from ingest.extraction.text import Sentence, covering, split_sentences
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
 from ingest.selectors import officials_known
@@ -253,11 +254,14 @@ def _facts(*, event: Event, participants: list[Participant]) -> list[dict]:
 
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or line) holding text[start:end], for facts the engine located by a name only."""
-    left = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(stops) + 1 if stops else len(text)
-    return left, min(right, len(text))
+    """The sentence holding text[start:end], cut as the engine cuts sentences, for facts the engine
+    located by a name or a word only."""
+    return covering(_sentences_of(text), start, end)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentences_of(text: str) -> list[Sentence]:
+    return split_sentences(text)
 
 
 @transaction.atomic

@@ -9,7 +9,7 @@ from typing import Any
 from django.db import transaction
 
 from ingest.extraction.nlp_model import get_nlp
-from ingest.extraction.text import Sentence, split_sentences
+from ingest.extraction.text import Sentence, covering, split_sentences
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
 from meetings.models import Country, Engagement, Evidence, Official, Organization, Participation, Topic
@@ -21,10 +21,7 @@ def sentence_span(text: str, fragment: str) -> tuple[int, int]:
     at = text.find(fragment)
     if at < 0:
         raise ValueError(f"evidence not found in the article: {fragment[:60]!r}")
-    sentences = _sentences(text)
-    first = next((s for s in reversed(sentences) if s.start <= at), sentences[0])
-    last = next((s for s in sentences if s.end >= at + len(fragment)), sentences[-1])
-    return first.start, max(last.end, at + len(fragment))
+    return covering(_sentences(text), at, at + len(fragment))
 
 
 @functools.lru_cache(maxsize=4)

@@ -1,24 +1,28 @@
 """Text stage: the article's body, cleaned, and cut into sentences once for every later stage.
 
-The parser proposes sentence breaks; this module has the last word, so that every stage reads
-the same sentences:
+One splitter serves every language and every caller (the English parse, the French, Spanish and
+Arabic rules, triage, the evidence of a fact). Breaks are proposed by the parser when there is
+one, else after . ! ? or ؟ followed by a space and the start of a word or quotation; then this
+module has the last word:
 
 - a newline always ends a sentence (headlines, datelines and paragraphs);
-- a break after a rank or honorific abbreviation ("Maj.", "Brig.", "Gen.", "Lt.", "Dr.") is not a
-  sentence end: the name follows it;
+- a break after a rank, honorific or other abbreviation ("Maj.", "Brig.", "Gen.", "Lt.", "Dr.",
+  "Mme.", "Gral.", "EE.UU.") or an initial ("H.E.", "John F.") is not a sentence end: a name or
+  a noun follows it;
 - a break inside a line where the text before it has no closing punctuation is not a sentence end
-  either ("Kyrgyz | Interior Minister X ..."): an English sentence ends with . ! ? or a closing quote.
+  either ("Kyrgyz | Interior Minister X ..."): a sentence ends with . ! ? ؟ or a closing quote.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .cleaning import CleanText, clean_text
 
-__all__ = ["CleanText", "Sentence", "clean_text", "split_sentences"]
+__all__ = ["CleanText", "Sentence", "clean_text", "covering", "split_sentences"]
 
 
 @dataclass
@@ -30,16 +34,22 @@ class Sentence:
     span: Any = field(default=None, repr=False, compare=False)  # the parser's view (a spaCy Span), if any
 
 
-# Abbreviations after which a name or a noun follows, never a new sentence.
+# Abbreviations after which a name or a noun follows, never a new sentence (compared in lower case):
+# English ranks and honorifics, then French and Spanish ones ("Mlle" "Gral." "EE.UU." "núm."); a single
+# letter ("M." "John F.") is an initial in any language.
 ABBREVIATIONS = frozenset(
     str.split(
-        "Maj Brig Gen Lt Col Adm Capt Cdr Cmdr Sgt Cpl Pvt Gov Sen Rep Dr Mr Mrs Ms Mme Prof Eng Hon Rev St No "
-        "Jr Sr Ret Retd Vol Art Sec Dept Gov't Insp Supt Cmdt Lieut Comdr Amb"
+        "maj brig gen lt col adm capt cdr cmdr sgt cpl pvt gov sen rep dr mr mrs ms mme prof eng hon rev st no "
+        "jr sr ret retd vol art sec dept gov't insp supt cmdt lieut comdr amb "
+        "mlle dra sra ste gral cap s.e ee.uu núm"
     )
 )
-_LAST_WORD = re.compile(r"(?:^|[\s(])([A-Za-z][A-Za-z']*)\.$")
+# The word before a full stop: letters of any script, apostrophes, inner dots ("EE.UU", "s.e").
+_LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_](?:[\w'’]|\.(?=\w))*)\.$")
 _INITIAL = re.compile(r"(?:^|[\s(.])(?:[A-Z]\.)+$")  # "H.E." "U.S." "Alejandro N."
-_CLOSED = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+_CLOSED = re.compile(r"[.!?؟…][\"'”’»)\]]*$|[\"”’»]$")
+# Where a sentence may end when no parser proposes breaks: closing punctuation, space, a word or quote.
+_RULE_BREAK = re.compile(r"[.!?؟][\"'”’»)\]]*(\s+)(?=[\"«“‘(\w])")
 
 
 def _continues(prev: str) -> bool:
@@ -48,7 +58,7 @@ def _continues(prev: str) -> bool:
     if not prev:
         return False
     m = _LAST_WORD.search(prev)
-    if m and m.group(1) in ABBREVIATIONS:
+    if m and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1):
         return True
     if _INITIAL.search(prev):
         return True
@@ -69,10 +79,20 @@ def _line_parts(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def rule_breaks(body: str) -> list[tuple[int, int]]:
+    """Sentence spans proposed by punctuation alone, for texts no parser reads."""
+    out, start = [], 0
+    for m in _RULE_BREAK.finditer(body):
+        out.append((start, m.start(1)))
+        start = m.end(1)
+    out.append((start, len(body)))
+    return out
+
+
 def split_sentences(body: str, breaks: list[tuple[int, int]] | None = None) -> list[Sentence]:
-    """Sentences of `body`; `breaks` are the parser's (start, end) sentence spans, if any."""
+    """Sentences of `body`; `breaks` are the parser's (start, end) sentence spans, else punctuation's."""
     if breaks is None:
-        breaks = [(0, len(body))]
+        breaks = rule_breaks(body)
     pieces: list[tuple[int, int, bool]] = []  # (start, end, starts a new line)
     for s, e in breaks:
         for ps, pe in _line_parts(body, s, e):
@@ -88,3 +108,13 @@ def split_sentences(body: str, breaks: list[tuple[int, int]] | None = None) -> l
         else:
             merged.append([s, e])
     return [Sentence(i, s, e, body[s:e]) for i, (s, e) in enumerate(merged)]
+
+
+def covering(sentences: Sequence[Sentence], start: int, end: int) -> tuple[int, int]:
+    """The (start, end) of the run of sentences that holds body[start:end] (the words themselves when
+    they lie outside every sentence)."""
+    if not sentences:
+        return start, end
+    first = next((s for s in reversed(sentences) if s.start <= start), sentences[0])
+    last = next((s for s in sentences if s.end >= end), sentences[-1])
+    return min(first.start, start), max(last.end, end)

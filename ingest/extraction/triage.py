@@ -29,11 +29,10 @@ from .language import _ENGLISH, _ROMANCE
 from .languages import SUPPORTED, lexicon_for
 from .languages.states import find_states, find_venues
 from .people import _TITLE_WORDS
+from .text import split_sentences
 
 _enabled: ContextVar[bool] = ContextVar("triage_enabled", default=True)
 
-# Sentence ends for the parser's view: after . ! ? (or the Arabic question mark), or at a line break.
-_SENTENCE = re.compile(r"[^\n.!?؟]*(?:[.!?؟]+[\"'”’)\]]*|\n|$)")
 # A capitalised word: perhaps part of a name, unless it is a common word opening the sentence.
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
 NEIGHBOURS = 1
@@ -98,10 +97,6 @@ def article_may_report(*, body: str, title: str, lang: str, names_known: bool = 
     return names_known or _has_state(headed, lang) or bool(_title_words(lang).search(body))
 
 
-def _sentence_spans(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(body) if m.end() > m.start()]
-
-
 def _relevant(sentence: str, lang: str) -> bool:
     if any(pattern.search(sentence) for pattern in _triggers(lang)):
         return True
@@ -121,7 +116,7 @@ def focus(body: str, *, lang: str = "en") -> str:
     kept are those naming a state, a person or a trigger, and their neighbours."""
     if not enabled():
         return body
-    spans = _sentence_spans(body)
+    spans = [(sent.start, sent.end) for sent in split_sentences(body)]
     keep = [_relevant(body[s:e], lang) for s, e in spans]
     wanted = [any(keep[max(0, i - NEIGHBOURS) : i + NEIGHBOURS + 1]) for i in range(len(spans))]
     if all(wanted):

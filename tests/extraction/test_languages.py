@@ -7,10 +7,10 @@ import pytest
 from ingest.extraction import Article, PersonRegistry, extract, extract_batch
 from ingest.extraction.languages import lexicon_for
 from ingest.extraction.languages.dating import find_dates
-from ingest.extraction.languages.frames import split_sentences
 from ingest.extraction.languages.people import arabic_people
 from ingest.extraction.languages.states import find_states
 from ingest.extraction.matching import name_similarity
+from ingest.extraction.text import split_sentences
 from meetings.names import romanize
 
 

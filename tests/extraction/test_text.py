@@ -1,6 +1,6 @@
 """The text stage: one sentence splitter for every later stage."""
 
-from ingest.extraction.text import split_sentences
+from ingest.extraction.text import covering, split_sentences
 
 
 def _texts(body, breaks=None):
@@ -47,3 +47,36 @@ def test_offsets_point_into_the_body():
     body = "  First one.  Second one. "
     for s in split_sentences(body, [(0, 13), (13, len(body))]):
         assert body[s.start : s.end] == s.text
+
+
+def test_without_a_parser_punctuation_proposes_the_breaks():
+    body = 'Le ministre a reçu M. Paul Abena et le Gral. Luis Mora. Ils ont parlé de sécurité. "Merci." Fin'
+    assert _texts(body) == [
+        "Le ministre a reçu M. Paul Abena et le Gral. Luis Mora.",
+        "Ils ont parlé de sécurité.",
+        '"Merci."',
+        "Fin",
+    ]
+
+
+def test_dotted_abbreviations_and_initials_in_any_case_continue_the_sentence():
+    body = "El enviado de EE.UU. habló con S.E. el embajador. Luego partió John F. Reyes."
+    assert _texts(body) == ["El enviado de EE.UU. habló con S.E. el embajador.", "Luego partió John F. Reyes."]
+
+
+def test_the_arabic_question_mark_ends_a_sentence():
+    body = "هل التقى الوزيران؟ نعم، التقيا في عمان."
+    assert _texts(body) == ["هل التقى الوزيران؟", "نعم، التقيا في عمان."]
+
+
+def test_a_closing_quote_stays_with_its_sentence():
+    body = 'He said "we agreed." The talks ended.'
+    assert _texts(body) == ['He said "we agreed."', "The talks ended."]
+
+
+def test_covering_gives_the_run_of_sentences_that_holds_the_words():
+    body = "One ends here. Two starts and. Three."
+    sentences = split_sentences(body)
+    at = body.index("starts")
+    assert body[slice(*covering(sentences, at, at + 6))] == "Two starts and."
+    assert body[slice(*covering(sentences, 0, body.index("and.") + 4))] == "One ends here. Two starts and."

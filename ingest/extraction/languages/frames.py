@@ -21,7 +21,7 @@ from ..countries import CountryMention
 from ..dates import DateMention
 from ..matching import name_similarity
 from ..models import Article, ArticleExtraction, Event, Evidence, Location, Official
-from ..text import Sentence
+from ..text import Sentence, split_sentences
 from ..topics import TOPIC_TERMS
 from . import lexicon_for
 from .ar import CLITIC
@@ -34,29 +34,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_CHARS = 30_000
-_ABBREVIATIONS = frozenset(
-    [
-        "m",
-        "mme",
-        "mlle",
-        "dr",
-        "dra",
-        "sr",
-        "sra",
-        "st",
-        "ste",
-        "gral",
-        "gen",
-        "col",
-        "cap",
-        "s.e",
-        "ee.uu",
-        "art",
-        "no",
-        "núm",
-    ]
-)
-_SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+(?=[\"«“(\w])")
 _QUOTE = re.compile(r"[\"“«][^\"”»]{0,300}[\"”»]")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DATELINE = re.compile(r"^\s*([^\n\-–—(]{2,40}?)\s*(?:[-–—]|\()")
@@ -92,31 +69,6 @@ def prepare(article: Article, lang: str) -> Prepared:
             origin = kept
             body = strip_marks(body)
     return Prepared(article, lang, clean, body, origin)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    out: list[Sentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        start = pos
-        pos += len(line) + 1
-        cut = 0
-        pieces = []
-        for m in _SENTENCE_END.finditer(line):
-            before = line[cut : m.start()].split()
-            last = before[-1].rstrip(".").lower() if before else ""
-            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
-                continue
-            pieces.append((cut, m.start()))
-            cut = m.end()
-        pieces.append((cut, len(line)))
-        for s, e in pieces:
-            chunk = line[s:e]
-            if chunk.strip():
-                lead = len(chunk) - len(chunk.lstrip())
-                a, b = start + s + lead, start + s + len(chunk.rstrip())
-                out.append(Sentence(len(out), a, b, text[a:b]))
-    return out
 
 
 def _to_original(prep: Prepared, start: int, end: int) -> tuple[int, int]:
