@@ -163,7 +163,7 @@ class Setting:
             for c in countries
             if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
         )
-        for code in set(title_order):
+        for code in dict.fromkeys(title_order):  # in order: ties in `freq` break the same way everywhere
             freq[code] += 2
         return cls(text, people, countries, title_order, freq, dateline)
 

@@ -248,7 +248,7 @@ def _share_principals(drafts: list[Draft], people: list[PersonMention]) -> None:
         if d.type == "agreement" or first is None or not dates_agree(d.date, first.date):
             continue
         have = {people[_root(people, p)].country for p in d.people}
-        for code in d.countries - have:
+        for code in sorted(d.countries - have):  # sorted: the same order in every process
             if code in principal and len(d.countries) == 2:
                 d.people.append(principal[code])
 

@@ -1,4 +1,9 @@
+import json
+import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from ingest.extraction import ArticleExtraction, extract, extract_batch
 from ingest.extraction.cleaning import clean_text
@@ -118,3 +123,38 @@ def test_schema_shape(article):
     assert set(event) >= {"type", "date", "location", "countries", "officials", "topics", "evidence"}
     assert event["countries"] == sorted(event["countries"]) == ["IQ", "JO"]
     assert event["date"] == "2024-07-30"
+
+
+# Talks with no one named, then the same two sides' ministers by phone: the talks take both ministers.
+_TWO_SIDES_LATER_NAMED = (
+    "Muscat, 3 March 2025 – Oman and Iraq held security talks in Muscat on Monday, focused on border security.\n"
+    "Later that day, Oman's Minister of Interior Hamad Al Rashdi spoke by phone with Iraq's Minister of "
+    "Interior Karim Al Dulaimi about drug trafficking."
+)
+_PRINT_EVENTS = (
+    "import json, sys\n"
+    "from ingest.extraction import Article, extract\n"
+    "out = extract(Article(id='t', text=sys.stdin.read(), title='', published=None))\n"
+    "print(json.dumps([[e.type, e.countries, [o.name for o in e.officials]] for e in out.events]))\n"
+)
+
+
+def test_the_same_text_gives_the_same_output_in_every_process():
+    """Python orders sets of strings differently in each process (hash randomisation): nothing the
+    engine outputs may follow such an order, or re-extraction would churn records and evidence."""
+    root = Path(__file__).resolve().parents[2]
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        run = subprocess.run(
+            [sys.executable, "-c", _PRINT_EVENTS],
+            input=_TWO_SIDES_LATER_NAMED,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=root,
+            check=True,
+        )
+        outputs.add(run.stdout)
+    (only,) = outputs
+    assert sorted(json.loads(only)[0][2]) == ["Hamad Al Rashdi", "Karim Al Dulaimi"]
