@@ -158,6 +158,7 @@ def bench_targets() -> dict[str, str]:
         "official": f"/officials/{official_id}/",
         "engagement": f"/engagements/{engagement_id}/",
         "search": "/search/?q=Maaitah",
+        "search common word": "/search/?q=officials",  # in most summaries and articles: a sample is read
         "api engagements": f"/api/engagements/?{states}&kind=meeting&{years}&limit=100",
         "api officials": f"/api/officials/?country={country}",
         "api countries": "/api/countries/?active=1",
