@@ -275,9 +275,14 @@ def cursor_of(engagement: Engagement) -> str:
 
 
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
-    """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
+    """One page of a timeline after the cursor, and the cursor of the next page (None at the end). In the
+    same query a subquery picks the page's ids first, reading only what the filters and the order need
+    (engagement_pk_facts holds type, date and status: index-only for an official's many engagements), and
+    only those rows are then read in full, not every candidate before the sort."""
+    size = size or PAGE_SIZE
     after = _cursor_q(cursor) if cursor else None
-    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
+    picked = (queryset.filter(after) if after is not None else queryset).values("pk")[: size + 1]
+    return page_after(queryset.filter(pk__in=picked), after=None, size=size, cursor_of=cursor_of)
 
 
 # The timeline's filters that the histogram reads from the tallies rather than counting rows.
@@ -550,28 +555,32 @@ def official_titles(*, official: Official) -> list[TitleHeld]:
     return [TitleHeld(**row) for row in rows]
 
 
+# In each of the official's engagements (not rejected), the others on another side than the one this
+# official represented (their own state when the report does not say). Read from the official's rows
+# (participation_official_engagement), each engagement's status by engagement_pk_facts and its other
+# participants by participation_unique_official: work in proportion to the official's engagements, not
+# to the table (the ORM's subquery form hashed every official on record).
+COUNTERPARTS = """
+SELECT other.official_id, COUNT(DISTINCT other.engagement_id) AS n
+FROM meetings_participation mine
+JOIN meetings_official me ON me.id = mine.official_id
+JOIN meetings_engagement e ON e.id = mine.engagement_id AND e.status <> %s
+JOIN meetings_participation other ON other.engagement_id = mine.engagement_id AND other.official_id <> mine.official_id
+JOIN meetings_official them ON them.id = other.official_id
+WHERE mine.official_id = %s
+  AND COALESCE(other.country_id, them.country_id) <> COALESCE(mine.country_id, me.country_id)
+GROUP BY other.official_id
+ORDER BY n DESC, other.official_id
+LIMIT %s
+"""
+
+
 def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
     """The officials of other states met most often, busiest first: in each engagement, those on another side
     than the one this official represented (their own state when the report does not say), not colleagues."""
-    side = Coalesce(F("country_id"), F("official__country_id"))
-    own_side = (
-        Participation.objects.filter(official=official, engagement_id=OuterRef("engagement_id"))
-        .annotate(side=side)
-        .values("side")[:1]
-    )
-    theirs = Participation.objects.filter(official=official).values("engagement_id")
-    rows = (
-        Participation.objects.filter(engagement_id__in=theirs)
-        .exclude(official=official)
-        .exclude(engagement__status=Engagement.Status.REJECTED)
-        .annotate(side=side, own=Subquery(own_side))
-        .filter(own__isnull=False, side__isnull=False)
-        .exclude(side=F("own"))
-        .values("official")
-        .annotate(n=Count("engagement", distinct=True))
-        .order_by("-n", "official")[:limit]
-    )
-    return _officials_ranked([(row["official"], row["n"]) for row in rows])
+    with connection.cursor() as cursor:
+        cursor.execute(COUNTERPARTS, [Engagement.Status.REJECTED, official.pk, limit])
+        return _officials_ranked([(pk, n) for pk, n in cursor.fetchall()])
 
 
 # Search ---------------------------------------------------------------------------------------------------
