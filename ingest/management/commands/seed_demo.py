@@ -192,13 +192,12 @@ def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -
                 timings[name] = time.monotonic() - started
 
 
-# Read by index-only scans (the semi-joins on states and topics, an official's engagements, the engagement
-# facts): vacuumed after a load, so their visibility map is set. The other loaded tables need statistics.
-VACUUMED = [
-    model._meta.db_table
-    for model in (Engagement, Engagement.countries.through, Engagement.topics.through, Participation)
-]
-ANALYZED = [model._meta.db_table for model in (Official, OfficialAlias, Article, Evidence)]
+# Vacuumed after a load: the visibility map for index-only scans (the semi-joins on states and topics, an
+# official's engagements, the engagement facts), and the rows' hint bits set once here rather than by the
+# first searches that read them.
+LOADED: list = [Official, OfficialAlias, Engagement, Engagement.countries.through, Engagement.topics.through]
+LOADED += [Participation, Article, Evidence]
+VACUUMED = [model._meta.db_table for model in LOADED]
 
 
 def reserve_ids(model, n: int) -> list[int]:
@@ -229,7 +228,7 @@ class Command(BaseCommand):
             # the visibility map that lets index-only scans skip the rows, on a second connection while this
             # one refreshes the tallies (VACUUM cannot run inside a transaction, as when a test calls the
             # command: ANALYZE then).
-            done = vacuum.submit(self.vacuum, VACUUMED, ANALYZED) if not connection.in_atomic_block else None
+            done = vacuum.submit(self.vacuum, VACUUMED, []) if not connection.in_atomic_block else None
             if done is None:
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")
@@ -384,7 +383,6 @@ class Command(BaseCommand):
             ("articles", Article, ["id", "title", "text", "publisher", "published", "language", "sha256", "status"]),
             ("evidence", Evidence, ["engagement_id", "article_id", "sentence", "start", "end"]),
         ]
-        loaded = [Official, OfficialAlias] + [model for _, model, _ in tables]
         counts: dict[str, int] = defaultdict(int)
         connection.ensure_connection()
         into = connection.connection  # the transaction's own connection, for the writer thread
@@ -393,7 +391,7 @@ class Command(BaseCommand):
             for label, model, columns, rows in batch:
                 counts[label] += copy_rows(model, columns, rows, into=into)
 
-        with indexes_deferred(loaded, timings=self.timings), ThreadPoolExecutor(max_workers=1) as writer:
+        with indexes_deferred(LOADED, timings=self.timings), ThreadPoolExecutor(max_workers=1) as writer:
             started = time.monotonic()
             people: list[tuple] = [("officials", Official, ["id", "name", "country_id", "title"], officials)]
             people.append(("aliases", OfficialAlias, ["official_id", "name", "key", "romanized"], aliases))
