@@ -43,7 +43,7 @@ def test_a_rare_word_reads_every_match():
 
 
 def test_the_search_page_of_a_common_word_says_its_articles_come_from_a_sample(client, analyst):
-    articles(2 * SEARCH_SAMPLE, text="Coast guards of both states patrolled the strait.")
+    articles(4 * SEARCH_SAMPLE, text="Coast guards of both states patrolled the strait.")
     client.force_login(analyst)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("ingest:search") + "?q=strait")
