@@ -17,7 +17,7 @@ from kombu.exceptions import ChannelError
 
 from ingest.models import Article
 from meetings.models import Engagement, Evidence, Official
-from meetings.selectors import domain_search, ids_by_bitmap
+from meetings.selectors import SEARCH_SAMPLE, domain_search, ids_by_bitmap
 
 
 @dataclass(frozen=True)
@@ -113,12 +113,15 @@ def article_list(*, status: str | None = None) -> QuerySet[Article]:
     return queryset.order_by("-id")
 
 
-def articles_matching(*, query: str, limit: int = 20) -> list[Article]:
-    """Articles whose title or text matches the words (full text), latest published first."""
+def articles_matching(*, query: str, limit: int = 20) -> tuple[list[Article], bool]:
+    """Articles whose title or text matches the words (full text), latest published first, and whether
+    they are the latest of a sample (words found in very many articles)."""
     newest = (F("published").desc(nulls_last=True), "-id")
     matching = RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField())
-    ids = ids_by_bitmap(Article.objects.filter(matching).order_by(*newest), limit=limit)
-    return list(Article.objects.defer("text").filter(pk__in=ids).order_by(*newest)) if ids else []
+    matches = ids_by_bitmap(Article.objects.filter(matching).order_by(*newest), limit=limit)
+    if not matches.ids:
+        return [], matches.sampled
+    return list(Article.objects.defer("text").filter(pk__in=matches.ids).order_by(*newest)), matches.sampled
 
 
 @dataclass
@@ -126,6 +129,9 @@ class SearchResults:
     officials: list[Official]
     engagements: list[Engagement]
     articles: list[Article]
+    engagements_sampled: bool = False  # common words: the newest of a sample of the matches are shown
+    articles_sampled: bool = False
+    sample: int = SEARCH_SAMPLE
 
     def __bool__(self) -> bool:
         return bool(self.officials or self.engagements or self.articles)
@@ -134,7 +140,14 @@ class SearchResults:
 def search(*, query: str, limit: int = 20) -> SearchResults:
     """Officials by any spelling, engagements by summary and articles by text."""
     found = domain_search(query=query, limit=limit)
-    return SearchResults(found.officials, found.engagements, articles_matching(query=query, limit=limit))
+    articles, articles_sampled = articles_matching(query=query, limit=limit)
+    return SearchResults(
+        found.officials,
+        found.engagements,
+        articles,
+        engagements_sampled=found.engagements_sampled,
+        articles_sampled=articles_sampled,
+    )
 
 
 def officials_known() -> QuerySet[Official]:

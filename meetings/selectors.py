@@ -26,6 +26,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    Window,
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, TruncMonth
@@ -274,9 +275,14 @@ def cursor_of(engagement: Engagement) -> str:
 
 
 def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
-    """One page of a timeline after the cursor, and the cursor of the next page (None at the end)."""
+    """One page of a timeline after the cursor, and the cursor of the next page (None at the end). In the
+    same query a subquery picks the page's ids first, reading only what the filters and the order need
+    (engagement_pk_facts holds type, date and status: index-only for an official's many engagements), and
+    only those rows are then read in full, not every candidate before the sort."""
+    size = size or PAGE_SIZE
     after = _cursor_q(cursor) if cursor else None
-    return page_after(queryset, after=after, size=size or PAGE_SIZE, cursor_of=cursor_of)
+    picked = (queryset.filter(after) if after is not None else queryset).values("pk")[: size + 1]
+    return page_after(queryset.filter(pk__in=picked), after=None, size=size, cursor_of=cursor_of)
 
 
 # The timeline's filters that the histogram reads from the tallies rather than counting rows.
@@ -549,28 +555,32 @@ def official_titles(*, official: Official) -> list[TitleHeld]:
     return [TitleHeld(**row) for row in rows]
 
 
+# In each of the official's engagements (not rejected), the others on another side than the one this
+# official represented (their own state when the report does not say). Read from the official's rows
+# (participation_official_engagement), each engagement's status by engagement_pk_facts and its other
+# participants by participation_unique_official: work in proportion to the official's engagements, not
+# to the table (the ORM's subquery form hashed every official on record).
+COUNTERPARTS = """
+SELECT other.official_id, COUNT(DISTINCT other.engagement_id) AS n
+FROM meetings_participation mine
+JOIN meetings_official me ON me.id = mine.official_id
+JOIN meetings_engagement e ON e.id = mine.engagement_id AND e.status <> %s
+JOIN meetings_participation other ON other.engagement_id = mine.engagement_id AND other.official_id <> mine.official_id
+JOIN meetings_official them ON them.id = other.official_id
+WHERE mine.official_id = %s
+  AND COALESCE(other.country_id, them.country_id) <> COALESCE(mine.country_id, me.country_id)
+GROUP BY other.official_id
+ORDER BY n DESC, other.official_id
+LIMIT %s
+"""
+
+
 def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
     """The officials of other states met most often, busiest first: in each engagement, those on another side
     than the one this official represented (their own state when the report does not say), not colleagues."""
-    side = Coalesce(F("country_id"), F("official__country_id"))
-    own_side = (
-        Participation.objects.filter(official=official, engagement_id=OuterRef("engagement_id"))
-        .annotate(side=side)
-        .values("side")[:1]
-    )
-    theirs = Participation.objects.filter(official=official).values("engagement_id")
-    rows = (
-        Participation.objects.filter(engagement_id__in=theirs)
-        .exclude(official=official)
-        .exclude(engagement__status=Engagement.Status.REJECTED)
-        .annotate(side=side, own=Subquery(own_side))
-        .filter(own__isnull=False, side__isnull=False)
-        .exclude(side=F("own"))
-        .values("official")
-        .annotate(n=Count("engagement", distinct=True))
-        .order_by("-n", "official")[:limit]
-    )
-    return _officials_ranked([(row["official"], row["n"]) for row in rows])
+    with connection.cursor() as cursor:
+        cursor.execute(COUNTERPARTS, [Engagement.Status.REJECTED, official.pk, limit])
+        return _officials_ranked([(pk, n) for pk, n in cursor.fetchall()])
 
 
 # Search ---------------------------------------------------------------------------------------------------
@@ -578,18 +588,46 @@ def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[
 
 @dataclass
 class DomainMatches:
-    """What a search finds in the domain: officials by any spelling, engagements by their summary."""
+    """What a search finds in the domain: officials by any spelling, engagements by their summary (the
+    newest of a sample when the words are common: `engagements_sampled`)."""
 
     officials: list[Official]
     engagements: list[Engagement]
+    engagements_sampled: bool = False
 
 
-def ids_by_bitmap(queryset: QuerySet, *, limit: int) -> list[int]:
-    """Ids from a full-text match read through its GIN index. The planner prices to_tsvector() as cheap and
-    would rather compute it for every row (120 ms on 1,500 articles) than read the index; here it cannot."""
+# A full-text search reads about this many matches at most. For words in more rows the GIN index hands
+# back a random sample of about this size (gin_fuzzy_search_limit), so a word in half of 1,500,000 articles
+# is answered in bounded time instead of reading and sorting 750,000 rows; the page then says so. Each
+# sampled row is a random page of the table (at 1,000,000 engagements not all in memory, 0.3 ms or more
+# from disk), hence a small sample. The
+# planner, expecting all of them, would compile the query (JIT) for longer than it then takes: not here.
+SEARCH_SAMPLE = 300
+
+
+@dataclass(frozen=True)
+class FullTextIds:
+    ids: list[int]
+    read: int  # the matches read from the index (all of them, or the sample)
+    sampled: bool  # so many rows matched that `ids` come from a sample of them
+
+
+def ids_by_bitmap(queryset: QuerySet, *, limit: int, sample: int = SEARCH_SAMPLE) -> FullTextIds:
+    """The first `limit` ids in the queryset's order among its full-text matches, read through the GIN
+    index, and whether those matches may be a sample: a count of a tenth of the sample size or more (the
+    index keeps each match of a common word with a probability from its own estimate of their number,
+    so a sample can come out well under `sample` rows; far fewer matches are read in full). The
+    planner prices to_tsvector() as cheap and would rather compute it for every row (120 ms on 1,500
+    articles) than read the index; here it cannot."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)")
-        return list(queryset.values_list("pk", flat=True)[:limit])
+        cursor.execute(
+            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
+            "set_config('gin_fuzzy_search_limit', %s, true), set_config('jit', 'off', true)",
+            [str(sample)],
+        )
+        rows = list(queryset.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")[:limit])
+    read = rows[0][1] if rows else 0
+    return FullTextIds([pk for pk, _ in rows], read=read, sampled=read >= sample // 10)
 
 
 def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
@@ -598,14 +636,14 @@ def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
     by_id = Official.objects.select_related("country").prefetch_related("aliases").in_bulk(found)
     officials = [by_id[pk] for pk in found if pk in by_id]
     matching = RawSQL(SUMMARY_MATCH, [query], output_field=BooleanField())
-    engagement_ids = ids_by_bitmap(
+    matches = ids_by_bitmap(
         Engagement.objects.exclude(status=Engagement.Status.REJECTED)
         .filter(matching)
         .order_by(F("date").desc(nulls_last=True), "-id"),
         limit=limit,
     )
-    engagements = list(engagement_list().filter(pk__in=engagement_ids)) if engagement_ids else []
-    return DomainMatches(officials, engagements)
+    engagements = list(engagement_list().filter(pk__in=matches.ids)) if matches.ids else []
+    return DomainMatches(officials, engagements, engagements_sampled=matches.sampled)
 
 
 def month_label(month: datetime.date | None) -> str:

@@ -6,7 +6,10 @@ spellings where the name is transliterated and titles that change over their car
 over 15 years with topics and participants from every side; about 1.5×N articles that name each
 participant, whose sentences are the evidence. Rows are written with PostgreSQL COPY into tables whose
 secondary indexes, unique and foreign-key constraints are dropped for the load and built again after it,
-in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes.
+in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes. Rows
+are made in chunks while a writer thread COPYs the previous one; after the commit the tables read by
+index-only scans are vacuumed on a second connection while the tallies are refreshed. -v2 prints where
+the time went.
 """
 
 import bisect
@@ -15,19 +18,26 @@ import random
 import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
+import psycopg
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
+from config.scratch_databases import server_connection
 from ingest.demo_names import pool_for
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
-from meetings.aggregates import aggregates_refresh
+from meetings.aggregates import VIEWS, aggregates_refresh
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
 
+CHUNK = 20_000  # engagements made per COPY batch
+ENGAGEMENT_COLUMNS = [
+    "id", "kind", "date", "date_precision", "city", "location_country_id", "summary", "status", "reviewed_at",
+]  # fmt: skip
 FIRST_DAY, LAST_DAY = datetime.date(2011, 1, 1), datetime.date(2025, 12, 31)
 
 # Busy states of the region and their usual partners; every other state gets a falling share.
@@ -113,8 +123,9 @@ def random_day(rng: random.Random) -> datetime.date:
     return FIRST_DAY + datetime.timedelta(days=int(span * rng.random() ** 0.8))
 
 
-def copy_rows(model, columns: list[str], rows: Iterable[tuple]) -> int:
-    """COPY rows into the model's table; any other column gets its field's default."""
+def copy_rows(model, columns: list[str], rows: Iterable[tuple], *, into: psycopg.Connection | None = None) -> int:
+    """COPY rows into the model's table (on connection ``into``, by default Django's in this thread); any
+    other column gets its field's default."""
     fields = {f.column: f for f in model._meta.concrete_fields}
     now = timezone.now()
     extra = []
@@ -126,9 +137,12 @@ def copy_rows(model, columns: list[str], rows: Iterable[tuple]) -> int:
     names = columns + [column for column, _ in extra]
     tail = tuple(value for _, value in extra)
     count = 0
-    with connection.cursor() as cursor:
+    if into is None:
+        connection.ensure_connection()
+        into = connection.connection
+    with into.cursor() as cursor:
         sql = f"COPY {model._meta.db_table} ({', '.join(connection.ops.quote_name(n) for n in names)}) FROM STDIN"
-        with cursor.cursor.copy(sql) as copy:
+        with cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row + tail)
                 count += 1
@@ -136,7 +150,7 @@ def copy_rows(model, columns: list[str], rows: Iterable[tuple]) -> int:
 
 
 @contextmanager
-def indexes_deferred(models: list) -> Iterator[None]:
+def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -> Iterator[None]:
     """Drop the tables' secondary indexes and their unique and foreign-key constraints, then build them
     again on leaving: one sorted build per index is much faster than updating it row by row. Primary keys
     and check constraints stay. Call inside a transaction, so a failed rebuild leaves nothing half done."""
@@ -162,14 +176,28 @@ def indexes_deferred(models: list) -> Iterator[None]:
             cursor.execute(f"DROP INDEX {name}")
     yield
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        cursor.execute("SET LOCAL maintenance_work_mem = '1GB'")  # the full-text GIN builds merge less
         for table in tables:  # the planner's row counts for the constraint checks below
             cursor.execute(f"ANALYZE {table}")
-        for _, definition in indexes:
+        for name, definition in indexes:
+            started = time.monotonic()
             cursor.execute(definition)
+            if timings is not None:
+                timings[name] = time.monotonic() - started
         # In the reverse of their dropping: unique constraints, then foreign keys.
         for table, name, definition in reversed(constraints):
+            started = time.monotonic()
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
+            if timings is not None:
+                timings[name] = time.monotonic() - started
+
+
+# Vacuumed after a load: the visibility map for index-only scans (the semi-joins on states and topics, an
+# official's engagements, the engagement facts), and the rows' hint bits set once here rather than by the
+# first searches that read them.
+LOADED: list = [Official, OfficialAlias, Engagement, Engagement.countries.through, Engagement.topics.through]
+LOADED += [Participation, Article, Evidence]
+VACUUMED = [model._meta.db_table for model in LOADED]
 
 
 def reserve_ids(model, n: int) -> list[int]:
@@ -191,15 +219,48 @@ class Command(BaseCommand):
         if engagements < 1:
             raise CommandError("--engagements must be at least 1")
         started = time.monotonic()
+        self.timings: dict[str, float] = {}
         with transaction.atomic():
             counts = self.generate(n=engagements, rng=random.Random(seed))
-        with connection.cursor() as cursor:
-            # Statistics for the planner, and the visibility map that lets index-only scans skip the rows
-            # (VACUUM cannot run inside a transaction, as when a test calls the command).
-            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)")
-        aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
+        self.timings["loaded and indexed"] = time.monotonic() - started
+        with ThreadPoolExecutor(max_workers=1) as vacuum:
+            # Statistics for the planner (the full-text expressions' too, now that their indexes exist), and
+            # the visibility map that lets index-only scans skip the rows, on a second connection while this
+            # one refreshes the tallies (VACUUM cannot run inside a transaction, as when a test calls the
+            # command: ANALYZE then).
+            done = vacuum.submit(self.vacuum, VACUUMED, []) if not connection.in_atomic_block else None
+            if done is None:
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE")
+            refreshing = time.monotonic()
+            with connection.cursor() as cursor:
+                cursor.execute("SET work_mem = '256MB'")  # the tallies' sorts and groupings stay in memory
+            try:
+                aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
+            finally:
+                with connection.cursor() as cursor:
+                    cursor.execute("RESET work_mem")
+            self.timings["tallies refreshed"] = time.monotonic() - refreshing
+            if done is not None:
+                self.timings["tables vacuumed"] = done.result()
+                self.timings["tallies vacuumed"] = self.vacuum(VIEWS, [])
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
+        if options["verbosity"] > 1:  # where the time went; index builds under half a second left out
+            for step, seconds in self.timings.items():
+                if seconds >= 0.5:
+                    self.stdout.write(f"  {step}: {seconds:.1f}s")
+
+    @staticmethod
+    def vacuum(vacuumed: list[str], analyzed: list[str]) -> float:
+        """VACUUM (ANALYZE) some tables, ANALYZE others, on a connection of its own; the seconds taken."""
+        started = time.monotonic()
+        with server_connection() as own:
+            if vacuumed:
+                own.execute(f"VACUUM (ANALYZE) {', '.join(vacuumed)}")
+            if analyzed:
+                own.execute(f"ANALYZE {', '.join(analyzed)}")
+        return time.monotonic() - started
 
     def generate(self, *, n: int, rng: random.Random) -> dict[str, int]:
         codes = sorted(Country.objects.values_list("code", flat=True))
@@ -220,7 +281,7 @@ class Command(BaseCommand):
         homes = rng.choices(country_pool, weights=country_weights, k=official_total)
         homes += sorted(set(country_pool) - set(homes))  # every state has someone to send, so both sides appear
         official_ids = reserve_ids(Official, len(homes))
-        taken_names: set[str] = set()
+        taken_names: set[tuple[str, str]] = set()
         for pk, home in zip(official_ids, homes, strict=True):
             pool = pool_for(home)
             name = pool.draw(rng)
@@ -231,7 +292,7 @@ class Command(BaseCommand):
             taken_names.add((home, name))
             starts = sorted(random_day(rng) for _ in range(rng.choice([1, 1, 2, 2, 3])))
             starts[0] = FIRST_DAY
-            written = []
+            written: list[str] = []
             for spelling in spellings(name, rng, transliterated=pool.transliterated):
                 key = alias_key(spelling)
                 if key and key not in {alias_key(w) for w in written}:
@@ -250,94 +311,98 @@ class Command(BaseCommand):
             starts, titles = careers[pk][:2]
             return titles[max(0, bisect.bisect_right(starts, day or LAST_DAY) - 1)]
 
-        # Engagements, with their countries, topics, participants and articles.
+        # Engagements, with their countries, topics, participants and articles, made in chunks: a writer
+        # thread COPYs one chunk while the next is made, so PostgreSQL parses on the other core meanwhile.
         engagement_ids = reserve_ids(Engagement, n)
         article_total = n + n // 2
         article_ids = iter(reserve_ids(Article, article_total))
-        engagements, pairs, topic_rows, people_rows, articles, evidence = [], [], [], [], [], []
         hashes = set()
-        kinds, kind_weights = list(KIND_WEIGHTS), list(KIND_WEIGHTS.values())
-        for index, pk in enumerate(engagement_ids):
-            kind = rng.choices(kinds, weights=kind_weights)[0]
-            side_a = rng.choices(country_pool, weights=country_weights)[0]
-            side_b = side_a
-            while side_b == side_a:
-                side_b = rng.choices(country_pool, weights=country_weights)[0]
-            sides = [side_a, side_b]
-            if rng.random() < 0.08:
-                third = rng.choices(country_pool, weights=country_weights)[0]
-                if third not in sides:
-                    sides.append(third)
-            roll = rng.random()
-            day = random_day(rng)
-            precision = "day" if roll < 0.88 else "month" if roll < 0.97 else "unknown"
-            date = None if precision == "unknown" else day.replace(day=1) if precision == "month" else day
-            host = None if kind == "call" else rng.choice(sides[:2])
-            city = CAPITALS.get(host, "") if host else ""
-            chosen = sorted(set(rng.choices(topic_pool, weights=topic_weights, k=rng.choice([1, 2, 2, 3, 4]))))
-            people = []
-            for side in sides:
-                pool, cumulative = pickers[side]
-                for person in sorted(set(rng.choices(pool, cum_weights=cumulative, k=rng.choice([1, 1, 2])))):
-                    people.append((person, side, title_at(person, date)))
-            summary = self.summary(kind, sides, people, city, [labels[t] for t in chosen], names, careers)
-            status = "rejected" if rng.random() < 0.02 else "confirmed" if rng.random() < 0.3 else "extracted"
-            reviewed = None if status == "extracted" else timezone.now()
-            engagements.append((pk, kind, date, precision, city, host, summary, status, reviewed))
-            pairs += [(pk, side) for side in sides]
-            topic_rows += [(pk, topics[slug]) for slug in chosen]
-            people_rows += [(pk, person, side, title) for person, side, title in people]
-            for copy_number in range(2 if index % 2 == 0 else 1):
-                article_pk = next(article_ids, None)
-                if article_pk is None:
-                    break
-                text, leads = self.article_text(rng, kind, sides, people, city, date, names, careers, copy_number)
-                digest = normalized_text_hash(text)
-                while digest in hashes:
-                    text += " " + rng.choice(CONTEXT)
-                    digest = normalized_text_hash(text)
-                hashes.add(digest)
-                title = (
-                    f"{names[sides[0]]} and {names[sides[1]]} {self.headline_verb(kind)} {labels[chosen[0]].lower()}"
-                )
-                published = date + datetime.timedelta(days=rng.randint(0, 2)) if date else None
-                articles.append((article_pk, title, text, rng.choice(PUBLISHERS), published, "en", digest, "done"))
-                for lead in leads:
-                    start = text.index(lead)
-                    evidence.append((pk, article_pk, lead, start, start + len(lead)))
+        kinds, kind_cumulative = list(KIND_WEIGHTS), list(_cumulative(KIND_WEIGHTS.values()))
+        country_cumulative = list(_cumulative(country_weights))
+        topic_cumulative = list(_cumulative(topic_weights))
 
-        loaded = [Official, OfficialAlias, Engagement, Engagement.countries.through, Engagement.topics.through]
-        loaded += [Participation, Article, Evidence]
-        with indexes_deferred(loaded):
-            counts = {
-                "officials": copy_rows(Official, ["id", "name", "country_id", "title"], officials),
-                "aliases": copy_rows(OfficialAlias, ["official_id", "name", "key", "romanized"], aliases),
-                "engagements": copy_rows(
-                    Engagement,
-                    [
-                        "id",
-                        "kind",
-                        "date",
-                        "date_precision",
-                        "city",
-                        "location_country_id",
-                        "summary",
-                        "status",
-                        "reviewed_at",
-                    ],
-                    engagements,
-                ),
-                "engagement countries": copy_rows(Engagement.countries.through, ["engagement_id", "country_id"], pairs),
-                "engagement topics": copy_rows(Engagement.topics.through, ["engagement_id", "topic_id"], topic_rows),
-                "participations": copy_rows(
-                    Participation, ["engagement_id", "official_id", "country_id", "title"], people_rows
-                ),
-                "articles": copy_rows(
-                    Article, ["id", "title", "text", "publisher", "published", "language", "sha256", "status"], articles
-                ),
-                "evidence": copy_rows(Evidence, ["engagement_id", "article_id", "sentence", "start", "end"], evidence),
-            }
-        return counts
+        def chunks() -> Iterator[list[list[tuple]]]:
+            engagements, pairs, topic_rows, people_rows, articles, evidence = [], [], [], [], [], []
+            for index, pk in enumerate(engagement_ids):
+                kind = rng.choices(kinds, cum_weights=kind_cumulative)[0]
+                side_a = rng.choices(country_pool, cum_weights=country_cumulative)[0]
+                side_b = side_a
+                while side_b == side_a:
+                    side_b = rng.choices(country_pool, cum_weights=country_cumulative)[0]
+                sides = [side_a, side_b]
+                if rng.random() < 0.08:
+                    third = rng.choices(country_pool, cum_weights=country_cumulative)[0]
+                    if third not in sides:
+                        sides.append(third)
+                roll = rng.random()
+                day = random_day(rng)
+                precision = "day" if roll < 0.88 else "month" if roll < 0.97 else "unknown"
+                date = None if precision == "unknown" else day.replace(day=1) if precision == "month" else day
+                host = None if kind == "call" else rng.choice(sides[:2])
+                city = CAPITALS.get(host, "") if host else ""
+                drawn = rng.choices(topic_pool, cum_weights=topic_cumulative, k=rng.choice([1, 2, 2, 3, 4]))
+                chosen = sorted(set(drawn))
+                people = []
+                for side in sides:
+                    pool, cumulative = pickers[side]
+                    for person in sorted(set(rng.choices(pool, cum_weights=cumulative, k=rng.choice([1, 1, 2])))):
+                        people.append((person, side, title_at(person, date)))
+                summary = self.summary(kind, sides, people, city, [labels[t] for t in chosen], names, careers)
+                status = "rejected" if rng.random() < 0.02 else "confirmed" if rng.random() < 0.3 else "extracted"
+                reviewed = None if status == "extracted" else timezone.now()
+                engagements.append((pk, kind, date, precision, city, host, summary, status, reviewed))
+                pairs += [(pk, side) for side in sides]
+                topic_rows += [(pk, topics[slug]) for slug in chosen]
+                people_rows += [(pk, person, side, title) for person, side, title in people]
+                for copy_number in range(2 if index % 2 == 0 else 1):
+                    article_pk = next(article_ids, None)
+                    if article_pk is None:
+                        break
+                    text, leads = self.article_text(rng, kind, sides, people, city, date, names, careers, copy_number)
+                    digest = normalized_text_hash(text)
+                    while digest in hashes:
+                        text += " " + rng.choice(CONTEXT)
+                        digest = normalized_text_hash(text)
+                    hashes.add(digest)
+                    verb = self.headline_verb(kind)
+                    title = f"{names[sides[0]]} and {names[sides[1]]} {verb} {labels[chosen[0]].lower()}"
+                    published = date + datetime.timedelta(days=rng.randint(0, 2)) if date else None
+                    articles.append((article_pk, title, text, rng.choice(PUBLISHERS), published, "en", digest, "done"))
+                    for lead in leads:
+                        start = text.index(lead)
+                        evidence.append((pk, article_pk, lead, start, start + len(lead)))
+                if len(engagements) == CHUNK or index == len(engagement_ids) - 1:
+                    yield [engagements, pairs, topic_rows, people_rows, articles, evidence]
+                    engagements, pairs, topic_rows, people_rows, articles, evidence = [], [], [], [], [], []
+
+        tables = [
+            ("engagements", Engagement, ENGAGEMENT_COLUMNS),
+            ("engagement countries", Engagement.countries.through, ["engagement_id", "country_id"]),
+            ("engagement topics", Engagement.topics.through, ["engagement_id", "topic_id"]),
+            ("participations", Participation, ["engagement_id", "official_id", "country_id", "title"]),
+            ("articles", Article, ["id", "title", "text", "publisher", "published", "language", "sha256", "status"]),
+            ("evidence", Evidence, ["engagement_id", "article_id", "sentence", "start", "end"]),
+        ]
+        counts: dict[str, int] = defaultdict(int)
+        connection.ensure_connection()
+        into = connection.connection  # the transaction's own connection, for the writer thread
+
+        def write(batch: list[tuple]) -> None:
+            for label, model, columns, rows in batch:
+                counts[label] += copy_rows(model, columns, rows, into=into)
+
+        with indexes_deferred(LOADED, timings=self.timings), ThreadPoolExecutor(max_workers=1) as writer:
+            started = time.monotonic()
+            people: list[tuple] = [("officials", Official, ["id", "name", "country_id", "title"], officials)]
+            people.append(("aliases", OfficialAlias, ["official_id", "name", "key", "romanized"], aliases))
+            pending = writer.submit(write, people)
+            for chunk in chunks():
+                batch = [(*table, rows) for table, rows in zip(tables, chunk, strict=True)]
+                pending.result()  # one chunk in flight: errors surface at once and memory stays bounded
+                pending = writer.submit(write, batch)
+            pending.result()
+            self.timings["rows made and copied"] = time.monotonic() - started
+        return dict(counts)
 
     @staticmethod
     def headline_verb(kind: str) -> str:
@@ -388,7 +453,7 @@ class Command(BaseCommand):
         return dateline + " ".join([*leads, *body]), leads
 
 
-def _cumulative(values: list[float]) -> Iterable[float]:
+def _cumulative(values: Iterable[float]) -> Iterable[float]:
     total = 0.0
     for value in values:
         total += value

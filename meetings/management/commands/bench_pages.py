@@ -77,7 +77,7 @@ class Command(BaseCommand):
                 admin.execute(f'CREATE DATABASE "{database}"')
             subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
             started = time.monotonic()
-            seeded = self.run([*manage, "seed_demo", "--engagements", str(size)], env=env)
+            seeded = self.run([*manage, "seed_demo", "--engagements", str(size), "-v2"], env=env)
             self.stdout.write(f"{size}: {seeded.stdout.strip()} (wall {time.monotonic() - started:.0f}s)")
         load = os.getloadavg()[0]
         self.stdout.write(f"  machine load before timing (1-minute average, {os.cpu_count()} cores): {load:.1f}")
@@ -158,6 +158,7 @@ def bench_targets() -> dict[str, str]:
         "official": f"/officials/{official_id}/",
         "engagement": f"/engagements/{engagement_id}/",
         "search": "/search/?q=Maaitah",
+        "search common word": "/search/?q=officials",  # in most summaries and articles: a sample is read
         "api engagements": f"/api/engagements/?{states}&kind=meeting&{years}&limit=100",
         "api officials": f"/api/officials/?country={country}",
         "api countries": "/api/countries/?active=1",
