@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import spacy
 
 from ingest.extraction.corpus import read_articles
@@ -16,6 +18,10 @@ SENTENCES = [
 ]
 
 
+def _ruler(nlp) -> Any:
+    return nlp.get_pipe("attribute_ruler")
+
+
 def _analyses(nlp, texts):
     return [
         [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
@@ -28,7 +34,7 @@ def test_the_indexed_attribute_ruler_matches_the_matcher_on_every_token():
     texts += [s["text"] for s in offtopic_articles(20, seed=5)] + SENTENCES
     plain = spacy.load(MODEL_NAME)
     engine = get_nlp()
-    assert isinstance(engine.get_pipe("attribute_ruler").match, _PatternIndex)
+    assert isinstance(_ruler(engine).match, _PatternIndex)
     assert _analyses(engine, texts) == _analyses(plain, texts)
 
 
@@ -41,6 +47,4 @@ def test_the_index_finds_the_rulers_matches_in_its_order():
             if name == "attribute_ruler":
                 break
             doc = proc(doc)
-        assert engine.get_pipe("attribute_ruler").match(doc) == sorted(
-            set(plain.get_pipe("attribute_ruler").match(doc))
-        )
+        assert _ruler(engine).match(doc) == sorted(set(_ruler(plain).match(doc)))
