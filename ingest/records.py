@@ -208,9 +208,11 @@ def _countries() -> dict[str, Country]:
 def _lock_countries(codes: Iterable[str]) -> None:
     """Serialize writers touching the same states, so two reports of one meeting processed at once
     give one engagement and one spelling of a new official gives one person (held until commit)."""
-    with connection.cursor() as cursor:
-        for code in sorted(set(codes)):
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [f"dyad-country:{code}"])
+    keys = [f"dyad-country:{code}" for code in sorted(set(codes))]
+    if not keys:
+        return
+    with connection.cursor() as cursor:  # one round trip, taken in this order (the array's)
+        cursor.execute("SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM unnest(%s::text[]) AS k", [keys])
 
 
 def _evidence(
@@ -264,31 +266,34 @@ def _sentences_of(text: str) -> list[Sentence]:
     return split_sentences(text)
 
 
-@transaction.atomic
+# No savepoint of its own: it runs inside the transaction that finishes the article, and any error
+# rolls that whole transaction back.
+@transaction.atomic(savepoint=False)
 def extraction_records_write(
     *, article: Article, events: list[Event], syndicated_from: Article | None = None
 ) -> RecordsOutcome:
     """Write an article's events as engagements with participants and evidence, joining engagements
     already on record (ingest.merging scores them). Replaces whatever this article contributed before,
     so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
-    previous = set(Evidence.objects.filter(article=article).values_list("engagement_id", flat=True))
+    mine = list(Evidence.objects.filter(article=article).values_list("engagement_id", "start", "end", "chosen_by"))
+    previous = {engagement_id for engagement_id, _, _, _ in mine}
     # Evidence a person chose stays, and the events it reports stay with the engagement it was put in.
-    pinned = list(
-        Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.PERSON).values_list(
-            "engagement_id", "start", "end"
-        )
-    )
-    Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.ENGINE).delete()
+    pinned = [(pk, start, end) for pk, start, end, by in mine if by == Evidence.ChosenBy.PERSON]
+    if any(by == Evidence.ChosenBy.ENGINE for _, _, _, by in mine):
+        Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.ENGINE).delete()
     countries = _countries() or {c.code: c for c in Country.objects.all()}
     known = {code: countries[code] for e in events for code in e.countries if code in countries}
     topics = {t.slug: t for t in Topic.objects.filter(slug__in={slug for e in events for slug in e.topics})}
     _lock_countries(known)
     people: dict[tuple[str, str | None], Official | None] = {}
-    sources = (
-        set(Evidence.objects.filter(article=syndicated_from).values_list("engagement_id", flat=True))
+    # The evidence of the article this one copies, read once: its engagements are candidates whatever
+    # their date, and its sentences found here become this article's evidence too.
+    copied = (
+        list(Evidence.objects.filter(article=syndicated_from).select_related("engagement").order_by("start"))
         if syndicated_from
-        else set()
+        else []
     )
+    sources = {e.engagement_id for e in copied}
     recognised = {int(o.known) for e in events for o in e.officials if o.known and o.known.isdigit()}
     on_record = Official.objects.in_bulk(sorted(recognised)) if recognised else {}
     kept: list[tuple[Event, list[Participant], Report]] = []
@@ -370,7 +375,7 @@ def extraction_records_write(
         evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
     if syndicated_from:
-        evidence += _syndication_evidence(article=article, source=syndicated_from, skip={e.pk for e in touched})
+        evidence += _syndication_evidence(article=article, copied=copied, skip={e.pk for e in touched})
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
     # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
     Engagement.objects.filter(
@@ -415,7 +420,7 @@ def _engagement_update(
             location_country=where,
             confidence=event.confidence,
         )
-        engagement.countries.set([known[code] for code in event.countries])
+        engagement.countries.add(*(known[code] for code in event.countries))  # new: nothing to compare with
         return engagement, []
     match = Engagement.objects.select_for_update().get(pk=match.pk)  # an editor's save waits, or goes first
     before = [
@@ -449,10 +454,13 @@ def _more_precise(precision: str, *, than: str) -> bool:
     return order.index(Engagement.Precision(precision)) > order.index(Engagement.Precision(than))
 
 
-def _syndication_evidence(*, article: Article, source: Article, skip: set[int]) -> list[Evidence | None]:
-    """Another outlet's copy: the source's engagements gain this article wherever its sentences recur."""
+def _syndication_evidence(*, article: Article, copied: list[Evidence], skip: set[int]) -> list[Evidence | None]:
+    """Another outlet's copy: the source's engagements (``copied``, its evidence by position) gain this
+    article wherever its sentences recur."""
     found = []
-    for evidence in Evidence.objects.filter(article=source).exclude(engagement_id__in=skip).order_by("start"):
+    for evidence in copied:
+        if evidence.engagement_id in skip:
+            continue
         at = article.text.find(evidence.sentence)
         if at >= 0:
             found.append(

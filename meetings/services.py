@@ -166,7 +166,8 @@ def tallies_refresh_soon() -> None:
 def _tallies_refresh_queue() -> None:
     try:
         # One queued refresh at a time: a marker in the broker's Redis, cleared when the refresh starts.
-        with current_app.connection_for_write() as conn:
+        # A connection from the app's pool: a worker writes after every article.
+        with current_app.pool.acquire(block=True) as conn:
             if not conn.default_channel.client.set(_tallies_queued_key(), "1", nx=True, ex=60):
                 return
         current_app.send_task(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
@@ -433,7 +434,7 @@ def _run(
         for p in prepared
         if p.clean is not None
         and article_may_report(
-            body=p.body, title=p.article.title or "", lang="en", names_known=bool(known.spans(p.body))
+            body=p.body, title=p.article.title or "", lang="en", names_known=partial(known.spans, p.body)
         )
     ]
     docs = nlp.pipe((focus(p.body) for p in todo), batch_size=batch_size)

@@ -18,7 +18,7 @@ article is read with the engine's own lexicons (nothing here is a second copy of
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -83,10 +83,11 @@ def _security(lang: str) -> re.Pattern[str]:
     return _SECURITY if lang == "en" else lexicon_for(lang).security
 
 
-def article_may_report(*, body: str, title: str, lang: str, names_known: bool = False) -> bool:
+def article_may_report(*, body: str, title: str, lang: str, names_known: bool | Callable[[], object] = False) -> bool:
     """False only when the article cannot give an engagement: no trigger, no state or post, or nothing
     about security. `body` is the text the engine reads (cleaned and cut), `title` the headline;
-    `names_known`: the text prints an official the caller knows, whose state stands in for a printed one."""
+    `names_known`: the text prints an official the caller knows, whose state stands in for a printed one
+    (or a function whose answer says so, called last and only when the outcome depends on it)."""
     if not enabled() or (lang != "en" and lang not in SUPPORTED):
         return True  # other languages are recorded without a parse anyway
     if not any(pattern.search(body) for pattern in _triggers(lang)):
@@ -94,7 +95,9 @@ def article_may_report(*, body: str, title: str, lang: str, names_known: bool = 
     headed = f"{title}\n{body}"
     if not _security(lang).search(headed):
         return False
-    return names_known or _has_state(headed, lang) or bool(_title_words(lang).search(body))
+    if _has_state(headed, lang) or _title_words(lang).search(body):
+        return True
+    return bool(names_known() if callable(names_known) else names_known)
 
 
 def _relevant(sentence: str, lang: str) -> bool:
