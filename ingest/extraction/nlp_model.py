@@ -89,7 +89,8 @@ class _PatternIndex:
         return tests
 
     @staticmethod
-    def _holds(row: list[int], column: int, kind: str, value: Any, strings: StringStore) -> bool:
+    def _holds(row: list[int], test: tuple[int, str, Any], strings: StringStore) -> bool:
+        column, kind, value = test
         if kind == "eq":
             return row[column] == value
         if kind == "in":
@@ -116,7 +117,7 @@ class _PatternIndex:
                 if end > n:
                     continue
                 for k, tests in enumerate(tokens):
-                    if not all(self._holds(rows[i + k], *test, strings) for test in tests):
+                    if not all(self._holds(rows[i + k], test, strings) for test in tests):
                         break
                 else:
                     found.add((number, key, i, end))
