@@ -44,3 +44,10 @@ def test_a_venue_is_not_the_city_its_name_begins_with():
     text = "The envoy was received at Bayan Palace."
     at = text.index("Bayan")
     assert [(p.city, p.country) for p in places_in(text, [(at, at + len("Bayan Palace"))])] == [(None, "KW")]
+
+
+def test_a_place_phrase_opening_the_sentence_is_read():
+    (place,) = places_in("In Nairobi, the two ministers held talks on border security.")
+    assert (place.city, place.country) == ("Nairobi", "KE")
+    (place,) = places_in("At Rabat, the delegation was received by the minister.")
+    assert (place.city, place.country) == ("Rabat", "MA")
