@@ -125,6 +125,9 @@ def _analyse(
             main_date = reported[0].value
             if drafts[0].date is None:
                 drafts[0].date = reported[0]
+        elif published is not None and not any(d.value and not d.future and d.precision != "year" for d in dates):
+            # No date in the text at all: the report is of its own day.
+            main_date = published.isoformat()
     owned = _owned_sentences(sentences, drafts)
     located: dict[tuple[frozenset[str], str | None], Location] = {}
     for k, draft in enumerate(drafts):
@@ -150,7 +153,7 @@ def _analyse(
             said = None
             if draft.type == "exercise" and published:
                 date = f"{published.year:04d}-{published.month:02d}"
-            elif k > 0 and drafts[0].countries & draft.countries:
+            elif k == 0 or drafts[0].countries & draft.countries:
                 date = main_date
                 said = drafts[0].date
         same_day = k == 0 or date is None or date == main_date

@@ -1,5 +1,6 @@
 from datetime import date
 
+from ingest.extraction import extract
 from ingest.extraction.dates import find_dates
 
 PUBLISHED = date(2024, 7, 31)  # a Wednesday
@@ -65,3 +66,17 @@ def test_a_year_that_names_something_is_not_a_date():
     assert values("They discussed Vision 2030 and the World Cup 2030.") == []
     assert values("Relations have grown since 2019.") == []
     assert values("the 2019-2021 programme") == []
+
+
+def test_an_engagement_told_with_no_date_is_of_the_report_day(article):
+    text = (
+        "Chad's Defence Minister Issakha Malloua Djamous received Niger's Chief of Defence Staff "
+        "General Moussa Barmou for talks on border security, the ministry said."
+    )
+    (event,) = extract(article(text, published=date(2023, 4, 12))).events
+    assert event.date == "2023-04-12"
+    # A year alone dates nothing, so it does not stop the fallback; another day does.
+    (event,) = extract(
+        article(text + " The two states signed a defence pact in 2019.", published=date(2023, 4, 12))
+    ).events
+    assert event.date == "2023-04-12"
