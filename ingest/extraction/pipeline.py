@@ -145,7 +145,9 @@ def _analyse(
         # officials say nothing of what the pact covers.
         signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
         titles = [o.title or "" for o, _ in officials] if signers else []
-        if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
+        # The headline speaks for the lead sentence's engagements (the talks and the pact signed at them).
+        lead = draft.sentences[0] == drafts[0].sentences[0]
+        if not is_security(texts + titles + ([article.title or ""] if lead else [])):
             continue
         date = draft.date.value if draft.date else None
         said = draft.date  # the words the date is read from

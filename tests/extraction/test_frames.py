@@ -79,3 +79,13 @@ def test_phone_talks_are_a_call(article):
     )
     (event,) = extract(article(text)).events
     assert event.type == "call"
+
+
+def test_the_headline_speaks_for_the_pact_signed_in_the_lead_sentence(article):
+    text = (
+        "The two ministries signed a joint order in Dushanbe after a meeting of Tajikistan's Minister of "
+        "Internal Affairs Ramazon Rahimzoda and Kyrgyzstan's Minister of Internal Affairs Ulan Niyazbekov."
+    )
+    headline = "Tajik and Kyrgyz ministries join forces against drug smuggling"
+    result = extract(article(text, title=headline, published=date(2024, 3, 5)))
+    assert sorted(e.type for e in result.events) == ["agreement", "meeting"]
