@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import separate_meetings, split_by_counterpart, trigger_mood
+from .frames import counterpart_frames, separate_meetings, split_by_counterpart, trigger_mood
 from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
 from .people import PersonMention
 from .places import Place
@@ -223,6 +223,8 @@ def build_events(
                     _merge(target, index=sent.index, date=date, place=place, persons=named)
                 continue
             frames = separate_meetings(setting, sent, codes=codes, persons=persons)
+            if not frames and etype in ("meeting", "call"):
+                frames = counterpart_frames(setting, sent, persons=persons)
             if frames:
                 drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
                 continue

@@ -286,3 +286,84 @@ def separate_meetings(
         ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
         for other in sorted(codes - {host})
     ]
+
+
+# The verbs whose object, or whose "with"-phrase, is the official met.
+_MEET_VERBS = frozenset(["meet", "receive", "host", "welcome", "visit", "confer", "sit", "talk", "speak", "hold"])
+_MEET_NOUNS = frozenset(["talk", "talks", "meeting", "meetings", "discussion", "discussions", "consultation"])
+# A meeting of several states at one table, not one official meeting each in turn.
+_JOINT = re.compile(
+    r"\b(?:tri|quadri|multi)lateral\b|\b(?:three|four|five)-way\b|\bjoint (?:meeting|talks|session)\b|"
+    r"\b(?:the|all) (?:three|four|five|six) (?:ministers|countries|states|sides|chiefs|leaders|nations|"
+    r"officials|delegations|counterparts)\b",
+    re.I,
+)
+
+
+def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs:
+    "X met A and B", "X held talks with A and B", "X received A"."""
+    subjects: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
+
+    def extent(tok: Token) -> tuple[int, int]:
+        sub = list(tok.subtree)
+        return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _MEET_VERBS:
+            continue
+        met: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "dobj" and tok.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
+                met.append(child)
+            # "held talks with A", "sat down with A", "met with A"
+            heads = [tok, child] if child.dep_ == "dobj" and child.lower_ in _MEET_NOUNS else [tok]
+            for head in heads:
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        met += [p for p in prep.children if p.dep_ == "pobj"]
+            if child.dep_ == "prt":
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        met += [p for p in prep.children if p.dep_ == "pobj"]
+        if not met:
+            continue
+        objects += [extent(m) for m in dict.fromkeys(met)]
+        subjects += [extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects, objects
+
+
+def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[tuple[set[str], list[int]]]:
+    """One frame per state met when the sentence's meeting verb has officials of several states as its
+    object ("X met Japan's minister and the Philippines' secretary", "held talks with A, then B"); the
+    subject meets each in turn unless the text says they sat together ("trilateral", "the three
+    ministers"). Empty when the parse shows no such object."""
+    if sent.span is None or _JOINT.search(setting.text):
+        return []
+    subjects, objects = _met_regions(sent.span)
+    if not objects:
+        return []
+    people, root = setting.people, setting.root
+
+    def inside(i: int, regions: list[tuple[int, int]]) -> bool:
+        return any(s <= people[i].start < e for s, e in regions)
+
+    met = [root(i) for i in persons if inside(i, objects)]
+    hosts = list(dict.fromkeys(root(i) for i in persons if inside(i, subjects) and root(i) not in met))
+    states = list(dict.fromkeys(c for r in met if (c := people[r].country)))
+    host_states = {c for r in hosts if (c := people[r].country)}
+    if len(states) < 2 or len(host_states) > 1 or host_states & set(states) or not hosts:
+        return []
+    if host_states:
+        (host,) = host_states
+    else:
+        # The subject's own phrase names no state: they represent none of those they met, but the
+        # state the article names most beyond them.
+        lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
+        if lead is None:
+            return []
+        host = lead
+        for r in hosts:
+            people[r].country = host
+    return [({host, state}, hosts + [r for r in dict.fromkeys(met) if people[r].country == state]) for state in states]

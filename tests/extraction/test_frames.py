@@ -89,3 +89,34 @@ def test_the_headline_speaks_for_the_pact_signed_in_the_lead_sentence(article):
     headline = "Tajik and Kyrgyz ministries join forces against drug smuggling"
     result = extract(article(text, title=headline, published=date(2024, 3, 5)))
     assert sorted(e.type for e in result.events) == ["agreement", "meeting"]
+
+
+def test_officials_of_several_states_met_are_one_meeting_each(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale held talks on Monday with Uganda's Defence Minister Vincent "
+        "Ssempijja and Tanzania's Defence Minister Stergomena Tax on border security."
+    )
+    result = extract(article(text, published=date(2024, 6, 4)))
+    assert sorted(tuple(e.countries) for e in result.events) == [("KE", "TZ"), ("KE", "UG")]
+    for event in result.events:
+        assert "Aden Duale" in {o.name for o in event.officials}
+
+
+def test_a_subject_with_no_state_of_their_own_meets_each_counterpart_for_the_article_s_state(article):
+    text = (
+        "Defence Minister Ravi Menon met Japan's Defence Minister Taro Sato and the Philippines' Defence "
+        "Secretary Jose Cruz in Vientiane on Friday. India and Japan share a vision of the region, and "
+        "India values its defence ties with the Philippines."
+    )
+    result = extract(article(text, published=date(2024, 11, 23)))
+    assert sorted(tuple(e.countries) for e in result.events) == [("IN", "JP"), ("IN", "PH")]
+    assert all(("Ravi Menon", "IN") in {(o.name, o.country) for o in e.officials} for e in result.events)
+
+
+def test_a_trilateral_meeting_is_one_engagement(article):
+    text = (
+        "South Korea's Defence Minister Shin Won-sik held trilateral talks on Friday with Japan's Defence "
+        "Minister Minoru Kihara and US Defense Secretary Lloyd Austin on missile defence."
+    )
+    (event,) = extract(article(text, published=date(2024, 7, 28))).events
+    assert event.countries == ["JP", "KR", "US"]
