@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from .cleaning import CleanText, clean_text
@@ -122,9 +122,13 @@ def _analyse(
         head_end = sentences[min(2, len(sentences) - 1)].end
         reported = [d for d in dates if d.start < head_end and d.value and d.precision == "day" and not d.future]
         if reported:
-            main_date = reported[0].value
+            # A trip's span of days ("visited on 22-23 June") tells only the month of talks told without a date.
+            day = reported[0]
+            if day.span and drafts[0].type != "exercise":
+                day = replace(day, value=(day.value or "")[:7], precision="month", span=False)
+            main_date = day.value
             if drafts[0].date is None:
-                drafts[0].date = reported[0]
+                drafts[0].date = day
         elif published is not None and not any(d.value and not d.future and d.precision != "year" for d in dates):
             # No date in the text at all: the report is of its own day.
             main_date = published.isoformat()

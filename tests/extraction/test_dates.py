@@ -80,3 +80,18 @@ def test_an_engagement_told_with_no_date_is_of_the_report_day(article):
         article(text + " The two states signed a defence pact in 2019.", published=date(2023, 4, 12))
     ).events
     assert event.date == "2023-04-12"
+
+
+def test_talks_told_without_a_date_during_a_span_of_days_are_known_to_the_month(article):
+    (span,) = find_dates("on June 22-23, 2021", PUBLISHED)
+    assert (span.value, span.span) == ("2021-06-22", True)
+    text = (
+        "Portugal's Interior Minister Rui Pereira travelled to Rabat on 3-4 March 2024. In Rabat, Rui Pereira "
+        "held talks with Morocco's Interior Minister Abdelouafi Laftit on migration."
+    )
+    (event,) = extract(article(text)).events
+    assert event.date == "2024-03"
+    # Talks that themselves ran over the span began on its first day.
+    text = "Morocco's Abdelouafi Laftit held talks with Portugal's Rui Pereira on 3-4 March 2024 on migration."
+    (event,) = extract(article(text)).events
+    assert event.date == "2024-03-03"
