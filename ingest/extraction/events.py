@@ -147,7 +147,12 @@ def _candidate_types(text: str) -> list[str]:
     sign = _AGREEMENT.search(text)
     if sign and _SIGNED_OBJECT.search(text) and not _MINUTES.search(text[sign.start() : sign.start() + 60]):
         prefix = text[max(0, sign.start() - 40) : sign.start()]
-        if not re.search(r"\b(to|will|would|agreed to|ahead of|before|since|has|have)\s+(?:also\s+)?$", prefix):
+        # "have signed a pact" reports one signing; "have signed several agreements" a record of them.
+        perfect = re.search(r"\b(?:has|have)\s+(?:also\s+)?$", prefix)
+        one = re.match(r"\s+(?:an?|the)\s", text[sign.end() : sign.end() + 5])
+        if not re.search(r"\b(to|will|would|agreed to|ahead of|before|since)\s+(?:also\s+)?$", prefix) and (
+            not perfect or one
+        ):
             types.append("agreement")
     if (
         _EXERCISE.search(text)

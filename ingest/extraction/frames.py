@@ -204,6 +204,10 @@ _IRREALIS_MODIFIER = frozenset(
 
 def _irrealis_verb(tok: Token) -> bool:
     """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
+    if tok.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children
+    ):
+        return True  # "talks are to be held", "the minister is to visit": arranged, not yet done
     for child in tok.children:
         if child.dep_ == "neg":
             return True
@@ -253,6 +257,9 @@ def trigger_mood(span: Span, *, kind: str) -> str | None:
             for c in tok.children
         ):
             continue
+        # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
+        if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c) for c in tok.children):
+            return "realis"
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head

@@ -120,3 +120,23 @@ def test_a_trilateral_meeting_is_one_engagement(article):
     )
     (event,) = extract(article(text, published=date(2024, 7, 28))).events
     assert event.countries == ["JP", "KR", "US"]
+
+
+def _kinds(sentence):
+    from ingest.extraction.events import sentence_types
+    from ingest.extraction.nlp_model import get_nlp
+
+    return sentence_types(sentence, span=get_nlp()(sentence)[:])
+
+
+def test_a_perfect_signing_is_held_but_a_record_of_signings_is_not_one():
+    assert _kinds("Kenya and Uganda have signed a defence cooperation agreement.") == ["agreement"]
+    assert _kinds("Chad has signed the memorandum on border security with Niger.") == ["agreement"]
+    assert _kinds("The two states have signed several agreements on trade and security.") == []
+
+
+def test_arranged_talks_are_not_held_and_a_clause_under_way_is():
+    assert _kinds("Talks between the two ministers are to be held in Kampala.") == []
+    assert _kinds("The minister is to visit Kampala next week.") == []
+    assert _kinds("The joint exercise, which began on Monday, will run until Friday.") == ["exercise"]
+    assert _kinds("The ministers, who met in Nairobi on Monday, are scheduled to meet again in June.") == ["meeting"]
