@@ -202,6 +202,16 @@ _IRREALIS_MODIFIER = frozenset(
 )
 
 
+# Verbs that undo what they govern: "the visit was postponed", "talks were called off".
+_CANCELLING = frozenset(["cancel", "postpone", "delay", "scrap", "suspend", "defer", "abort"])
+
+
+def _cancelled(verb: Token) -> bool:
+    return verb.lemma_ in _CANCELLING or (
+        verb.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
+
+
 def _irrealis_verb(tok: Token) -> bool:
     """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
     if tok.lemma_ == "be" and any(
@@ -257,12 +267,17 @@ def trigger_mood(span: Span, *, kind: str) -> str | None:
             for c in tok.children
         ):
             continue
-        # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
-        if any(c.dep_ in ("acl", "relcl") and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c) for c in tok.children):
-            return "realis"
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and _cancelled(verb):
+            continue
+        # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
+        if any(
+            c.dep_ in ("acl", "relcl") and c.lemma_ != "be" and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c)
+            for c in tok.children
+        ):
+            return "realis"
         if verb.pos_ in ("VERB", "AUX") and _irrealis_verb(verb):
             continue
         return "realis"

@@ -140,3 +140,9 @@ def test_arranged_talks_are_not_held_and_a_clause_under_way_is():
     assert _kinds("The minister is to visit Kampala next week.") == []
     assert _kinds("The joint exercise, which began on Monday, will run until Friday.") == ["exercise"]
     assert _kinds("The ministers, who met in Nairobi on Monday, are scheduled to meet again in June.") == ["meeting"]
+
+
+def test_a_trigger_governed_by_a_verb_that_undoes_it_is_not_held():
+    assert _kinds("The visit was deferred until the spring.") == []
+    assert _kinds("The talks were suspended after the border clash.") == []
+    assert _kinds("The talks, originally planned for May, were held on Monday in Nairobi.") == ["meeting"]
