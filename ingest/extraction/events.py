@@ -29,7 +29,8 @@ _MEETING = re.compile(
     r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
     r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
-    r"courtesy call|called on|calls on|audience|spoke with|spoke to|official discussion|"
+    r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
+    r"official discussion|"
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
 _CANCELLED = re.compile(

@@ -146,3 +146,9 @@ def test_a_trigger_governed_by_a_verb_that_undoes_it_is_not_held():
     assert _kinds("The visit was deferred until the spring.") == []
     assert _kinds("The talks were suspended after the border clash.") == []
     assert _kinds("The talks, originally planned for May, were held on Monday in Nairobi.") == ["meeting"]
+
+
+def test_an_audience_granted_is_a_meeting_but_a_forum_s_audience_is_not():
+    assert _kinds("King Abdullah granted an audience to Iraq's Interior Minister on Monday.") == ["meeting"]
+    assert _kinds("Iraq's Interior Minister was received in audience by the King.") == ["meeting"]
+    assert _kinds("Kenya's minister told the audience at the security forum that Uganda was a partner.") == []
