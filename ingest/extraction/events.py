@@ -8,7 +8,14 @@ from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import counterpart_frames, separate_meetings, split_by_counterpart, trigger_mood
+from .frames import (
+    counterpart_frames,
+    later_counterpart,
+    meeting_subjects,
+    separate_meetings,
+    split_by_counterpart,
+    trigger_mood,
+)
 from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
 from .people import PersonMention
 from .places import Place
@@ -197,6 +204,7 @@ def build_events(
     drafts: list[Draft] = []
     main: set[str] = set()
     domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
+    hosts: list[int] = []  # who met the last counterpart: the antecedent of "He also met ..."
     for sent in sentences:
         types = sentence_types(sent.text, span=sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
@@ -222,6 +230,10 @@ def build_events(
             codes, inferred = set(strong), False
             if len(codes) < 2 and not domestic:
                 codes, inferred = completed_pair(setting, codes=codes, weak=weak, pool=main or title_codes)
+            later = later_counterpart(setting, sent, persons=persons, hosts=hosts) if len(codes) < 2 else None
+            if later is not None and etype in ("meeting", "call"):
+                drafts.append(Draft(etype, later[0], [sent.index], date, place, later[1]))
+                continue
             if len(codes) < 2:
                 # A lone-country sentence adds evidence to the engagement already under way.
                 target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
@@ -244,6 +256,7 @@ def build_events(
                 drafts.append(Draft(etype, codes, [sent.index], date, place, list(named), inferred))
             if not main and not inferred:
                 main = set(codes)
+        hosts = meeting_subjects(setting, sent, persons=persons) or hosts
     return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences=sentences, people=people, root=root)
 
 

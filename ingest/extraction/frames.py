@@ -389,3 +389,38 @@ def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[in
         for r in hosts:
             people[r].country = host
     return [({host, state}, hosts + [r for r in dict.fromkeys(met) if people[r].country == state]) for state in states]
+
+
+def meeting_subjects(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[int]:
+    """The officials (roots) who are the subject of the sentence's meeting verbs, with a state."""
+    if sent.span is None:
+        return []
+    subjects, _ = _met_regions(sent.span)
+    people, root = setting.people, setting.root
+    found = [root(i) for i in persons if any(s <= people[i].start < e for s, e in subjects)]
+    return [r for r in dict.fromkeys(found) if people[r].country]
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she)", re.I)
+
+
+def later_counterpart(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]
+) -> tuple[set[str], list[int]] | None:
+    """ "He also held talks with Tanzania's minister": a meeting verb whose subject is the official who
+    met the last counterpart (a pronoun, or their surname) and whose object is an official of another
+    state is one more meeting, of that official's state with the new one's."""
+    if sent.span is None or not hosts:
+        return None
+    people, root = setting.people, setting.root
+    host = people[hosts[0]].country
+    subjects, objects = _met_regions(sent.span)
+    met = list(dict.fromkeys(root(i) for i in persons if any(s <= people[i].start < e for s, e in objects)))
+    states = {c for r in met if (c := people[r].country)}
+    if host is None or len(states) != 1 or host in states:
+        return None
+    surnames = {people[h].name.split()[-1].lower() for h in hosts}
+    said = [setting.text[s:e] for s, e in subjects]
+    if not any(_PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames for t in said if t.split()):
+        return None
+    return {host, *states}, list(hosts) + met

@@ -5,6 +5,10 @@ from datetime import date
 from ingest.extraction import extract
 
 
+def _pairs(result):
+    return sorted(tuple(e.countries) for e in result.events)
+
+
 def _by_counterpart(result):
     return sorted(tuple(sorted(o.name for o in e.officials)) for e in result.events)
 
@@ -97,7 +101,7 @@ def test_officials_of_several_states_met_are_one_meeting_each(article):
         "Ssempijja and Tanzania's Defence Minister Stergomena Tax on border security."
     )
     result = extract(article(text, published=date(2024, 6, 4)))
-    assert sorted(tuple(e.countries) for e in result.events) == [("KE", "TZ"), ("KE", "UG")]
+    assert _pairs(result) == [("KE", "TZ"), ("KE", "UG")]
     for event in result.events:
         assert "Aden Duale" in {o.name for o in event.officials}
 
@@ -109,7 +113,7 @@ def test_a_subject_with_no_state_of_their_own_meets_each_counterpart_for_the_art
         "India values its defence ties with the Philippines."
     )
     result = extract(article(text, published=date(2024, 11, 23)))
-    assert sorted(tuple(e.countries) for e in result.events) == [("IN", "JP"), ("IN", "PH")]
+    assert _pairs(result) == [("IN", "JP"), ("IN", "PH")]
     assert all(("Ravi Menon", "IN") in {(o.name, o.country) for o in e.officials} for e in result.events)
 
 
@@ -152,3 +156,13 @@ def test_an_audience_granted_is_a_meeting_but_a_forum_s_audience_is_not():
     assert _kinds("King Abdullah granted an audience to Iraq's Interior Minister on Monday.") == ["meeting"]
     assert _kinds("Iraq's Interior Minister was received in audience by the King.") == ["meeting"]
     assert _kinds("Kenya's minister told the audience at the security forum that Uganda was a partner.") == []
+
+
+def test_he_also_held_talks_with_another_state_s_official_is_one_more_meeting(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Vincent Ssempijja in Nairobi on "
+        "Monday. He also held talks with Tanzania's Defence Minister Stergomena Tax on border security."
+    )
+    tz = next(e for e in extract(article(text)).events if "TZ" in e.countries)
+    assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
+    assert {o.name for o in tz.officials} == {"Aden Duale", "Stergomena Tax"}
