@@ -38,6 +38,9 @@ _MEETING = re.compile(
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
     r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
     r"official discussion|"
+    # A bilateral joint commission's session is talks between the two states' officials.
+    r"(?:session|meeting) of the (?:[\w-]+ ){0,3}joint (?:commission|committee)|"
+    r"joint (?:commission|committee) (?:session|meeting)|"
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
 _CANCELLED = re.compile(
@@ -84,7 +87,8 @@ _PAST = re.compile(
     r"reviewed|concluded|wrapped up|began|opened|closed)\b"
 )
 _STANDING_BODY = re.compile(
-    r"\b(session of the|Council of|Ministers(?:'|’)? Council|Interior Ministers Council|GCC|Gulf Cooperation Council|"
+    r"\b(session of the(?! (?:[\w-]+ ){0,3}joint (?:commission|committee))|Council of|Ministers(?:'|’)? Council|"
+    r"Interior Ministers Council|GCC|Gulf Cooperation Council|"
     r"Shanghai Cooperation Organi[sz]ation|\bSCO\b|\bCIS\b|Arab League|ASEAN|NATO summit|General Assembly|"
     r"Ministerial Meeting|Defence Ministers(?:'|’) Meeting|(?:UN|U\.N\.|United Nations) Security Council)\b"
 )

@@ -166,3 +166,14 @@ def test_he_also_held_talks_with_another_state_s_official_is_one_more_meeting(ar
     tz = next(e for e in extract(article(text)).events if "TZ" in e.countries)
     assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
     assert {o.name for o in tz.officials} == {"Aden Duale", "Stergomena Tax"}
+
+
+def test_a_session_of_two_states_joint_commission_is_a_meeting(article):
+    text = "Addressing the second session of the Ghana-Togo joint commission, the minister praised border policing."
+    assert _kinds(text) == ["meeting"]
+    assert _kinds("The Ghana-Togo joint commission session opened in Accra on Monday.") == ["meeting"]
+    text = (
+        "At the second session of the Ghana-Togo joint commission in Accra on Monday, Ghana's Interior "
+        "Minister Kwame Boateng and Togo's Security Minister Yark Damehame took up border policing."
+    )
+    assert _pairs(extract(article(text))) == [("GH", "TG")]
