@@ -12,6 +12,7 @@ from .frames import (
     counterpart_frames,
     later_counterpart,
     meeting_subjects,
+    purpose_states,
     separate_meetings,
     split_by_counterpart,
     trigger_mood,
@@ -216,6 +217,7 @@ def build_events(
         if not types or (_STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text)):
             continue
         strong, weak, persons = sentence_parties(setting, sent)
+        strong -= purpose_states(setting, sent, codes=strong)
         domestic = bool(_DOMESTIC_BODY.search(sent.text))
         strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
         if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:

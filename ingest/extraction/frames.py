@@ -424,3 +424,32 @@ def later_counterpart(
     if not any(_PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames for t in said if t.split()):
         return None
     return {host, *states}, list(hosts) + met
+
+
+def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:
+    """States of `codes` the sentence names only inside the purpose of its talks ("met ... to support
+    Burkina Faso", "to discuss aid to Somalia"): what was talked about, not who talked."""
+    if sent.span is None:
+        return set()
+    purposes: list[tuple[int, int]] = []
+    for tok in sent.span:
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        ):
+            sub = list(tok.subtree)
+            purposes.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    if not purposes:
+        return set()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for c in setting.countries:
+        if sent.start <= c.start < sent.end and c.code in codes:
+            (inside if any(s <= c.start < e for s, e in purposes) else outside).add(c.code)
+    # A state an official present stands for is a party wherever else it is named.
+    people, root = setting.people, setting.root
+    seated = [people[root(i)] for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
+    if any(p.country is None for p in seated):
+        return set()  # an official of no known state may be that state's
+    return inside - outside - {p.country for p in seated}

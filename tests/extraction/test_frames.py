@@ -177,3 +177,11 @@ def test_a_session_of_two_states_joint_commission_is_a_meeting(article):
         "Minister Kwame Boateng and Togo's Security Minister Yark Damehame took up border policing."
     )
     assert _pairs(extract(article(text))) == [("GH", "TG")]
+
+
+def test_a_state_named_only_in_the_purpose_of_the_talks_is_no_party(article):
+    text = (
+        "The visiting Ghanaian Defence Minister Dominic Nitiwul held talks with Togo's Minister of Security "
+        "in Lome on Monday to support Burkina Faso in its fight against terrorism."
+    )
+    assert _pairs(extract(article(text))) == [("GH", "TG")]
