@@ -15,6 +15,7 @@ from .frames import (
     purpose_states,
     separate_meetings,
     split_by_counterpart,
+    tied_to_trigger,
     trigger_mood,
 )
 from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
@@ -204,7 +205,10 @@ def build_events(
     title_codes = set(setting.title_order)
 
     def place_in(sent: Sentence) -> Place | None:
-        return next((p for p in places if sent.start <= p.start < sent.end), None)
+        here = [p for p in places if sent.start <= p.start < sent.end]
+        # The place the trigger's own "in X"/"at X" names, before another clause's ("arrived from X").
+        tied = [p for p in here if sent.span is not None and tied_to_trigger(sent.span, p.start)]
+        return next(iter(tied + here), None)
 
     drafts: list[Draft] = []
     main: set[str] = set()

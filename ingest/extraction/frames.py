@@ -453,3 +453,17 @@ def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[
     if any(p.country is None for p in seated):
         return set()  # an official of no known state may be that state's
     return inside - outside - {p.country for p in seated}
+
+
+_ANY_TRIGGER = frozenset().union(*TRIGGERS.values())
+
+
+def tied_to_trigger(span: Span, offset: int) -> bool:
+    """True when the place named at `offset` modifies an engagement's trigger ("held talks in Male",
+    "met in Doha", "signed at the palace"), not another clause's verb ("arrived from Colombo")."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.dep_ in ("compound", "pobj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep":
+            return tok.head.lemma_.lower() in _ANY_TRIGGER or tok.head.lower_ in _ANY_TRIGGER
+    return False

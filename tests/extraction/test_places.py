@@ -1,3 +1,6 @@
+from datetime import date
+
+from ingest.extraction import extract
 from ingest.extraction.places import dateline, places_in
 
 
@@ -51,3 +54,12 @@ def test_a_place_phrase_opening_the_sentence_is_read():
     assert (place.city, place.country) == ("Nairobi", "KE")
     (place,) = places_in("At Rabat, the delegation was received by the minister.")
     assert (place.city, place.country) == ("Rabat", "MA")
+
+
+def test_the_engagement_is_where_its_trigger_says_not_where_someone_came_from(article):
+    text = (
+        "Indian Navy chief Admiral Dinesh Tripathi arrived from Colombo and held talks in Male with Maldives "
+        "Defence Minister Ghassan Maumoon on Wednesday."
+    )
+    (event,) = extract(article(text, published=date(2024, 5, 8))).events
+    assert (event.location.city, event.location.country) == ("Male", "MV")
