@@ -356,11 +356,25 @@ def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int
     return subjects, objects
 
 
+def _named_states(setting: Setting, regions: list[tuple[int, int]]) -> list[str]:
+    """States named as whose officials they are inside `regions` ("Japan's", "Philippine", "ministers of
+    Japan"), not as a place ("in Tokyo")."""
+    text = setting.text
+    found = []
+    for c in setting.countries:
+        if c.kind not in ("name", "adjective") or not any(s <= c.start < e for s, e in regions):
+            continue
+        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", text[max(0, c.start - 10) : c.start]):
+            continue
+        found.append(c.code)
+    return list(dict.fromkeys(found))
+
+
 def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[tuple[set[str], list[int]]]:
     """One frame per state met when the sentence's meeting verb has officials of several states as its
-    object ("X met Japan's minister and the Philippines' secretary", "held talks with A, then B"); the
-    subject meets each in turn unless the text says they sat together ("trilateral", "the three
-    ministers"). Empty when the parse shows no such object."""
+    object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
+    counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
+    they sat together ("trilateral", "the three ministers"). Empty when the parse shows no such object."""
     if sent.span is None or _JOINT.search(setting.text):
         return []
     subjects, objects = _met_regions(sent.span)
@@ -373,13 +387,13 @@ def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[in
 
     met = [root(i) for i in persons if inside(i, objects)]
     hosts = list(dict.fromkeys(root(i) for i in persons if inside(i, subjects) and root(i) not in met))
-    states = list(dict.fromkeys(c for r in met if (c := people[r].country)))
-    host_states = {c for r in hosts if (c := people[r].country)}
-    if len(states) < 2 or len(host_states) > 1 or host_states & set(states) or not hosts:
+    states = list(dict.fromkeys([c for r in met if (c := people[r].country)] + _named_states(setting, objects)))
+    host_states = {c for r in hosts if (c := people[r].country)} or set(_named_states(setting, subjects))
+    if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
         return []
     if host_states:
         (host,) = host_states
-    else:
+    elif hosts:
         # The subject's own phrase names no state: they represent none of those they met, but the
         # state the article names most beyond them.
         lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
@@ -388,6 +402,8 @@ def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[in
         host = lead
         for r in hosts:
             people[r].country = host
+    else:
+        return []
     return [({host, state}, hosts + [r for r in dict.fromkeys(met) if people[r].country == state]) for state in states]
 
 

@@ -185,3 +185,13 @@ def test_a_state_named_only_in_the_purpose_of_the_talks_is_no_party(article):
         "in Lome on Monday to support Burkina Faso in its fight against terrorism."
     )
     assert _pairs(extract(article(text))) == [("GH", "TG")]
+
+
+def test_counterparts_named_by_their_states_alone_are_one_meeting_each(article):
+    text = "India's Defence Minister Rajnath Singh met his Japanese and Philippine counterparts in Vientiane on Friday."
+    assert _pairs(extract(article(text))) == [("IN", "JP"), ("IN", "PH")]
+    text = (
+        "India's Defence Minister Rajnath Singh held talks with the defence ministers of Japan and the "
+        "Philippines in Vientiane on Friday."
+    )
+    assert _pairs(extract(article(text))) == [("IN", "JP"), ("IN", "PH")]
