@@ -10,6 +10,7 @@ from .countries import CountryMention
 from .dates import DateMention, dates_agree
 from .frames import (
     counterpart_frames,
+    dates_the_report,
     later_counterpart,
     meeting_subjects,
     purpose_states,
@@ -179,12 +180,17 @@ def _candidate_types(text: str) -> list[str]:
     return types
 
 
-def _best_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
-    inside = [d for d in dates if start <= d.start < end and not d.future and d.value is not None]
+def _best_date(dates: list[DateMention], sent: Sentence) -> DateMention | None:
+    inside = [d for d in dates if sent.start <= d.start < sent.end and not d.future and d.value is not None]
     if not inside:
         return None
     rank = {"day": 0, "month": 1, "year": 2}
-    return sorted(inside, key=lambda d: (d.value is None, rank[d.precision], d.relative, d.start))[0]
+
+    def report(d: DateMention) -> bool:
+        return sent.span is not None and dates_the_report(sent.span, d.start)
+
+    # The engagement's own date before the report's ("said on Tuesday that they met on Monday").
+    return sorted(inside, key=lambda d: (report(d), rank[d.precision], d.relative, d.start))[0]
 
 
 def build_events(
@@ -227,7 +233,7 @@ def build_events(
         if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
             continue  # "The meeting, held on Thursday, ...": still the cabinet session
         named = [root(i) for i in persons]
-        date = _best_date(dates, sent.start, sent.end)
+        date = _best_date(dates, sent)
         place = place_in(sent)
         earlier = bool(_EARLIER.search(sent.text))
         if drafts and not earlier and _BACK_REFERENCE.search(sent.text):

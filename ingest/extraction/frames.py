@@ -483,3 +483,19 @@ def tied_to_trigger(span: Span, offset: int) -> bool:
         if tok.dep_ == "prep":
             return tok.head.lemma_.lower() in _ANY_TRIGGER or tok.head.lower_ in _ANY_TRIGGER
     return False
+
+
+_REPORTING = frozenset(["say", "tell", "announce", "state", "report", "add", "confirm", "note", "write", "quote"])
+
+
+def dates_the_report(span: Span, offset: int) -> bool:
+    """True when the date at `offset` modifies a verb of saying ("the ministry said on Tuesday that
+    ..."): the day of the report, not of the engagement it reports."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.dep_ in ("compound", "nummod", "pobj", "appos", "npadvmod") and tok.head.i != tok.i:
+        if tok.dep_ == "npadvmod":
+            return tok.head.lemma_ in _REPORTING
+        tok = tok.head
+        if tok.dep_ == "prep":
+            return tok.head.lemma_ in _REPORTING
+    return False

@@ -95,3 +95,19 @@ def test_talks_told_without_a_date_during_a_span_of_days_are_known_to_the_month(
     text = "Morocco's Abdelouafi Laftit held talks with Portugal's Rui Pereira on 3-4 March 2024 on migration."
     (event,) = extract(article(text)).events
     assert event.date == "2024-03-03"
+
+
+def test_the_engagement_s_own_day_comes_before_the_day_it_was_reported(article):
+    held = (
+        "The ministry said on Tuesday that Kenya's Defence Minister Aden Duale met Uganda's Defence Minister "
+        "Vincent Ssempijja on Monday in Nairobi."
+    )
+    (event,) = extract(article(held)).events  # published on Wednesday 31 July 2024
+    assert event.date == "2024-07-29"
+    # Only the report's day printed: that day dates the engagement.
+    reported = (
+        "Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Vincent Ssempijja in Nairobi, "
+        "the ministry said on Tuesday."
+    )
+    (event,) = extract(article(reported)).events
+    assert event.date == "2024-07-30"
