@@ -63,3 +63,10 @@ def test_the_engagement_is_where_its_trigger_says_not_where_someone_came_from(ar
     )
     (event,) = extract(article(text, published=date(2024, 5, 8))).events
     assert (event.location.city, event.location.country) == ("Male", "MV")
+
+
+def test_any_state_s_capital_and_many_word_city_names_are_read():
+    (place,) = places_in("talks held in the Tanzanian capital, Dar es Salaam, on Monday")
+    assert (place.city, place.country) == ("Dar es Salaam", "TZ")
+    (place,) = places_in("The minister arrived in Bandar Seri Begawan on Monday.")
+    assert (place.city, place.country) == ("Bandar Seri Begawan", "BN")
