@@ -290,8 +290,8 @@ def _refer_back(
     target = next((d for d in reversed(drafts) if d.type in types), None)
     if target is None and "meeting" in types:
         target = next((d for d in drafts if d.type in ("meeting", "call")), None)
-    if target is None:
-        return types
+    if target is None or not dates_agree(date, target.date):
+        return types  # "the two sides met in July": another engagement than the one told
     _merge(target, index=index, date=date if target.date is None else None, place=place, persons=named)
     return [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
 

@@ -195,3 +195,12 @@ def test_counterparts_named_by_their_states_alone_are_one_meeting_each(article):
         "Philippines in Vientiane on Friday."
     )
     assert _pairs(extract(article(text))) == [("IN", "JP"), ("IN", "PH")]
+
+
+def test_a_back_reference_with_a_date_of_its_own_is_another_engagement(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale received Uganda's Defence Minister Vincent Ssempijja in Nairobi "
+        "on Monday. The two ministers last met in Kampala in March to discuss border security."
+    )
+    result = extract(article(text))
+    assert sorted(e.date for e in result.events) == ["2024-03", "2024-07-29"]
