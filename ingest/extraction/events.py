@@ -73,6 +73,14 @@ _EXERCISE_CONTEXT = re.compile(
     r"got under way|started|ended|presided|participating)\b",
     re.I,
 )
+# An exercise reported as it ends: a headline about its end ("set to end this week"), a sentence
+# saying it has ended ("wrapped up").
+_CLOSING = re.compile(
+    r"\b(?:wrap(?:s|ped)? up|wrapping up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|"
+    r"finish(?:es|ed|ing)?|came to an end)\b",
+    re.I,
+)
+_CLOSED = re.compile(r"\b(?:wrapped up|concluded|ended|closed|finished|came to an end)\b", re.I)
 _SIGNED_OBJECT = re.compile(
     r"\b(agreements?|memorandum|memorandums|memoranda|mou|protocol|treaty|accord|pact|deal|"
     r"statement of intent|declaration|letter of intent|joint order|plan|cooperation plan|instruments?|"
@@ -180,7 +188,7 @@ def _candidate_types(text: str) -> list[str]:
     return types
 
 
-def _best_date(dates: list[DateMention], sent: Sentence) -> DateMention | None:
+def _best_date(dates: list[DateMention], sent: Sentence, *, last: bool = False) -> DateMention | None:
     inside = [d for d in dates if sent.start <= d.start < sent.end and not d.future and d.value is not None]
     if not inside:
         return None
@@ -190,7 +198,7 @@ def _best_date(dates: list[DateMention], sent: Sentence) -> DateMention | None:
         return sent.span is not None and dates_the_report(sent.span, d.start)
 
     # The engagement's own date before the report's ("said on Tuesday that they met on Monday").
-    return sorted(inside, key=lambda d: (report(d), rank[d.precision], d.relative, d.start))[0]
+    return sorted(inside, key=lambda d: (report(d), rank[d.precision], d.relative, -d.start if last else d.start))[0]
 
 
 def build_events(
@@ -243,6 +251,9 @@ def build_events(
         if date is not None and date.precision == "year" and not date.relative:
             continue  # an engagement known only by its year is not listed
         for etype in types:
+            if etype == "exercise" and (_CLOSING.search(title_text) or _CLOSED.search(sent.text)):
+                # An exercise reported at its close is dated by its close (SCHEMA): the span's last day.
+                date = _best_date(dates, sent, last=True) or date
             codes, inferred = set(strong), False
             if len(codes) < 2 and not domestic:
                 codes, inferred = completed_pair(setting, codes=codes, weak=weak, pool=main or title_codes)

@@ -111,3 +111,16 @@ def test_the_engagement_s_own_day_comes_before_the_day_it_was_reported(article):
     )
     (event,) = extract(article(reported)).events
     assert event.date == "2024-07-30"
+
+
+def test_an_exercise_is_dated_by_its_close_when_reported_at_its_close(article):
+    text = (
+        "Egyptian and Greek naval forces took part in the joint exercise, which got under way on November 19 "
+        "and is due to finish on November 25, off Alexandria."
+    )
+    closing = article(text, title="Naval exercise set to end this week", published=date(2022, 11, 24))
+    (event,) = extract(closing).events
+    assert event.date == "2022-11-25"
+    opening = article(text, title="Egypt and Greece launch naval exercise", published=date(2022, 11, 20))
+    (event,) = extract(opening).events
+    assert event.date == "2022-11-19"
