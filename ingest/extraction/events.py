@@ -269,7 +269,8 @@ def build_events(
                 continue
             frames = separate_meetings(setting, sent, codes=codes, persons=persons)
             if not frames and etype in ("meeting", "call"):
-                frames = counterpart_frames(setting, sent, persons=persons)
+                told = " ".join(s.text for s in sentences[sent.index : sent.index + 3])
+                frames = counterpart_frames(setting, sent, persons=persons, told=told)
             if frames:
                 drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
                 continue

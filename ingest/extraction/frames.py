@@ -370,12 +370,15 @@ def _named_states(setting: Setting, regions: list[tuple[int, int]]) -> list[str]
     return list(dict.fromkeys(found))
 
 
-def counterpart_frames(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[tuple[set[str], list[int]]]:
+def counterpart_frames(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str
+) -> list[tuple[set[str], list[int]]]:
     """One frame per state met when the sentence's meeting verb has officials of several states as its
     object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
     counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
     they sat together ("trilateral", "the three ministers"). Empty when the parse shows no such object."""
-    if sent.span is None or _JOINT.search(setting.text):
+    # `told`: the sentence and the next two, which may say they sat together ("The three ministers agreed").
+    if sent.span is None or _JOINT.search(told):
         return []
     subjects, objects = _met_regions(sent.span)
     if not objects:

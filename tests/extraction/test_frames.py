@@ -204,3 +204,16 @@ def test_a_back_reference_with_a_date_of_its_own_is_another_engagement(article):
     )
     result = extract(article(text))
     assert sorted(e.date for e in result.events) == ["2024-03", "2024-07-29"]
+
+
+def test_a_joint_cue_speaks_only_for_the_talks_it_follows(article):
+    talks = (
+        "Kenya's Defence Minister Aden Duale held talks on Monday with Uganda's Defence Minister Vincent "
+        "Ssempijja and Tanzania's Defence Minister Stergomena Tax on border security. "
+    )
+    background = (
+        "The region's armies have trained side by side for years. Officers say the exchanges built trust. "
+        "Trade across the lake has grown as well. "
+    )
+    text = talks + background + "A trilateral summit of the heads of state is planned for next year."
+    assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
