@@ -188,6 +188,17 @@ def _candidate_types(text: str) -> list[str]:
     return types
 
 
+def _standing_body(sent: Sentence, *, people: list[PersonMention]) -> bool:
+    """The sentence names a standing multilateral body as the forum; a body in an official's title is
+    their post ("the Secretary of the Security Council of Belarus"), not where they met."""
+    titles = [p.title_span for p in people if p.sentence == sent.index and p.title_span]
+    for m in _STANDING_BODY.finditer(sent.text):
+        at = sent.start + m.start()
+        if not any(s <= at < e for s, e in titles):
+            return True
+    return False
+
+
 def _best_date(dates: list[DateMention], sent: Sentence, *, last: bool = False) -> DateMention | None:
     inside = [d for d in dates if sent.start <= d.start < sent.end and not d.future and d.value is not None]
     if not inside:
@@ -232,7 +243,7 @@ def build_events(
         types = sentence_types(sent.text, span=sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
             domestic_session = True
-        if not types or (_STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text)):
+        if not types or (_standing_body(sent, people=people) and not _BILATERAL_CUE.search(sent.text)):
             continue
         strong, weak, persons = sentence_parties(setting, sent)
         strong -= purpose_states(setting, sent, codes=strong)

@@ -217,3 +217,16 @@ def test_a_joint_cue_speaks_only_for_the_talks_it_follows(article):
     )
     text = talks + background + "A trilateral summit of the heads of state is planned for next year."
     assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
+
+
+def test_a_council_in_an_official_s_title_is_their_post_not_the_forum(article):
+    text = (
+        "The Secretary of the Security Council of Belarus, Alexander Volfovich, met China's Minister of "
+        "Public Security Wang Xiaohong in Beijing on Monday."
+    )
+    assert _pairs(extract(article(text))) == [("BY", "CN")]
+    session = (
+        "The Council of Arab Interior Ministers met in Tunis on Monday, with Jordan's Interior Minister "
+        "Mazen Al-Faraya and Iraq's Interior Minister Abdul Amir al-Shammari attending."
+    )
+    assert extract(article(session)).events == []
