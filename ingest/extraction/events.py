@@ -11,6 +11,7 @@ from .dates import DateMention, dates_agree
 from .frames import (
     counterpart_frames,
     dates_the_report,
+    in_side_clause,
     later_counterpart,
     meeting_subjects,
     purpose_states,
@@ -200,7 +201,14 @@ def _standing_body(sent: Sentence, *, people: list[PersonMention]) -> bool:
 
 
 def _best_date(dates: list[DateMention], sent: Sentence, *, last: bool = False) -> DateMention | None:
-    inside = [d for d in dates if sent.start <= d.start < sent.end and not d.future and d.value is not None]
+    inside = [
+        d
+        for d in dates
+        if sent.start <= d.start < sent.end
+        and not d.future
+        and d.value is not None
+        and not (sent.span is not None and in_side_clause(sent.span, d.start))
+    ]
     if not inside:
         return None
     rank = {"day": 0, "month": 1, "year": 2}

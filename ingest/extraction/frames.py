@@ -502,3 +502,17 @@ def dates_the_report(span: Span, offset: int) -> bool:
         if tok.dep_ == "prep":
             return tok.head.lemma_ in _REPORTING
     return False
+
+
+def in_side_clause(span: Span, offset: int) -> bool:
+    """True when the date at `offset` sits in a relative clause about something else ("Duale, who
+    took office in 2023, met ..."): that clause's time, not the engagement's."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("relcl", "acl"):
+            # "the exercise, which began on Monday": a clause about the engagement itself is its time.
+            return tok.lemma_.lower() not in _ANY_TRIGGER and tok.head.lemma_.lower() not in _ANY_TRIGGER
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # the first verb above the date is a clause of the sentence's own
+        tok = tok.head
+    return False

@@ -124,3 +124,15 @@ def test_an_exercise_is_dated_by_its_close_when_reported_at_its_close(article):
     opening = article(text, title="Egypt and Greece launch naval exercise", published=date(2022, 11, 20))
     (event,) = extract(opening).events
     assert event.date == "2022-11-19"
+
+
+def test_a_relative_clause_s_time_is_not_the_engagement_s(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale, who took office in 2023, met Uganda's Defence Minister Vincent "
+        "Ssempijja in Nairobi to discuss border security."
+    )
+    (event,) = extract(article(text)).events  # the year of his appointment neither dates nor drops it
+    assert event.date == "2024-07-31"
+    text = "The exercise, which began on Monday, will run until Friday, Kenyan and Ugandan army officers said."
+    (event,) = extract(article(text)).events
+    assert event.date == "2024-07-29"
