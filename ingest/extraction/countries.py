@@ -64,8 +64,8 @@ def _pattern() -> re.Pattern[str]:
     alternation = "|".join(re.escape(n) for n in names)
     # Case-sensitive: "US" the state, not "us" the pronoun.
     # A hyphen joins two states ("Pakistan-China talks", "US-Spain"), so a form may touch one when
-    # a capital follows or precedes it; "anti-American" and "Saudi-led" stay out.
-    return re.compile(rf"(?<!\w)(?<![a-z0-9]-)(?:the\s+)?({alternation})(?!\w)(?!-[a-z0-9])")
+    # a capital follows or precedes it; "anti-American" and "Saudi-led" stay out (see find_countries).
+    return re.compile(rf"(?<!\w)(?:the\s+)?({alternation})(?!\w)(?!-[a-z0-9])")
 
 
 def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMention]:
@@ -77,6 +77,8 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
         if kind == "city" and not include_cities:
             continue
         before = text[max(0, m.start(1) - 20) : m.start(1)]
+        if re.search(r"(?<![\w-])[a-z0-9][\w]*-$", before):
+            continue  # after a lower-case prefix ("anti-American", "pro-Russian"), not a state named
         if form in _AMBIGUOUS and kind == "name":
             # "Michael Jordan", "Jordan Smith said": a person, not the state.
             prev = re.search(r"([A-Z][a-z]+)\s+$", before)

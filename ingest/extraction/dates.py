@@ -83,6 +83,7 @@ class DateMention:
     precision: str  # day | month | year
     future: bool = False
     relative: bool = False  # weekday or "yesterday": weaker than a date printed in full
+    span: bool = False  # a span of days ("June 22-23"), dated by its first day
 
 
 def _safe_date(y: int, m: int, d: int) -> date | None:
@@ -132,7 +133,7 @@ def _resolve(kind: str, m: re.Match[str], published: date | None) -> DateMention
         if inferred is None:
             return DateMention(s, e, None, "day")
         d = _safe_date(inferred, month, day)
-        return DateMention(s, e, d.isoformat(), "day") if d else None
+        return DateMention(s, e, d.isoformat(), "day", span=kind.endswith("range")) if d else None
     if kind == "month_year":
         return DateMention(s, e, _month_value(int(m.group(2)), MONTHS[m.group(1).lower()]), "month")
     if kind == "month_this_year":

@@ -8,7 +8,18 @@ from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import separate_meetings, split_by_counterpart, trigger_mood
+from .frames import (
+    counterpart_frames,
+    dates_the_report,
+    in_side_clause,
+    later_counterpart,
+    meeting_subjects,
+    purpose_states,
+    separate_meetings,
+    split_by_counterpart,
+    tied_to_trigger,
+    trigger_mood,
+)
 from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
 from .people import PersonMention
 from .places import Place
@@ -29,7 +40,11 @@ _MEETING = re.compile(
     r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
     r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
-    r"courtesy call|called on|calls on|audience|spoke with|spoke to|official discussion|"
+    r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
+    r"official discussion|"
+    # A bilateral joint commission's session is talks between the two states' officials.
+    r"(?:session|meeting) of the (?:[\w-]+ ){0,3}joint (?:commission|committee)|"
+    r"joint (?:commission|committee) (?:session|meeting)|"
     r"reviewed|explored|went over|paid tribute|praised)\b",
 )
 _CANCELLED = re.compile(
@@ -59,6 +74,14 @@ _EXERCISE_CONTEXT = re.compile(
     r"got under way|started|ended|presided|participating)\b",
     re.I,
 )
+# An exercise reported as it ends: a headline about its end ("set to end this week"), a sentence
+# saying it has ended ("wrapped up").
+_CLOSING = re.compile(
+    r"\b(?:wrap(?:s|ped)? up|wrapping up|conclud(?:e|es|ed|ing)|end(?:s|ed|ing)?|clos(?:e|es|ed|ing)|"
+    r"finish(?:es|ed|ing)?|came to an end)\b",
+    re.I,
+)
+_CLOSED = re.compile(r"\b(?:wrapped up|concluded|ended|closed|finished|came to an end)\b", re.I)
 _SIGNED_OBJECT = re.compile(
     r"\b(agreements?|memorandum|memorandums|memoranda|mou|protocol|treaty|accord|pact|deal|"
     r"statement of intent|declaration|letter of intent|joint order|plan|cooperation plan|instruments?|"
@@ -76,7 +99,8 @@ _PAST = re.compile(
     r"reviewed|concluded|wrapped up|began|opened|closed)\b"
 )
 _STANDING_BODY = re.compile(
-    r"\b(session of the|Council of|Ministers(?:'|’)? Council|Interior Ministers Council|GCC|Gulf Cooperation Council|"
+    r"\b(session of the(?! (?:[\w-]+ ){0,3}joint (?:commission|committee))|Council of|Ministers(?:'|’)? Council|"
+    r"Interior Ministers Council|GCC|Gulf Cooperation Council|"
     r"Shanghai Cooperation Organi[sz]ation|\bSCO\b|\bCIS\b|Arab League|ASEAN|NATO summit|General Assembly|"
     r"Ministerial Meeting|Defence Ministers(?:'|’) Meeting|(?:UN|U\.N\.|United Nations) Security Council)\b"
 )
@@ -147,7 +171,12 @@ def _candidate_types(text: str) -> list[str]:
     sign = _AGREEMENT.search(text)
     if sign and _SIGNED_OBJECT.search(text) and not _MINUTES.search(text[sign.start() : sign.start() + 60]):
         prefix = text[max(0, sign.start() - 40) : sign.start()]
-        if not re.search(r"\b(to|will|would|agreed to|ahead of|before|since|has|have)\s+(?:also\s+)?$", prefix):
+        # "have signed a pact" reports one signing; "have signed several agreements" a record of them.
+        perfect = re.search(r"\b(?:has|have)\s+(?:also\s+)?$", prefix)
+        one = re.match(r"\s+(?:an?|the)\s", text[sign.end() : sign.end() + 5])
+        if not re.search(r"\b(to|will|would|agreed to|ahead of|before|since)\s+(?:also\s+)?$", prefix) and (
+            not perfect or one
+        ):
             types.append("agreement")
     if (
         _EXERCISE.search(text)
@@ -160,12 +189,35 @@ def _candidate_types(text: str) -> list[str]:
     return types
 
 
-def _best_date(dates: list[DateMention], start: int, end: int) -> DateMention | None:
-    inside = [d for d in dates if start <= d.start < end and not d.future and d.value is not None]
+def _standing_body(sent: Sentence, *, people: list[PersonMention]) -> bool:
+    """The sentence names a standing multilateral body as the forum; a body in an official's title is
+    their post ("the Secretary of the Security Council of Belarus"), not where they met."""
+    titles = [p.title_span for p in people if p.sentence == sent.index and p.title_span]
+    for m in _STANDING_BODY.finditer(sent.text):
+        at = sent.start + m.start()
+        if not any(s <= at < e for s, e in titles):
+            return True
+    return False
+
+
+def _best_date(dates: list[DateMention], sent: Sentence, *, last: bool = False) -> DateMention | None:
+    inside = [
+        d
+        for d in dates
+        if sent.start <= d.start < sent.end
+        and not d.future
+        and d.value is not None
+        and not (sent.span is not None and in_side_clause(sent.span, d.start))
+    ]
     if not inside:
         return None
     rank = {"day": 0, "month": 1, "year": 2}
-    return sorted(inside, key=lambda d: (d.value is None, rank[d.precision], d.relative, d.start))[0]
+
+    def report(d: DateMention) -> bool:
+        return sent.span is not None and dates_the_report(sent.span, d.start)
+
+    # The engagement's own date before the report's ("said on Tuesday that they met on Monday").
+    return sorted(inside, key=lambda d: (report(d), rank[d.precision], d.relative, -d.start if last else d.start))[0]
 
 
 def build_events(
@@ -186,24 +238,29 @@ def build_events(
     title_codes = set(setting.title_order)
 
     def place_in(sent: Sentence) -> Place | None:
-        return next((p for p in places if sent.start <= p.start < sent.end), None)
+        here = [p for p in places if sent.start <= p.start < sent.end]
+        # The place the trigger's own "in X"/"at X" names, before another clause's ("arrived from X").
+        tied = [p for p in here if sent.span is not None and tied_to_trigger(sent.span, p.start)]
+        return next(iter(tied + here), None)
 
     drafts: list[Draft] = []
     main: set[str] = set()
     domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
+    hosts: list[int] = []  # who met the last counterpart: the antecedent of "He also met ..."
     for sent in sentences:
         types = sentence_types(sent.text, span=sent.span)
         if not drafts and _DOMESTIC_BODY.search(sent.text):
             domestic_session = True
-        if not types or (_STANDING_BODY.search(sent.text) and not _BILATERAL_CUE.search(sent.text)):
+        if not types or (_standing_body(sent, people=people) and not _BILATERAL_CUE.search(sent.text)):
             continue
         strong, weak, persons = sentence_parties(setting, sent)
+        strong -= purpose_states(setting, sent, codes=strong)
         domestic = bool(_DOMESTIC_BODY.search(sent.text))
         strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
         if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
             continue  # "The meeting, held on Thursday, ...": still the cabinet session
         named = [root(i) for i in persons]
-        date = _best_date(dates, sent.start, sent.end)
+        date = _best_date(dates, sent)
         place = place_in(sent)
         earlier = bool(_EARLIER.search(sent.text))
         if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
@@ -213,9 +270,16 @@ def build_events(
         if date is not None and date.precision == "year" and not date.relative:
             continue  # an engagement known only by its year is not listed
         for etype in types:
+            if etype == "exercise" and (_CLOSING.search(title_text) or _CLOSED.search(sent.text)):
+                # An exercise reported at its close is dated by its close (SCHEMA): the span's last day.
+                date = _best_date(dates, sent, last=True) or date
             codes, inferred = set(strong), False
             if len(codes) < 2 and not domestic:
                 codes, inferred = completed_pair(setting, codes=codes, weak=weak, pool=main or title_codes)
+            later = later_counterpart(setting, sent, persons=persons, hosts=hosts) if len(codes) < 2 else None
+            if later is not None and etype in ("meeting", "call"):
+                drafts.append(Draft(etype, later[0], [sent.index], date, place, later[1]))
+                continue
             if len(codes) < 2:
                 # A lone-country sentence adds evidence to the engagement already under way.
                 target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
@@ -223,6 +287,9 @@ def build_events(
                     _merge(target, index=sent.index, date=date, place=place, persons=named)
                 continue
             frames = separate_meetings(setting, sent, codes=codes, persons=persons)
+            if not frames and etype in ("meeting", "call"):
+                told = " ".join(s.text for s in sentences[sent.index : sent.index + 3])
+                frames = counterpart_frames(setting, sent, persons=persons, told=told)
             if frames:
                 drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
                 continue
@@ -236,6 +303,7 @@ def build_events(
                 drafts.append(Draft(etype, codes, [sent.index], date, place, list(named), inferred))
             if not main and not inferred:
                 main = set(codes)
+        hosts = meeting_subjects(setting, sent, persons=persons) or hosts
     return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences=sentences, people=people, root=root)
 
 
@@ -253,8 +321,8 @@ def _refer_back(
     target = next((d for d in reversed(drafts) if d.type in types), None)
     if target is None and "meeting" in types:
         target = next((d for d in drafts if d.type in ("meeting", "call")), None)
-    if target is None:
-        return types
+    if target is None or not dates_agree(date, target.date):
+        return types  # "the two sides met in July": another engagement than the one told
     _merge(target, index=index, date=date if target.date is None else None, place=place, persons=named)
     return [t for t in types if t != target.type and not (t == "meeting" and target.type == "call")]
 

@@ -202,8 +202,22 @@ _IRREALIS_MODIFIER = frozenset(
 )
 
 
+# Verbs that undo what they govern: "the visit was postponed", "talks were called off".
+_CANCELLING = frozenset(["cancel", "postpone", "delay", "scrap", "suspend", "defer", "abort"])
+
+
+def _cancelled(verb: Token) -> bool:
+    return verb.lemma_ in _CANCELLING or (
+        verb.lemma_ == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
+
+
 def _irrealis_verb(tok: Token) -> bool:
     """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
+    if tok.lemma_ == "be" and any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children
+    ):
+        return True  # "talks are to be held", "the minister is to visit": arranged, not yet done
     for child in tok.children:
         if child.dep_ == "neg":
             return True
@@ -256,6 +270,14 @@ def trigger_mood(span: Span, *, kind: str) -> str | None:
         verb = tok.head
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and _cancelled(verb):
+            continue
+        # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
+        if any(
+            c.dep_ in ("acl", "relcl") and c.lemma_ != "be" and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c)
+            for c in tok.children
+        ):
+            return "realis"
         if verb.pos_ in ("VERB", "AUX") and _irrealis_verb(verb):
             continue
         return "realis"
@@ -286,3 +308,211 @@ def separate_meetings(
         ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
         for other in sorted(codes - {host})
     ]
+
+
+# The verbs whose object, or whose "with"-phrase, is the official met.
+_MEET_VERBS = frozenset(["meet", "receive", "host", "welcome", "visit", "confer", "sit", "talk", "speak", "hold"])
+_MEET_NOUNS = frozenset(["talk", "talks", "meeting", "meetings", "discussion", "discussions", "consultation"])
+# A meeting of several states at one table, not one official meeting each in turn.
+_JOINT = re.compile(
+    r"\b(?:tri|quadri|multi)lateral\b|\b(?:three|four|five)-way\b|\bjoint (?:meeting|talks|session)\b|"
+    r"\b(?:the|all) (?:three|four|five|six) (?:ministers|countries|states|sides|chiefs|leaders|nations|"
+    r"officials|delegations|counterparts)\b",
+    re.I,
+)
+
+
+def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs:
+    "X met A and B", "X held talks with A and B", "X received A"."""
+    subjects: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
+
+    def extent(tok: Token) -> tuple[int, int]:
+        sub = list(tok.subtree)
+        return sub[0].idx, sub[-1].idx + len(sub[-1])
+
+    for tok in span:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _MEET_VERBS:
+            continue
+        met: list[Token] = []
+        for child in tok.children:
+            if child.dep_ == "dobj" and tok.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
+                met.append(child)
+            # "held talks with A", "sat down with A", "met with A"
+            heads = [tok, child] if child.dep_ == "dobj" and child.lower_ in _MEET_NOUNS else [tok]
+            for head in heads:
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        met += [p for p in prep.children if p.dep_ == "pobj"]
+            if child.dep_ == "prt":
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "with":
+                        met += [p for p in prep.children if p.dep_ == "pobj"]
+        if not met:
+            continue
+        objects += [extent(m) for m in dict.fromkeys(met)]
+        subjects += [extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects, objects
+
+
+def _named_states(setting: Setting, regions: list[tuple[int, int]]) -> list[str]:
+    """States named as whose officials they are inside `regions` ("Japan's", "Philippine", "ministers of
+    Japan"), not as a place ("in Tokyo")."""
+    text = setting.text
+    found = []
+    for c in setting.countries:
+        if c.kind not in ("name", "adjective") or not any(s <= c.start < e for s, e in regions):
+            continue
+        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", text[max(0, c.start - 10) : c.start]):
+            continue
+        found.append(c.code)
+    return list(dict.fromkeys(found))
+
+
+def counterpart_frames(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str
+) -> list[tuple[set[str], list[int]]]:
+    """One frame per state met when the sentence's meeting verb has officials of several states as its
+    object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
+    counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
+    they sat together ("trilateral", "the three ministers"). Empty when the parse shows no such object."""
+    # `told`: the sentence and the next two, which may say they sat together ("The three ministers agreed").
+    if sent.span is None or _JOINT.search(told):
+        return []
+    subjects, objects = _met_regions(sent.span)
+    if not objects:
+        return []
+    people, root = setting.people, setting.root
+
+    def inside(i: int, regions: list[tuple[int, int]]) -> bool:
+        return any(s <= people[i].start < e for s, e in regions)
+
+    met = [root(i) for i in persons if inside(i, objects)]
+    hosts = list(dict.fromkeys(root(i) for i in persons if inside(i, subjects) and root(i) not in met))
+    states = list(dict.fromkeys([c for r in met if (c := people[r].country)] + _named_states(setting, objects)))
+    host_states = {c for r in hosts if (c := people[r].country)} or set(_named_states(setting, subjects))
+    if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
+        return []
+    if host_states:
+        (host,) = host_states
+    elif hosts:
+        # The subject's own phrase names no state: they represent none of those they met, but the
+        # state the article names most beyond them.
+        lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
+        if lead is None:
+            return []
+        host = lead
+        for r in hosts:
+            people[r].country = host
+    else:
+        return []
+    return [({host, state}, hosts + [r for r in dict.fromkeys(met) if people[r].country == state]) for state in states]
+
+
+def meeting_subjects(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[int]:
+    """The officials (roots) who are the subject of the sentence's meeting verbs, with a state."""
+    if sent.span is None:
+        return []
+    subjects, _ = _met_regions(sent.span)
+    people, root = setting.people, setting.root
+    found = [root(i) for i in persons if any(s <= people[i].start < e for s, e in subjects)]
+    return [r for r in dict.fromkeys(found) if people[r].country]
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she)", re.I)
+
+
+def later_counterpart(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]
+) -> tuple[set[str], list[int]] | None:
+    """ "He also held talks with Tanzania's minister": a meeting verb whose subject is the official who
+    met the last counterpart (a pronoun, or their surname) and whose object is an official of another
+    state is one more meeting, of that official's state with the new one's."""
+    if sent.span is None or not hosts:
+        return None
+    people, root = setting.people, setting.root
+    host = people[hosts[0]].country
+    subjects, objects = _met_regions(sent.span)
+    met = list(dict.fromkeys(root(i) for i in persons if any(s <= people[i].start < e for s, e in objects)))
+    states = {c for r in met if (c := people[r].country)}
+    if host is None or len(states) != 1 or host in states:
+        return None
+    surnames = {people[h].name.split()[-1].lower() for h in hosts}
+    said = [setting.text[s:e] for s, e in subjects]
+    if not any(_PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames for t in said if t.split()):
+        return None
+    return {host, *states}, list(hosts) + met
+
+
+def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:
+    """States of `codes` the sentence names only inside the purpose of its talks ("met ... to support
+    Burkina Faso", "to discuss aid to Somalia"): what was talked about, not who talked."""
+    if sent.span is None:
+        return set()
+    purposes: list[tuple[int, int]] = []
+    for tok in sent.span:
+        if (
+            tok.pos_ == "VERB"
+            and tok.dep_ in ("advcl", "xcomp", "acl")
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+        ):
+            sub = list(tok.subtree)
+            purposes.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    if not purposes:
+        return set()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for c in setting.countries:
+        if sent.start <= c.start < sent.end and c.code in codes:
+            (inside if any(s <= c.start < e for s, e in purposes) else outside).add(c.code)
+    # A state an official present stands for is a party wherever else it is named.
+    people, root = setting.people, setting.root
+    seated = [people[root(i)] for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
+    if any(p.country is None for p in seated):
+        return set()  # an official of no known state may be that state's
+    return inside - outside - {p.country for p in seated}
+
+
+_ANY_TRIGGER = frozenset().union(*TRIGGERS.values())
+
+
+def tied_to_trigger(span: Span, offset: int) -> bool:
+    """True when the place named at `offset` modifies an engagement's trigger ("held talks in Male",
+    "met in Doha", "signed at the palace"), not another clause's verb ("arrived from Colombo")."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.dep_ in ("compound", "pobj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.dep_ == "prep":
+            return tok.head.lemma_.lower() in _ANY_TRIGGER or tok.head.lower_ in _ANY_TRIGGER
+    return False
+
+
+_REPORTING = frozenset(["say", "tell", "announce", "state", "report", "add", "confirm", "note", "write", "quote"])
+
+
+def dates_the_report(span: Span, offset: int) -> bool:
+    """True when the date at `offset` modifies a verb of saying ("the ministry said on Tuesday that
+    ..."): the day of the report, not of the engagement it reports."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.dep_ in ("compound", "nummod", "pobj", "appos", "npadvmod") and tok.head.i != tok.i:
+        if tok.dep_ == "npadvmod":
+            return tok.head.lemma_ in _REPORTING
+        tok = tok.head
+        if tok.dep_ == "prep":
+            return tok.head.lemma_ in _REPORTING
+    return False
+
+
+def in_side_clause(span: Span, offset: int) -> bool:
+    """True when the date at `offset` sits in a relative clause about something else ("Duale, who
+    took office in 2023, met ..."): that clause's time, not the engagement's."""
+    tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
+    while tok is not None and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("relcl", "acl"):
+            # "the exercise, which began on Monday": a clause about the engagement itself is its time.
+            return tok.lemma_.lower() not in _ANY_TRIGGER and tok.head.lemma_.lower() not in _ANY_TRIGGER
+        if tok.pos_ in ("VERB", "AUX"):
+            return False  # the first verb above the date is a clause of the sentence's own
+        tok = tok.head
+    return False

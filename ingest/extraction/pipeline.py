@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -123,9 +123,16 @@ def _analyse(
         head_end = sentences[min(2, len(sentences) - 1)].end
         reported = [d for d in dates if d.start < head_end and d.value and d.precision == "day" and not d.future]
         if reported:
-            main_date = reported[0].value
+            # A trip's span of days ("visited on 22-23 June") tells only the month of talks told without a date.
+            day = reported[0]
+            if day.span and drafts[0].type != "exercise":
+                day = replace(day, value=(day.value or "")[:7], precision="month", span=False)
+            main_date = day.value
             if drafts[0].date is None:
-                drafts[0].date = reported[0]
+                drafts[0].date = day
+        elif published is not None and not any(d.value and not d.future and d.precision != "year" for d in dates):
+            # No date in the text at all: the report is of its own day.
+            main_date = published.isoformat()
     owned = _owned_sentences(sentences, drafts)
     located: dict[tuple[frozenset[str], str | None], Location] = {}
     for k, draft in enumerate(drafts):
@@ -143,7 +150,9 @@ def _analyse(
         # officials say nothing of what the pact covers.
         signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
         titles = [o.title or "" for o, _ in officials] if signers else []
-        if not is_security(texts + titles + ([article.title or ""] if k == 0 else [])):
+        # The headline speaks for the lead sentence's engagements (the talks and the pact signed at them).
+        lead = draft.sentences[0] == drafts[0].sentences[0]
+        if not is_security(texts + titles + ([article.title or ""] if lead else [])):
             continue
         date = draft.date.value if draft.date else None
         said = draft.date  # the words the date is read from
@@ -151,7 +160,7 @@ def _analyse(
             said = None
             if draft.type == "exercise" and published:
                 date = f"{published.year:04d}-{published.month:02d}"
-            elif k > 0 and drafts[0].countries & draft.countries:
+            elif k == 0 or drafts[0].countries & draft.countries:
                 date = main_date
                 said = drafts[0].date
         same_day = k == 0 or date is None or date == main_date

@@ -38,9 +38,10 @@ _SOURCE_LINE = re.compile(
     r"^\s*(?:\(.*\)|By [^\n]{0,60}|Source:[^\n]*|\d{4}-\d{2}-\d{2}|\d{1,2} \w+ \d{4}|"
     r"[A-Z][\w ,./-]{0,60}News[^\n]{0,40})\s*$"
 )
+# The preposition opens a sentence too ("In Riyadh, the two ministers ...").
 _IN_PLACE = re.compile(
-    r"\b(?:in|at|to|from)\s+(?:the\s+)?(?:(?:Saudi|Kenyan|Qatari|Emirati|Omani|Jordanian|Iraqi|\w+)\s+capital,?\s+)?"
-    r"([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|al|Al|el|es|Salaam|Seri|Begawan)){0,3})"
+    r"\b(?:[Ii]n|[Aa]t|to|from)\s+(?:the\s+)?(?:\w+\s+capital,?\s+)?"
+    r"([A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|de|al|el|es)){0,3})"
     r"(?:,\s+(?:the\s+)?((?:Republic of\s+(?:the\s+)?)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|\s+\(([A-Z][a-z]+)\))?"
 )
 

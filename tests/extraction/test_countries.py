@@ -29,3 +29,10 @@ def test_forty_countries_in_a_list():
              "Cuba", "Cyprus", "Denmark", "Djibouti", "Ecuador", "Egypt", "Eritrea", "Estonia", "Ethiopia",
              "Fiji", "Finland", "France", "Gabon", "Ghana"]  # fmt: skip
     assert len(set(codes(", ".join(names)))) == 40
+
+
+def test_states_joined_by_a_hyphen_are_both_read():
+    found = [(c.code, c.kind) for c in find_countries("the Kenya-Somalia commission and Pakistan-China talks")]
+    assert found == [("KE", "pair"), ("SO", "pair"), ("PK", "pair"), ("CN", "pair")]
+    # A lower-case prefix or suffix makes a word of the state's name, not a mention of it.
+    assert find_countries("anti-American and pro-Russian crowds in a Saudi-led march") == []

@@ -5,6 +5,10 @@ from datetime import date
 from ingest.extraction import extract
 
 
+def _pairs(result):
+    return sorted(tuple(e.countries) for e in result.events)
+
+
 def _by_counterpart(result):
     return sorted(tuple(sorted(o.name for o in e.officials)) for e in result.events)
 
@@ -79,3 +83,150 @@ def test_phone_talks_are_a_call(article):
     )
     (event,) = extract(article(text)).events
     assert event.type == "call"
+
+
+def test_the_headline_speaks_for_the_pact_signed_in_the_lead_sentence(article):
+    text = (
+        "The two ministries signed a joint order in Dushanbe after a meeting of Tajikistan's Minister of "
+        "Internal Affairs Ramazon Rahimzoda and Kyrgyzstan's Minister of Internal Affairs Ulan Niyazbekov."
+    )
+    headline = "Tajik and Kyrgyz ministries join forces against drug smuggling"
+    result = extract(article(text, title=headline, published=date(2024, 3, 5)))
+    assert sorted(e.type for e in result.events) == ["agreement", "meeting"]
+
+
+def test_officials_of_several_states_met_are_one_meeting_each(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale held talks on Monday with Uganda's Defence Minister Vincent "
+        "Ssempijja and Tanzania's Defence Minister Stergomena Tax on border security."
+    )
+    result = extract(article(text, published=date(2024, 6, 4)))
+    assert _pairs(result) == [("KE", "TZ"), ("KE", "UG")]
+    for event in result.events:
+        assert "Aden Duale" in {o.name for o in event.officials}
+
+
+def test_a_subject_with_no_state_of_their_own_meets_each_counterpart_for_the_article_s_state(article):
+    text = (
+        "Defence Minister Ravi Menon met Japan's Defence Minister Taro Sato and the Philippines' Defence "
+        "Secretary Jose Cruz in Vientiane on Friday. India and Japan share a vision of the region, and "
+        "India values its defence ties with the Philippines."
+    )
+    result = extract(article(text, published=date(2024, 11, 23)))
+    assert _pairs(result) == [("IN", "JP"), ("IN", "PH")]
+    assert all(("Ravi Menon", "IN") in {(o.name, o.country) for o in e.officials} for e in result.events)
+
+
+def test_a_trilateral_meeting_is_one_engagement(article):
+    text = (
+        "South Korea's Defence Minister Shin Won-sik held trilateral talks on Friday with Japan's Defence "
+        "Minister Minoru Kihara and US Defense Secretary Lloyd Austin on missile defence."
+    )
+    (event,) = extract(article(text, published=date(2024, 7, 28))).events
+    assert event.countries == ["JP", "KR", "US"]
+
+
+def _kinds(sentence):
+    from ingest.extraction.events import sentence_types
+    from ingest.extraction.nlp_model import get_nlp
+
+    return sentence_types(sentence, span=get_nlp()(sentence)[:])
+
+
+def test_a_perfect_signing_is_held_but_a_record_of_signings_is_not_one():
+    assert _kinds("Kenya and Uganda have signed a defence cooperation agreement.") == ["agreement"]
+    assert _kinds("Chad has signed the memorandum on border security with Niger.") == ["agreement"]
+    assert _kinds("The two states have signed several agreements on trade and security.") == []
+
+
+def test_arranged_talks_are_not_held_and_a_clause_under_way_is():
+    assert _kinds("Talks between the two ministers are to be held in Kampala.") == []
+    assert _kinds("The minister is to visit Kampala next week.") == []
+    assert _kinds("The joint exercise, which began on Monday, will run until Friday.") == ["exercise"]
+    assert _kinds("The ministers, who met in Nairobi on Monday, are scheduled to meet again in June.") == ["meeting"]
+
+
+def test_a_trigger_governed_by_a_verb_that_undoes_it_is_not_held():
+    assert _kinds("The visit was deferred until the spring.") == []
+    assert _kinds("The talks were suspended after the border clash.") == []
+    assert _kinds("The talks, originally planned for May, were held on Monday in Nairobi.") == ["meeting"]
+
+
+def test_an_audience_granted_is_a_meeting_but_a_forum_s_audience_is_not():
+    assert _kinds("King Abdullah granted an audience to Iraq's Interior Minister on Monday.") == ["meeting"]
+    assert _kinds("Iraq's Interior Minister was received in audience by the King.") == ["meeting"]
+    assert _kinds("Kenya's minister told the audience at the security forum that Uganda was a partner.") == []
+
+
+def test_he_also_held_talks_with_another_state_s_official_is_one_more_meeting(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Vincent Ssempijja in Nairobi on "
+        "Monday. He also held talks with Tanzania's Defence Minister Stergomena Tax on border security."
+    )
+    tz = next(e for e in extract(article(text)).events if "TZ" in e.countries)
+    assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
+    assert {o.name for o in tz.officials} == {"Aden Duale", "Stergomena Tax"}
+
+
+def test_a_session_of_two_states_joint_commission_is_a_meeting(article):
+    text = "Addressing the second session of the Ghana-Togo joint commission, the minister praised border policing."
+    assert _kinds(text) == ["meeting"]
+    assert _kinds("The Ghana-Togo joint commission session opened in Accra on Monday.") == ["meeting"]
+    text = (
+        "At the second session of the Ghana-Togo joint commission in Accra on Monday, Ghana's Interior "
+        "Minister Kwame Boateng and Togo's Security Minister Yark Damehame took up border policing."
+    )
+    assert _pairs(extract(article(text))) == [("GH", "TG")]
+
+
+def test_a_state_named_only_in_the_purpose_of_the_talks_is_no_party(article):
+    text = (
+        "The visiting Ghanaian Defence Minister Dominic Nitiwul held talks with Togo's Minister of Security "
+        "in Lome on Monday to support Burkina Faso in its fight against terrorism."
+    )
+    assert _pairs(extract(article(text))) == [("GH", "TG")]
+
+
+def test_counterparts_named_by_their_states_alone_are_one_meeting_each(article):
+    text = "India's Defence Minister Rajnath Singh met his Japanese and Philippine counterparts in Vientiane on Friday."
+    assert _pairs(extract(article(text))) == [("IN", "JP"), ("IN", "PH")]
+    text = (
+        "India's Defence Minister Rajnath Singh held talks with the defence ministers of Japan and the "
+        "Philippines in Vientiane on Friday."
+    )
+    assert _pairs(extract(article(text))) == [("IN", "JP"), ("IN", "PH")]
+
+
+def test_a_back_reference_with_a_date_of_its_own_is_another_engagement(article):
+    text = (
+        "Kenya's Defence Minister Aden Duale received Uganda's Defence Minister Vincent Ssempijja in Nairobi "
+        "on Monday. The two ministers last met in Kampala in March to discuss border security."
+    )
+    result = extract(article(text))
+    assert sorted(e.date for e in result.events) == ["2024-03", "2024-07-29"]
+
+
+def test_a_joint_cue_speaks_only_for_the_talks_it_follows(article):
+    talks = (
+        "Kenya's Defence Minister Aden Duale held talks on Monday with Uganda's Defence Minister Vincent "
+        "Ssempijja and Tanzania's Defence Minister Stergomena Tax on border security. "
+    )
+    background = (
+        "The region's armies have trained side by side for years. Officers say the exchanges built trust. "
+        "Trade across the lake has grown as well. "
+    )
+    text = talks + background + "A trilateral summit of the heads of state is planned for next year."
+    assert _pairs(extract(article(text))) == [("KE", "TZ"), ("KE", "UG")]
+
+
+def test_a_council_in_an_official_s_title_is_their_post_not_the_forum(article):
+    text = (
+        "The Secretary of the Security Council of Belarus, Alexander Volfovich, met China's Minister of "
+        "Public Security Wang Xiaohong in Beijing on Monday."
+    )
+    assert _pairs(extract(article(text))) == [("BY", "CN")]
+    session = (
+        "The Council of Arab Interior Ministers met in Tunis on Monday, with Jordan's Interior Minister "
+        "Mazen Al-Faraya and Iraq's Interior Minister Abdul Amir al-Shammari attending."
+    )
+    assert extract(article(session)).events == []

@@ -1,3 +1,6 @@
+from datetime import date
+
+from ingest.extraction import extract
 from ingest.extraction.places import dateline, places_in
 
 
@@ -44,3 +47,26 @@ def test_a_venue_is_not_the_city_its_name_begins_with():
     text = "The envoy was received at Bayan Palace."
     at = text.index("Bayan")
     assert [(p.city, p.country) for p in places_in(text, [(at, at + len("Bayan Palace"))])] == [(None, "KW")]
+
+
+def test_a_place_phrase_opening_the_sentence_is_read():
+    (place,) = places_in("In Nairobi, the two ministers held talks on border security.")
+    assert (place.city, place.country) == ("Nairobi", "KE")
+    (place,) = places_in("At Rabat, the delegation was received by the minister.")
+    assert (place.city, place.country) == ("Rabat", "MA")
+
+
+def test_the_engagement_is_where_its_trigger_says_not_where_someone_came_from(article):
+    text = (
+        "Indian Navy chief Admiral Dinesh Tripathi arrived from Colombo and held talks in Male with Maldives "
+        "Defence Minister Ghassan Maumoon on Wednesday."
+    )
+    (event,) = extract(article(text, published=date(2024, 5, 8))).events
+    assert (event.location.city, event.location.country) == ("Male", "MV")
+
+
+def test_any_state_s_capital_and_many_word_city_names_are_read():
+    (place,) = places_in("talks held in the Tanzanian capital, Dar es Salaam, on Monday")
+    assert (place.city, place.country) == ("Dar es Salaam", "TZ")
+    (place,) = places_in("The minister arrived in Bandar Seri Begawan on Monday.")
+    assert (place.city, place.country) == ("Bandar Seri Begawan", "BN")
