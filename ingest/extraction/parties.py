@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from .countries import CountryMention, find_countries
 from .known import KnownOfficials
-from .people import HONORIFIC_RUN, PersonMention
+from .people import COUNTERPART, HONORIFIC_RUN, PersonMention
 from .places import Place
 from .text import Sentence
 
@@ -73,9 +73,6 @@ def inherit_listed_states(
             previous = pm
 
 
-_COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
-
-
 def complement_counterparts(
     sentence: str,
     *,
@@ -86,7 +83,7 @@ def complement_counterparts(
 ) -> None:
     """In a two-state engagement whose sentence names a counterpart, a titled participant without a
     state facing only one state's officials represents the other state."""
-    if len(countries) != 2 or not _COUNTERPART.search(sentence):
+    if len(countries) != 2 or not COUNTERPART.search(sentence):
         return
     roots = [root(i) for i in persons]
     known = {people[r].country for r in roots if people[r].country}
@@ -96,6 +93,39 @@ def complement_counterparts(
     for r in roots:
         if people[r].country is None and not people[r].reporter and people[r].title:
             people[r].country = other
+
+
+def state_lists(text: str, countries: Sequence[CountryMention]) -> list[list[str]]:
+    """The coordinated lists of states the text prints ("South Korea, the United States and Japan")."""
+    lists: list[list[str]] = []
+    run: list[CountryMention] = []
+    for c in countries:
+        if c.kind == "city":
+            continue
+        if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[run[-1].end : c.start]):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            lists.append([m.code for m in run])
+        run = [c]
+    if len(run) >= 2:
+        lists.append([m.code for m in run])
+    return lists
+
+
+def facing_counterparts(people: list[PersonMention], *, lists: Sequence[Sequence[str]]) -> None:
+    """One whose counterparts are printed with their states, and who has none, represents the state
+    printed in a list with theirs that none of them represents ("the defence chiefs of Korea, the US
+    and Japan ... the minister spoke with his US and Japanese counterparts": he is Korea's)."""
+    for k, pm in enumerate(people):
+        if pm.country is not None or pm.reporter:
+            continue
+        facing = {p.country for p in people if p.counterpart_of == k and p.country}
+        if not facing:
+            continue
+        left = {code for states in lists if facing <= set(states) for code in set(states) - facing}
+        if len(left) == 1:
+            (pm.country,) = left
 
 
 def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
@@ -132,6 +162,11 @@ _MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v
 _PLACE_LEAD = re.compile(r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$")
 _VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 _RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")
+# A noun for a person or a party of people, after a state's adjective ("the Bahraini dignitary").
+_PERSON_NOUN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:dignitar(?:y|ies)|guests?|visitors?|counterparts?|ministers?|officials?|"
+    r"delegations?|delegates?|envoys?|ambassadors?|side|team|generals?|officers?|commanders?|chiefs?)\b"
+)
 HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
 
 
@@ -229,7 +264,7 @@ def implicit_states(
     """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
     names one state; returns the sentence's parties with the state so given."""
     people, root = setting.people, setting.root
-    unknown = [root(i) for i in persons if people[root(i)].country is None]
+    unknown = [root(i) for i in persons if people[root(i)].country is None and not people[root(i)].absent]
     if not unknown or len(strong) != 1:
         return strong
     (named,) = strong
@@ -258,6 +293,8 @@ def implicit_states(
         c.code == named
         and sent.start <= c.start < sent.end
         and (c.kind in ("institution", "adjective") or setting.text[c.end : c.end + 2] in ("'s", "’s"))
+        # "received the Bahraini dignitary": the adjective names the state of another person.
+        and not (c.kind == "adjective" and _PERSON_NOUN.match(setting.text, c.end))
         for c in setting.countries
     )
     if other and not speaks_for_named and other_seated and owner:

@@ -19,6 +19,10 @@ _TITLE_WORDS = re.compile(
     r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
     re.I,
 )
+# One spoken for by another is not there ("Speaking on behalf of the Minister, X", "representing").
+_REPRESENTED = re.compile(
+    r"\b(?:on behalf of|[Rr]epresenting|in place of|deputi[sz]ing for)\s+(?:the\s+|his\s+|her\s+)?$"
+)
 # People reporting an engagement rather than taking part in it.
 _REPORTER = re.compile(
     r"\b(spokes(?:person|man|woman)|public relations|press|information officer|director of defence information|"
@@ -70,6 +74,8 @@ class PersonMention:
     title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
     known: KnownOfficial | None = None  # the caller's official this mention was recognised as
+    absent: bool = False  # printed as represented by someone else ("on behalf of X"): not taking part
+    counterpart_of: int | None = None  # index of the person this one is printed as the counterpart of
 
 
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
@@ -253,9 +259,13 @@ def find_people(
     return mentions
 
 
-def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int]:
+def _title_before(
+    text: str, floor: int, name_start: int, *, previous_titled_before: bool = False
+) -> tuple[str, int, int]:
     """The title printed before a name, cut at the previous person or clause.
 
+    `previous_titled_before`: the previous person in the sentence had their post printed before
+    their name ("Chief of Staff, Gen A, ..."), so a post after A's comma introduces the next name.
     Returns the title, its offset, and the offset of the wider clause it was cut from (which may
     still name the official's state: "Kuwait's visiting Minister of Interior")."""
     lo = max(floor, name_start - 200)
@@ -284,8 +294,16 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         joins = list(re.finditer(r",\s*(?:and|as well as|along with)\s+", rest))
         if joins:
             rest = rest[joins[-1].end() :]  # "A, X's Ambassador, and Y's Police Chief B": after the last join
-        elif "," in rest or not rest.strip():
+        elif not rest.strip():
+            return "", name_start, name_start
+        elif previous_titled_before and rest.count(",") == 1 and rest.rstrip().endswith(","):
+            # "the Chief of Defence Forces, Gen A, the Joint Chief of Staff, Maj Gen B": each post is
+            # printed before its holder, so the one after A's comma is B's.
+            pass
+        elif "," in rest and not _TITLE_STOP.match(rest):
             return "", name_start, name_start  # the previous person's appositive, not this one's title
+        # Otherwise a clause follows the previous person ("A, Qatar's Minister, was welcomed by
+        # Saudi Minister B"): the title is read after the clause's last verb or preposition.
         # "A, Chief of Staff Major General B": a post printed against the next name, with no comma
         # to close it as A's appositive, is B's.
         lo += len(window) - len(rest)
@@ -342,7 +360,12 @@ def _title_suffix(title: str) -> int:
         start = tok.start()
     tail = tokens and [t for t in tokens if t.start() >= start]
     # Drop leading connectors and clause openers ("of Iraq's Ambassador", "Earlier Saudi ...").
-    while tail and (tail[0].group(0).lower() in _CONNECTORS or tail[0].group(0).strip(",") in _CLAUSE_OPENERS):
+    while tail and (
+        tail[0].group(0).lower() in _CONNECTORS
+        or tail[0].group(0).strip(",") in _CLAUSE_OPENERS
+        # A participle opens a clause ("Representing the Chief of Staff"); "Acting" is a post's word.
+        or (tail[0].group(0).endswith("ing") and tail[0].group(0).lower() not in _TITLE_LOWER)
+    ):
         tail = tail[1:]
     if not tail:
         return 0
@@ -381,7 +404,9 @@ def assign_titles(
         floor = s_start
         if k > 0 and mentions[k - 1].sentence == pm.sentence:
             floor = max(floor, mentions[k - 1].end)
-        before, b_off, b_wide = _title_before(text, floor, pm.start)
+        previous = mentions[k - 1] if k > 0 and mentions[k - 1].sentence == pm.sentence else None
+        titled_before = bool(previous and previous.title_span and previous.title_span[1] <= previous.start)
+        before, b_off, b_wide = _title_before(text, floor, pm.start, previous_titled_before=titled_before)
         after, a_off = _title_after(text, pm.end, s_end)
         title_parts = []
         spans = []
@@ -432,6 +457,8 @@ def assign_titles(
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
+        opens = b_off if before else pm.start
+        pm.absent = bool(_REPRESENTED.search(text[max(s_start, opens - 40) : opens]))
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         if not codes and previous_state:
             # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
@@ -448,7 +475,50 @@ def assign_titles(
         listed = _listed_post(text, s_start, pm.start)
         if listed and (pm.title is None or pm.title == before or pm.title.lower().startswith(listed.lower())):
             pm.title = listed
+    _distributed_posts(text, mentions=mentions, countries=countries)
     _counterpart_titles(mentions)
+
+
+# "his US and Japanese counterparts, A and B", "the Saudi and Qatari interior ministers A and B":
+# a plural post shared out, in order, among the states before it and the names after it.
+_SHARED_POST = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){1,3}?(?:(?:,\s*|and\s+)(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?)+)"
+    r"((?:[a-z-]+\s+){0,2}?(?:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
+    r"envoys|generals))\s*,?\s*$"
+)
+_NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:" + _HONORIFIC_RUN + ")?")
+
+
+def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: list[CountryMention]) -> None:
+    """Share a plural post among the names listed after it, one state each, in the order printed."""
+    k = 0
+    while k < len(mentions):
+        pm = mentions[k]
+        lo = max(0, pm.start - 120)
+        head = _SHARED_POST.search(re.sub(_HONORIFIC_RUN + "$", "", text[lo : pm.start] + " ").rstrip() + " ")
+        if head is None:
+            k += 1
+            continue
+        states = [
+            c.code
+            for c in countries
+            if lo + head.start(1) <= c.start and c.end <= lo + head.end(1) and c.kind not in ("city", "pair")
+        ]
+        group = [pm]
+        while k + len(group) < len(mentions):
+            nxt = mentions[k + len(group)]
+            if nxt.sentence != pm.sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
+                break
+            group.append(nxt)
+        if len(states) >= 2 and len(states) == len(group):
+            words = head.group(2).split()
+            post = " ".join(words[:-1] + [_SINGULAR.get(words[-1], words[-1][:-1])])
+            adjectives = [text[c.start : c.end] for c in countries if lo + head.start(1) <= c.start < lo + head.end(1)]
+            for member, code, adjective in zip(group, states, adjectives, strict=False):
+                member.country = member.country or code
+                member.countries_in_title = member.countries_in_title or [code]
+                member.title = member.title or f"{adjective} {post}"
+        k += len(group)
 
 
 # "the interior ministers of Iraq, X, Syria, Y and Lebanon, Z": one post shared by a list of states.
@@ -498,12 +568,32 @@ def _listed_post(text: str, s_start: int, name_start: int) -> str | None:
     return " ".join([w.capitalize() for w in words] + [post])
 
 
+COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
+_COUNTERPART_ONLY = re.compile(r"(?:[\w'’-]+\s+)*counterparts?", re.I)
+
+
 def _counterpart_titles(mentions: list[PersonMention]) -> None:
-    """ "His Malaysian counterpart, Inspector General X": the post, not the relation."""
-    for pm in mentions:
-        after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title or "", re.I)
+    """ "His Malaysian counterpart, Inspector General X": the post, not the relation. A counterpart
+    named with no post of their own holds the post of the one they are the counterpart of ("Defence
+    Minister A met his Turkish counterpart B": B is Turkey's Defence Minister)."""
+    relations = [bool(pm.title and COUNTERPART.search(pm.title)) for pm in mentions]
+    for k, pm in enumerate(mentions):
+        if not (pm.title and relations[k]):
+            continue
+        holder = next(
+            (
+                j
+                for j in range(k - 1, -1, -1)
+                if mentions[j].sentence == pm.sentence and mentions[j].title and not relations[j]
+            ),
+            None,
+        )
+        pm.counterpart_of = holder
+        after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title, re.I)
         if after_comma and _TITLE_WORDS.search(after_comma.group(1)):
             pm.title = after_comma.group(1)
+        elif _COUNTERPART_ONLY.fullmatch(pm.title) and holder is not None:
+            pm.title = mentions[holder].title
 
 
 def _clean_title(title: str) -> str:

@@ -24,7 +24,13 @@ from .language import detect_language
 from .languages import extract_other, other_language
 from .models import Article, ArticleExtraction, Event, Evidence, KnownOfficial, Location, Official
 from .nlp_model import get_nlp
-from .parties import complement_counterparts, inherit_listed_states, keep_known
+from .parties import (
+    complement_counterparts,
+    facing_counterparts,
+    inherit_listed_states,
+    keep_known,
+    state_lists,
+)
 from .people import PersonMention, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
@@ -85,6 +91,9 @@ def _analyse(
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
     keep_known(people, known)
+    headline = article.title or ""
+    lists = state_lists(headline, find_countries(headline)) + state_lists(body, countries)
+    facing_counterparts(people, lists=lists)
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
     drafts = build_events(
@@ -296,7 +305,7 @@ def _officials(
     chosen: list[int] = []
     for r in roots:
         r = _root(people, r)
-        if r in seen or people[r].reporter or r in draft.excluded:
+        if r in seen or people[r].reporter or people[r].absent or r in draft.excluded:
             continue
         seen.add(r)
         chosen.append(r)

@@ -61,3 +61,14 @@ def test_those_present_at_a_signing_take_part_in_it_and_in_the_talks_it_closed(a
     for kind in ("meeting", "agreement"):
         names = {o.name for o in events[kind].officials}
         assert {"Manoah Esipisu", "Japhet Koome"} <= names, kind
+
+
+def test_a_states_adjective_on_a_person_noun_names_that_persons_state(article):
+    # "received the Bahraini dignitary": the host is not Bahraini because the guest is.
+    text = (
+        "ISLAMABAD: Bahrain's interior minister, Rashid bin Abdullah Al Khalifa, arrived here on Tuesday for a "
+        "visit on security cooperation. Minister of State for Interior Talal Chaudhry received the Bahraini "
+        "dignitary at the airport, and the two discussed counter-narcotics cooperation."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Talal Chaudhry"] == "PK"

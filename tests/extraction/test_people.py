@@ -1,6 +1,10 @@
 from ingest.extraction import extract, extract_batch
 
 
+def _officials(result):
+    return {o.name: o for e in result.events for o in e.officials}
+
+
 def test_officials_titles_and_states(article):
     result = extract(
         article(
@@ -90,7 +94,7 @@ def test_a_post_printed_against_the_next_name_after_a_comma_is_that_persons(arti
         "Tuesday to discuss border security. Also present were Kenyan Ambassador Peter Mwangi, Chief of Staff "
         "Major General John Otieno and Defence Attache Brigadier Paul Kamau."
     )
-    officials = {o.name: o for e in extract(article(text)).events for o in e.officials}
+    officials = _officials(extract(article(text)))
     assert officials["John Otieno"].title == "Chief of Staff" and officials["John Otieno"].country == "KE"
     assert officials["Paul Kamau"].country == "KE"
 
@@ -100,6 +104,55 @@ def test_an_appositive_after_a_comma_stays_with_the_person_before_it(article):
         "Kenya's Interior Minister Kithure Kindiki met Peter Mwangi, Uganda's Ambassador, and "
         "Uganda's Police Chief Abas Byakagaba on Monday to discuss cattle rustling across the border."
     )
-    officials = {o.name: o for e in extract(article(text)).events for o in e.officials}
+    officials = _officials(extract(article(text)))
     assert officials["Peter Mwangi"].title == "Ambassador"
     assert officials["Abas Byakagaba"].title == "Police Chief"
+
+
+def test_a_title_after_the_clause_that_follows_a_persons_appositive_is_the_next_persons(article):
+    # The comma after A opens A's appositive; the clause after it ends at "by", and the post after
+    # that preposition is B's.
+    text = (
+        "Oman's Interior Minister Hamoud bin Faisal Al Busaidi, Oman's senior security official, flew into Kuwait "
+        "on Sunday and was welcomed by Kuwaiti Interior Minister Talal Khaled Al-Sabah for talks on border security."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Talal Khaled Al-Sabah"].title == "Kuwaiti Interior Minister"
+    assert officials["Talal Khaled Al-Sabah"].country == "KW"
+
+
+def test_posts_printed_before_each_name_in_a_row_go_to_the_name_after_them(article):
+    text = (
+        "KAMPALA - Uganda's Defence Minister Vincent Ssempijja met Kenya's Defence Minister Aden Duale on Monday. "
+        "Representing the Chief of Defence Forces, Gen Peter Elwelu, the Deputy Chief of Staff, Maj Gen Sam "
+        "Okiding, welcomed the Kenyan team to the talks on border security."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Sam Okiding"].title == "Deputy Chief of Staff"
+    assert officials["Sam Okiding"].country == "UG"  # the host welcoming the Kenyan team
+    assert "Peter Elwelu" not in officials  # represented, so not there
+
+
+def test_a_counterpart_without_a_post_of_their_own_holds_the_post_of_the_one_they_meet(article):
+    text = (
+        "ACCRA - Ghana's Interior Minister Ambrose Dery held talks on Monday with his Togolese counterpart "
+        "Yark Damehame on cross-border crime."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Yark Damehame"].title == "Interior Minister"
+    assert officials["Yark Damehame"].country == "TG"
+
+
+def test_a_plural_post_is_shared_out_in_order_among_the_names_after_it(article):
+    # "his Qatari and Omani counterparts, A and B": A is Qatar's, B Oman's; the one they face is
+    # the state listed with theirs that neither represents.
+    text = (
+        "The interior ministers of Kuwait, Qatar and Oman held a video call on Monday. Interior Minister Talal "
+        "Khaled Al-Sabah spoke with his Qatari and Omani counterparts, Khalifa bin Hamad Al-Thani and Hamoud "
+        "bin Faisal Al Busaidi, about border security and drug smuggling."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Khalifa bin Hamad Al-Thani"].country == "QA"
+    assert officials["Hamoud bin Faisal Al Busaidi"].country == "OM"
+    assert officials["Talal Khaled Al-Sabah"].country == "KW"
+    assert officials["Hamoud bin Faisal Al Busaidi"].title == "Interior Minister"
