@@ -15,7 +15,7 @@ _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
     r"under-secretary|head|chairman|chair|inspector|adviser|advisor|attache|attaché|officer|"
     r"prime|deputy|envoy|governor|king|emir|amir|crown|counterpart|general|admiral|colonel|"
-    r"comptroller|commissioner|chancellor|premier|speaker|marshal|leader|coordinator|"
+    r"comptroller|commissioner|commandant|chancellor|premier|speaker|marshal|leader|coordinator|"
     r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
     re.I,
 )
@@ -273,6 +273,11 @@ def _title_before(
     # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr."),
     # except the "General" of a post ("Inspector General", "Director General").
     stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    ranks = window[len(stripped) :].split()
+    if len(ranks) > 1 and _TITLE_WORDS.fullmatch(ranks[0]) and re.search(r"\b[A-Z][\w-]*$", stripped):
+        # "Coast Guard Commander Major General X": the first rank word heads the post its modifiers
+        # name; the ranks after it are the honorifics.
+        stripped = window[: len(stripped) + window[len(stripped) :].index(ranks[0]) + len(ranks[0])]
     post = re.match(r"[-\s]General\b", window[len(stripped) :])
     if post and re.search(
         r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon|Commissioner)$", stripped
@@ -384,10 +389,14 @@ _APPOSITIVE_START = re.compile(
 )
 
 
+_CONJOINED_POST = r"(?:Deputy|Director|Commander|Chief|Minister|Head|Secretary|Acting|Vice|Assistant|Chair)"
+
+
 def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
     m = re.match(
         r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|"
-        r"\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
+        # " and B" ends the appositive; " and Deputy Director of ..." joins a second post to it.
+        r"\.$|\(| who | and (?:his|her|the|(?!" + _CONJOINED_POST + r")[A-Z])| held | met | said | was | has | had |$)",
         text[name_end:sent_end],
     )
     if not m or not _APPOSITIVE_START.match(m.group(1)):

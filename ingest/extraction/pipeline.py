@@ -267,7 +267,8 @@ def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int
     starts = sorted((d.sentences[0], k) for k, d in enumerate(drafts))
     owned: dict[int, list[int]] = {}
     for n, (first, k) in enumerate(starts):
-        stop = starts[n + 1][0] if n + 1 < len(starts) else len(sentences)
+        # Drafts read from the same sentence (the talks and the signing at them) share their story.
+        stop = next((s for s, _ in starts[n + 1 :] if s > first), len(sentences))
         begin = 0 if n == 0 else first
         owned[k] = list(range(begin, max(stop, first + 1)))
     return owned
@@ -291,14 +292,14 @@ def _officials(
         for d in drafts
         if d.type in kinds and d.countries == draft.countries and dates_agree(d.date, draft.date) and d is not draft
     ]
+    # Named with a title elsewhere in the engagement's own sentences.
+    storied = [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
     if draft.type == "agreement":
         in_sentence = [p for p in draft.people if not people[p].reporter]
         # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
-        roots = in_sentence or (list(twins[0].people) if twins else [])
+        roots = in_sentence or (list(twins[0].people) + storied if twins else [])
     else:
-        roots = list(draft.people)
-        # Named with a title elsewhere in the engagement's own sentences.
-        roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
+        roots = list(draft.people) + storied
     for told in [draft, *twins[:1]]:
         roots += _also_present(told, people=people, sentences=sentences)
     seen: set[int] = set()

@@ -72,3 +72,14 @@ def test_a_states_adjective_on_a_person_noun_names_that_persons_state(article):
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert states["Talal Chaudhry"] == "PK"
+
+
+def test_talks_and_a_signing_told_in_one_sentence_share_the_officials_named_after_it(article):
+    text = (
+        "At a meeting in Manila on Monday, the Philippine Coast Guard and the Indonesian Maritime Security Agency "
+        "signed a memorandum of understanding on maritime security. Admiral Ronnie Gavan, Commandant of the "
+        "Philippine Coast Guard, said the signing crowned months of negotiation."
+    )
+    events = {e.type: e for e in extract(article(text, published=date(2024, 4, 3))).events}
+    for kind in ("meeting", "agreement"):
+        assert "Ronnie Gavan" in {o.name for o in events[kind].officials}, kind

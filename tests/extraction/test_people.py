@@ -156,3 +156,23 @@ def test_a_plural_post_is_shared_out_in_order_among_the_names_after_it(article):
     assert officials["Hamoud bin Faisal Al Busaidi"].country == "OM"
     assert officials["Talal Khaled Al-Sabah"].country == "KW"
     assert officials["Hamoud bin Faisal Al Busaidi"].title == "Interior Minister"
+
+
+def test_a_rank_word_after_a_modifier_heads_the_post_and_the_ranks_after_it_are_honorifics(article):
+    text = (
+        "MANILA - Indonesia's Maritime Security Agency chief Aan Kurnia held talks on Monday with the Philippine "
+        "Coast Guard. Coast Guard Commander Admiral Ronnie Gavan said the talks covered maritime security."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Ronnie Gavan"].title == "Coast Guard Commander"
+
+
+def test_an_appositive_joins_a_second_post_with_and(article):
+    text = (
+        "JAKARTA - Indonesia's Defence Minister Prabowo Subianto met Admiral Karl Sorensen, Chief of the Royal "
+        "Danish Navy and Deputy Head of the Danish Defence Command, on Monday to discuss maritime security."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Karl Sorensen"].title == (
+        "Chief of the Royal Danish Navy and Deputy Head of the Danish Defence Command"
+    )
