@@ -389,6 +389,10 @@ _APPOSITIVE_START = re.compile(
 )
 
 
+_SERVICE_BODY = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Department|Government|Armed Forces|Army|Navy|Air Force|Police|"
+    r"Cabinet|Foreign Office|Defence Forces|Defense Forces|Coast Guard)\b"
+)
 _CONJOINED_POST = r"(?:Deputy|Director|Commander|Chief|Minister|Head|Secretary|Acting|Vice|Assistant|Chair)"
 
 
@@ -441,7 +445,10 @@ def assign_titles(
                     # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
                     lead = text[max(cs, c.start - 12) : c.start]
                     possessive = text[c.end : c.end + 2] in ("'s", "’s")
-                    if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive:
+                    # "minister of state in the Canadian Ministry": a state's adjective on the body the
+                    # post belongs to is whose, whatever the preposition.
+                    serving = c.kind == "adjective" and _SERVICE_BODY.match(text, c.end)
+                    if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive and not serving:
                         continue
                     found.append(c.code)
             # Before the name, the state nearest to it; in an appositive, the first named.
@@ -578,13 +585,12 @@ def _listed_post(text: str, s_start: int, name_start: int) -> str | None:
 
 
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
-_COUNTERPART_ONLY = re.compile(r"(?:[\w'’-]+\s+)*counterparts?", re.I)
 
 
 def _counterpart_titles(mentions: list[PersonMention]) -> None:
-    """ "His Malaysian counterpart, Inspector General X": the post, not the relation. A counterpart
-    named with no post of their own holds the post of the one they are the counterpart of ("Defence
-    Minister A met his Turkish counterpart B": B is Turkey's Defence Minister)."""
+    """ "His Malaysian counterpart, Inspector General X": the post, not the relation; with no post
+    printed, the relation is the title as the text gives it ("his Turkish counterpart"). Each
+    counterpart points at the one they are the counterpart of (the nearest titled person before)."""
     relations = [bool(pm.title and COUNTERPART.search(pm.title)) for pm in mentions]
     for k, pm in enumerate(mentions):
         if not (pm.title and relations[k]):
@@ -601,8 +607,6 @@ def _counterpart_titles(mentions: list[PersonMention]) -> None:
         after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title, re.I)
         if after_comma and _TITLE_WORDS.search(after_comma.group(1)):
             pm.title = after_comma.group(1)
-        elif _COUNTERPART_ONLY.fullmatch(pm.title) and holder is not None:
-            pm.title = mentions[holder].title
 
 
 def _clean_title(title: str) -> str:
