@@ -206,13 +206,24 @@ def _extend_left(text: str, start: int) -> int:
     word = m.group(1)
     if len(word) == 2 and word in _SHORT_WORDS:
         return start  # short family names (Le, Vo, Ho) yes; "In", "He", "Mr" no
-    if _TITLE_WORDS.fullmatch(word) or _NOT_A_NAME.fullmatch(word) or word.lower() in HONORIFICS:
+    if (
+        _TITLE_WORDS.fullmatch(word)
+        or _NOT_A_NAME.fullmatch(word)
+        or word.lower() in HONORIFICS
+        or _COMMON_NOUN_END.fullmatch(word)
+    ):
         return start
     from .countries import country_code
 
     if country_code(word) or word in _NOT_GIVEN_NAMES:
         return start
     return start - len(m.group(0))
+
+
+# Common nouns by their derivational endings ("Transformation", "Security", "Development"): not
+# given names, where a post printed against a name ends.
+_COMMON_NOUN_END = re.compile(r"\w+(?:tion|sion|ity|ment|ence|ance|ism|ics|ure|ness|ship|ive|ies|ary)")
+_ACRONYM_LEAD = re.compile(r"[A-Z]{3,}\s+(?=[A-Z][a-z])")
 
 
 def find_people(
@@ -250,6 +261,13 @@ def find_people(
         if len(name.split()) > 1 and name.split()[0].endswith("ing"):
             name = name.split(" ", 1)[1]
         name = re.sub(r"\s+(?:said|says|told|and|of|the)$", "", name)
+        # A leading all-capitals word is a post's acronym ("DPM Marles", "EAM Jaishankar"), not a
+        # given name: names are capitalised, not capitals; two letters may be initials ("AK").
+        acronym = _ACRONYM_LEAD.match(name)
+        if acronym:
+            s += raw.find(name) + acronym.end()
+            raw = text[s:e]
+            name = name[acronym.end() :]
         if not name or name in country_forms or not _looks_like_name(name):
             continue
         name_start = s + raw.find(name.split()[0])

@@ -1,4 +1,6 @@
 from ingest.extraction import extract, extract_batch
+from ingest.extraction.countries import find_countries
+from ingest.extraction.people import find_people
 
 
 def _officials(result):
@@ -187,3 +189,19 @@ def test_a_states_adjective_on_the_body_a_post_belongs_to_is_the_holders_state(a
     )
     officials = _officials(extract(article(text)))
     assert officials["Robert Fraser"].country == "CA"
+
+
+def _names(text, *printed):
+    spans = [(text.index(p), text.index(p) + len(p)) for p in printed]
+    found = find_people(text, sentences=[(0, len(text))], person_spans=spans, countries=find_countries(text))
+    return [m.name for m in found]
+
+
+def test_a_leading_all_capitals_word_is_a_posts_acronym_not_a_given_name():
+    text = "Defence Minister Kenji Sato spoke on Monday with DPM Brian Walsh about the review."
+    assert _names(text, "DPM Brian Walsh") == ["Brian Walsh"]
+
+
+def test_a_common_noun_before_a_name_is_not_taken_in_as_a_given_name():
+    text = "Spain's Minister of Economy and Digital Transformation Calvo met the delegation on Monday."
+    assert _names(text, "Calvo") == ["Calvo"]
