@@ -20,9 +20,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .countries import CountryMention, find_countries
 from .known import KnownOfficials
+from .models import KnownOfficial
 from .people import COUNTERPART, HONORIFIC_RUN, PersonMention
 from .places import Place
 from .text import Sentence
@@ -128,7 +130,16 @@ def facing_counterparts(people: list[PersonMention], *, lists: Sequence[Sequence
             (pm.country,) = left
 
 
-def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
+class Named(Protocol):
+    """A person as read in any language: the name printed, and the state and title the text gives."""
+
+    name: str
+    country: str | None
+    title: str | None
+    known: KnownOfficial | None
+
+
+def keep_known(people: Sequence[Named], known: KnownOfficials) -> None:
     """A known official keeps their state and title where the article prints only the name.
 
     What the article itself says wins: a state it gives that differs from the known one means
@@ -136,8 +147,6 @@ def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
     if not len(known):
         return
     for pm in people:
-        if pm.reporter:
-            continue
         hit = known.find(pm.name, pm.country, pm.title)
         if hit is None:
             continue

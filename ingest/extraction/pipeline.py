@@ -90,7 +90,7 @@ def _analyse(
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
-    keep_known(people, known)
+    keep_known([p for p in people if not p.reporter], known)
     headline = article.title or ""
     lists = state_lists(headline, find_countries(headline)) + state_lists(body, countries)
     facing_counterparts(people, lists=lists)
@@ -470,7 +470,9 @@ def extract_batch(
     # French, Spanish and Arabic go through their own lexicons behind the same stages.
     other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
     english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size, index))
-    foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
+    foreign = iter(
+        extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size, known=index)
+    )
     results = []
     for i in range(len(articles)):
         if i in other:
