@@ -95,8 +95,11 @@ def _looks_like_name(name: str) -> bool:
         return False
     if _NOT_A_NAME.search(name):
         return False
-    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person.
+    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person; nor is
+    # a word ending in capitals after small letters ("MoU", "MoFA"): names end in small letters.
     if len(words) == 1 and name.isupper() and len(name) > 2:
+        return False
+    if any(re.fullmatch(r"[\w'’-]*[a-z][A-Z]+", w) for w in words):
         return False
     # A title word ends a name, except inside a theophoric compound ("Abdul Amir", "Abd al-Malik").
     if any(_TITLE_WORDS.fullmatch(w) and not (k and _ABD.fullmatch(words[k - 1])) for k, w in enumerate(words)):
@@ -458,15 +461,19 @@ def assign_titles(
         codes: list[str] = []
         for cs, ce in spans:
             found: list[str] = []
+            own = b_off if (cs, ce) == (b_wide, b_off + len(before)) else cs  # where the post itself begins
             for c in countries:
                 if cs <= c.start and c.end <= ce and c.kind not in ("city", "pair"):
-                    # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
+                    # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose; a
+                    # preposition before the post governs the person ("according to Turkish Minister X").
                     lead = text[max(cs, c.start - 12) : c.start]
+                    prep = re.search(r"\b(to|in)\s+(the\s+)?$", lead)
+                    governs_person = prep is not None and c.start - len(lead) + prep.start() < own <= c.start
                     possessive = text[c.end : c.end + 2] in ("'s", "’s")
                     # "minister of state in the Canadian Ministry": a state's adjective on the body the
                     # post belongs to is whose, whatever the preposition.
                     serving = c.kind == "adjective" and _SERVICE_BODY.match(text, c.end)
-                    if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive and not serving:
+                    if prep and not governs_person and not possessive and not serving:
                         continue
                     found.append(c.code)
             # Before the name, the state nearest to it; in an appositive, the first named.

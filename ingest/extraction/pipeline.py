@@ -308,6 +308,9 @@ def _officials(
         r = _root(people, r)
         if r in seen or people[r].reporter or people[r].absent or r in draft.excluded:
             continue
+        chain = [people[r]] + [p for p in people if p.canonical == r]
+        if " " not in people[r].name and not any(m.title for m in chain):
+            continue  # a lone word never given a post is no official the text introduces ("on Twitter")
         seen.add(r)
         chosen.append(r)
     # A side left without a named state: the remaining participant, when only one is missing.

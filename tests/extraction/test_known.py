@@ -65,7 +65,5 @@ def test_known_officials_are_recognised_in_french_and_spanish(article):
         "Le ministre Nitiwul a reçu lundi à Accra le ministre Kofi Mensah Agbeko pour des entretiens sur la "
         "sécurité des frontières et la lutte contre le terrorisme."
     )
-    officials = _officials(
-        extract(article(french, published=date(2024, 4, 3), language="fr"), known=[NITIWUL, AGBEKO])
-    )
+    officials = _officials(extract(article(french, published=date(2024, 4, 3), language="fr"), known=[NITIWUL, AGBEKO]))
     assert officials["Kofi Mensah Agbeko"].country == "TG" and officials["Kofi Mensah Agbeko"].known == "9"

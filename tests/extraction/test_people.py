@@ -205,3 +205,28 @@ def test_a_leading_all_capitals_word_is_a_posts_acronym_not_a_given_name():
 def test_a_common_noun_before_a_name_is_not_taken_in_as_a_given_name():
     text = "Spain's Minister of Economy and Digital Transformation Calvo met the delegation on Monday."
     assert _names(text, "Calvo") == ["Calvo"]
+
+
+def test_a_preposition_before_a_post_governs_the_person_not_the_state_after_it(article):
+    # "according to Kenyan Minister X": the state adjective opens the post and names X's state.
+    text = (
+        "Kenya and Uganda signed a pact on border policing in Nairobi on Monday, according to Kenyan Interior "
+        "Minister Peter Otieno, who held talks with Uganda's Internal Affairs Minister Grace Akello."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Peter Otieno"].country == "KE"
+
+
+def test_a_word_ending_in_capitals_after_small_letters_is_an_acronym_not_a_name():
+    text = "Officials said the MoU would be renewed, and Minister Grace Akello agreed."
+    assert _names(text, "MoU", "Grace Akello") == ["Grace Akello"]
+
+
+def test_a_lone_word_never_given_a_post_is_not_an_official(article):
+    text = (
+        "NAIROBI - Kenya's Interior Minister Peter Otieno and his Ugandan counterpart, Grace Akello, held talks on "
+        "Monday. Kenya's Ambassador in Kampala, Paul Mwangi, wrote on Twitter that Otieno and Akello had agreed "
+        "to share intelligence on border security."
+    )
+    officials = _officials(extract(article(text)))
+    assert "Twitter" not in officials and {"Peter Otieno", "Grace Akello"} <= set(officials)
