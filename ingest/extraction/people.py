@@ -280,6 +280,9 @@ def find_people(
     return mentions
 
 
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)\s*,?$")
+
+
 def _title_before(
     text: str, floor: int, name_start: int, *, previous_titled_before: bool = False
 ) -> tuple[str, int, int]:
@@ -310,6 +313,13 @@ def _title_before(
         if word:
             stripped += word.group(0)
     window = stripped
+    acronym = _BRACKETED_ACRONYM.search(window)
+    if acronym:
+        from .countries import country_code
+
+        if not country_code(acronym.group(1)):
+            # A post's acronym in brackets ends it ("Chief of Defence Staff (CDS), General X").
+            window = window[: acronym.start()]
     conj = re.match(r"\s*,\s*(?:and|as well as|along with)\s+", window)
     if conj:
         # ", and Tanzania's Minister of Defence, Dr. X": a new conjunct, not the previous appositive.

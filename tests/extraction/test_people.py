@@ -230,3 +230,13 @@ def test_a_lone_word_never_given_a_post_is_not_an_official(article):
     )
     officials = _officials(extract(article(text)))
     assert "Twitter" not in officials and {"Peter Otieno", "Grace Akello"} <= set(officials)
+
+
+def test_a_posts_acronym_in_brackets_ends_the_post(article):
+    text = (
+        "ABUJA - A pact on border patrols was signed on Monday by Ghana's Chief of Defence Staff (CDS), General "
+        "Thomas Oppong-Peprah, and Togo's Chief of Army Staff (COAS) Major General Kodjo Amana in Abuja."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Thomas Oppong-Peprah"].title == "Chief of Defence Staff"
+    assert officials["Kodjo Amana"].title == "Chief of Army Staff"
