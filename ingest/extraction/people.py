@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from meetings.names import HONORIFICS, strip_honorifics
 
 from .countries import CountryMention
 from .matching import name_similarity
 from .models import KnownOfficial
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
@@ -227,6 +231,32 @@ def _extend_left(text: str, start: int) -> int:
 # given names, where a post printed against a name ends.
 _COMMON_NOUN_END = re.compile(r"\w+(?:tion|sion|ity|ment|ence|ance|ism|ics|ure|ness|ship|ive|ies|ary)")
 _ACRONYM_LEAD = re.compile(r"[A-Z]{3,}\s+(?=[A-Z][a-z])")
+
+
+_NAME_PART_DEPS = frozenset({"compound", "punct", "flat", "nmod"})
+_NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "LAW"})
+
+
+def appositive_names(doc: Doc) -> list[tuple[int, int]]:
+    """Names the parse sets in apposition to a post ("Spain's Minister of the Interior Fernando
+    Grande-Marlaska": "Marlaska" is the appositive of "Minister", with "Fernando Grande-" its
+    compounds), where the model's entities missed them: (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_PERSON_ENTS:
+            continue
+        if not _TITLE_WORDS.fullmatch(tok.head.text):
+            continue
+        first = tok
+        for left in reversed([c for c in tok.lefts if c.i < tok.i]):
+            if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
+                break
+            if not (left.pos_ == "PROPN" or left.text in "-'’") or left.ent_type_ in _NOT_PERSON_ENTS:
+                break
+            first = left
+        if first.i < tok.i:  # a given name and a family name, not a lone word
+            out.append((first.idx, tok.idx + len(tok)))
+    return out
 
 
 def find_people(
@@ -534,7 +564,7 @@ def assign_titles(
 # a plural post shared out, in order, among the states before it and the names after it.
 _SHARED_POST = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){1,3}?(?:(?:,\s*|and\s+)(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?)+)"
-    r"((?:[a-z-]+\s+){0,2}?(?:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
+    r"((?:[A-Za-z-]+\s+){0,2}?(?i:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
     r"envoys|generals))\s*,?\s*$"
 )
 _NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:" + _HONORIFIC_RUN + ")?")
@@ -563,12 +593,15 @@ def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: l
             group.append(nxt)
         if len(states) >= 2 and len(states) == len(group):
             words = head.group(2).split()
-            post = " ".join(words[:-1] + [_SINGULAR.get(words[-1], words[-1][:-1])])
+            plural = words[-1]
+            one = _SINGULAR.get(plural.lower(), plural[:-1])
+            post = " ".join([*words[:-1], one.capitalize() if plural[0].isupper() else one.lower()])
             adjectives = [text[c.start : c.end] for c in countries if lo + head.start(1) <= c.start < lo + head.end(1)]
+            # The shared reading replaces the first name's, which took in the whole plural post.
             for member, code, adjective in zip(group, states, adjectives, strict=False):
-                member.country = member.country or code
-                member.countries_in_title = member.countries_in_title or [code]
-                member.title = member.title or f"{adjective} {post}"
+                member.country = code
+                member.countries_in_title = [code]
+                member.title = f"{adjective} {post}"
         k += len(group)
 
 

@@ -31,7 +31,7 @@ from .parties import (
     keep_known,
     state_lists,
 )
-from .people import PersonMention, assign_titles, find_people, link_mentions
+from .people import PersonMention, appositive_names, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
@@ -88,6 +88,7 @@ def _analyse(
     places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
+    person_spans += appositive_names(doc)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
     keep_known([p for p in people if not p.reporter], known)

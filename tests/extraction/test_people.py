@@ -240,3 +240,24 @@ def test_a_posts_acronym_in_brackets_ends_the_post(article):
     officials = _officials(extract(article(text)))
     assert officials["Thomas Oppong-Peprah"].title == "Chief of Defence Staff"
     assert officials["Kodjo Amana"].title == "Chief of Army Staff"
+
+
+def test_a_name_the_parse_sets_in_apposition_to_a_post_is_a_person(article):
+    # The article "the" inside the post must not hide the name the parse attaches to "Minister".
+    text = (
+        "MADRID - Spain's Minister of the Interior Fernando Grande-Marlaska met his Moroccan counterpart "
+        "Abdelouafi Laftit in Rabat on Monday to discuss migration and counter-terrorism."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Fernando Grande-Marlaska"].country == "ES"
+    assert officials["Fernando Grande-Marlaska"].title == "Minister of the Interior"
+
+
+def test_a_capitalised_plural_post_after_listed_states_is_shared_out_in_order(article):
+    text = (
+        "BAKU - The Turkish and Azerbaijani Defence Ministers, Yaşar Güler and Zakir Hasanov, held talks in Baku "
+        "on Tuesday on joint exercises."
+    )
+    officials = _officials(extract(article(text)))
+    assert (officials["Yaşar Güler"].country, officials["Yaşar Güler"].title) == ("TR", "Turkish Defence Minister")
+    assert officials["Zakir Hasanov"].country == "AZ"
