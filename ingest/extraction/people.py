@@ -243,19 +243,27 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
     compounds), where the model's entities missed them: (start, end) character spans."""
     out: list[tuple[int, int]] = []
     for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ in _NOT_PERSON_ENTS:
+        if tok.dep_ not in ("appos", "conj") or tok.pos_ != "PROPN":
             continue
-        if not _TITLE_WORDS.fullmatch(tok.head.text):
+        head = tok.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "the Ministers, A and B": B is a conjunct of A, A the appositive
+        if not _TITLE_WORDS.fullmatch(head.text.lower()) and not _TITLE_WORDS.fullmatch(head.text.lower()[:-1]):
             continue
         first = tok
         for left in reversed([c for c in tok.lefts if c.i < tok.i]):
             if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
                 break
-            if not (left.pos_ == "PROPN" or left.text in "-'’") or left.ent_type_ in _NOT_PERSON_ENTS:
+            if not (left.pos_ == "PROPN" or left.text in "-'’"):
                 break
             first = left
-        if first.i < tok.i:  # a given name and a family name, not a lone word
-            out.append((first.idx, tok.idx + len(tok)))
+        span = doc[first.i : tok.i + 1]
+        # Another entity type over the words is the model's guess; one reaching past them is a name
+        # of something else ("the Ministry of Defence").
+        other = {t.ent_type_ for t in span} & _NOT_PERSON_ENTS
+        whole = any(e.start == span.start and e.end == span.end for e in doc.ents)
+        if first.i < tok.i and (not other or whole):  # a given name and a family name, not a lone word
+            out.append((span.start_char, span.end_char))
     return out
 
 

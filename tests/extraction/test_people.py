@@ -115,7 +115,7 @@ def test_a_title_after_the_clause_that_follows_a_persons_appositive_is_the_next_
     # The comma after A opens A's appositive; the clause after it ends at "by", and the post after
     # that preposition is B's.
     text = (
-        "Oman's Interior Minister Hamoud bin Faisal Al Busaidi, Oman's senior security official, flew into Kuwait "
+        "Oman's Interior Minister Saif bin Hamed Al Harthy, Oman's senior security official, flew into Kuwait "
         "on Sunday and was welcomed by Kuwaiti Interior Minister Talal Khaled Al-Sabah for talks on border security."
     )
     officials = _officials(extract(article(text)))
@@ -150,14 +150,14 @@ def test_a_plural_post_is_shared_out_in_order_among_the_names_after_it(article):
     # the state listed with theirs that neither represents.
     text = (
         "The interior ministers of Kuwait, Qatar and Oman held a video call on Monday. Interior Minister Talal "
-        "Khaled Al-Sabah spoke with his Qatari and Omani counterparts, Khalifa bin Hamad Al-Thani and Hamoud "
-        "bin Faisal Al Busaidi, about border security and drug smuggling."
+        "Khaled Al-Sabah spoke with his Qatari and Omani counterparts, Faisal bin Nasser Al-Thani and Saif "
+        "bin Hamed Al Harthy, about border security and drug smuggling."
     )
     officials = _officials(extract(article(text)))
-    assert officials["Khalifa bin Hamad Al-Thani"].country == "QA"
-    assert officials["Hamoud bin Faisal Al Busaidi"].country == "OM"
+    assert officials["Faisal bin Nasser Al-Thani"].country == "QA"
+    assert officials["Saif bin Hamed Al Harthy"].country == "OM"
     assert officials["Talal Khaled Al-Sabah"].country == "KW"
-    assert officials["Hamoud bin Faisal Al Busaidi"].title == "Omani counterpart"
+    assert officials["Saif bin Hamed Al Harthy"].title == "Omani counterpart"
 
 
 def test_a_rank_word_after_a_modifier_heads_the_post_and_the_ranks_after_it_are_honorifics(article):
@@ -245,19 +245,19 @@ def test_a_posts_acronym_in_brackets_ends_the_post(article):
 def test_a_name_the_parse_sets_in_apposition_to_a_post_is_a_person(article):
     # The article "the" inside the post must not hide the name the parse attaches to "Minister".
     text = (
-        "MADRID - Spain's Minister of the Interior Fernando Grande-Marlaska met his Moroccan counterpart "
-        "Abdelouafi Laftit in Rabat on Monday to discuss migration and counter-terrorism."
+        "MADRID - Spain's Minister of the Interior Pedro Gil-Robles met his Moroccan counterpart Karim Bennani in "
+        "Rabat on Monday to discuss migration."
     )
     officials = _officials(extract(article(text)))
-    assert officials["Fernando Grande-Marlaska"].country == "ES"
-    assert officials["Fernando Grande-Marlaska"].title == "Minister of the Interior"
+    assert officials["Pedro Gil-Robles"].country == "ES"
+    assert officials["Pedro Gil-Robles"].title == "Minister of the Interior"
 
 
 def test_a_capitalised_plural_post_after_listed_states_is_shared_out_in_order(article):
     text = (
-        "BAKU - The Turkish and Azerbaijani Defence Ministers, Yaşar Güler and Zakir Hasanov, held talks in Baku "
+        "BAKU - The Turkish and Azerbaijani Defence Ministers, Hulusi Demir and Ramil Aliyev, held talks in Baku "
         "on Tuesday on joint exercises."
     )
     officials = _officials(extract(article(text)))
-    assert (officials["Yaşar Güler"].country, officials["Yaşar Güler"].title) == ("TR", "Turkish Defence Minister")
-    assert officials["Zakir Hasanov"].country == "AZ"
+    assert (officials["Hulusi Demir"].country, officials["Hulusi Demir"].title) == ("TR", "Turkish Defence Minister")
+    assert officials["Ramil Aliyev"].country == "AZ"
