@@ -25,7 +25,7 @@ from typing import Protocol
 from .countries import CountryMention, find_countries
 from .known import KnownOfficials
 from .models import KnownOfficial
-from .people import COUNTERPART, HONORIFIC_RUN, PersonMention
+from .people import COUNTERPART, HONORIFIC_RUN, POST_HEADS, PersonMention
 from .places import Place
 from .text import Sentence
 
@@ -95,6 +95,35 @@ def complement_counterparts(
     for r in roots:
         if people[r].country is None and not people[r].reporter and people[r].title:
             people[r].country = other
+
+
+# A post named without a name, by its state ("the Jordanian minister", "Turkey's chief of staff").
+_NOMINAL_POST = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(" + POST_HEADS + r")\b(?!\s+(?:of\s+)?[A-Z])")
+
+
+def nominal_states(text: str, *, people: list[PersonMention], countries: Sequence[CountryMention]) -> None:
+    """A post named by its state without a name refers to the one person of the article holding that
+    post whose own phrase gives no state ("Minister X arrived ... The Jordanian minister said"): X
+    is Jordan's. Two such people, or none, and nothing is given."""
+    for c in countries:
+        possessive = text[c.end : c.end + 2] in ("'s", "’s")
+        if not (c.kind == "adjective" or possessive):
+            continue
+        if not possessive and not re.search(r"\b(?:the|The)\s+$", text[max(0, c.start - 4) : c.start]):
+            continue
+        m = _NOMINAL_POST.match(text, c.end + (2 if possessive else 0))
+        if m is None or any(p.start <= m.end() + 2 and p.start >= c.end for p in people if p.start < m.end() + 40):
+            continue
+        head = m.group(1).lower()
+        holders = {
+            id(p): p
+            for p in people
+            if p.canonical is None and p.title and re.search(rf"\b{head}", p.title.lower()) and not p.reporter
+        }
+        unknown = [p for p in holders.values() if p.country is None]
+        others = [p for p in holders.values() if p.country == c.code]
+        if len(unknown) == 1 and not others:
+            unknown[0].country = c.code
 
 
 def state_lists(text: str, countries: Sequence[CountryMention]) -> list[list[str]]:

@@ -660,6 +660,8 @@ def _listed_post(text: str, s_start: int, name_start: int) -> str | None:
     return " ".join([w.capitalize() for w in words] + [post])
 
 
+# The head nouns of posts, for a post named without its holder ("the Jordanian minister").
+POST_HEADS = r"minister|director|chief|commander|ambassador|secretary|undersecretary|general|admiral|envoy|head"
 COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
 
 

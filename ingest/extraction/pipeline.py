@@ -29,6 +29,7 @@ from .parties import (
     facing_counterparts,
     inherit_listed_states,
     keep_known,
+    nominal_states,
     state_lists,
 )
 from .people import PersonMention, appositive_names, assign_titles, find_people, link_mentions
@@ -97,6 +98,7 @@ def _analyse(
     facing_counterparts(people, lists=lists)
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
+    nominal_states(body, people=people, countries=countries)
     drafts = build_events(
         text=body,
         title_text=article.title or "",

@@ -83,3 +83,14 @@ def test_talks_and_a_signing_told_in_one_sentence_share_the_officials_named_afte
     events = {e.type: e for e in extract(article(text, published=date(2024, 4, 3))).events}
     for kind in ("meeting", "agreement"):
         assert "Ronnie Gavan" in {o.name for o in events[kind].officials}, kind
+
+
+def test_a_post_named_by_its_state_without_a_name_gives_that_state_to_its_one_holder(article):
+    # "The Jordanian minister" can only be the one minister whose own phrase gave no state.
+    text = (
+        "BAGHDAD - Interior Minister Mazen Haddad arrived in Baghdad on Sunday for talks with Iraq's Interior "
+        "Minister Karim Jaafar on border security and on refugees from Syria. The Jordanian minister said "
+        "smuggling from Syria across the desert had fallen since Syria closed its side of the border."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Mazen Haddad"] == "JO" and states["Karim Jaafar"] == "IQ"
