@@ -93,7 +93,7 @@ def complement_counterparts(
         return
     (other,) = countries - known
     for r in roots:
-        if people[r].country is None and not people[r].reporter and people[r].title:
+        if people[r].country is None and not people[r].reporter and not people[r].organisation and people[r].title:
             people[r].country = other
 
 
@@ -124,6 +124,30 @@ def nominal_states(text: str, *, people: list[PersonMention], countries: Sequenc
         others = [p for p in holders.values() if p.country == c.code]
         if len(unknown) == 1 and not others:
             unknown[0].country = c.code
+
+
+def headline_states(headline: str, *, people: list[PersonMention]) -> None:
+    """The headline's own phrase for a person ("Lithuanian interior minister Misiunas visits ...")
+    gives their state where the body's phrase gives none: the state printed right before their
+    family name in the headline, in the same phrase (no "and", "with", comma or verb between)."""
+    if not headline:
+        return
+    marks = [c for c in find_countries(headline) if c.kind not in ("city", "pair")]
+    for pm in people:
+        if pm.country is not None or pm.reporter or pm.canonical is not None:
+            continue
+        family = pm.name.split()[-1]
+        m = re.search(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", headline)
+        if m is None:
+            continue
+        before = [c for c in marks if c.end <= m.start()]
+        if not before:
+            continue
+        between = headline[before[-1].end : m.start()]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Za-z.-]+){0,5}?\s+(?:[A-Z][\w'’-]+\s+){0,3}", between) and not re.search(
+            r"\b(?:and|with|meets?|hosts?|receives?|to|for|by)\b", between
+        ):
+            pm.country = before[-1].code
 
 
 def state_lists(text: str, countries: Sequence[CountryMention]) -> list[list[str]]:
@@ -302,7 +326,11 @@ def implicit_states(
     """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
     names one state; returns the sentence's parties with the state so given."""
     people, root = setting.people, setting.root
-    unknown = [root(i) for i in persons if people[root(i)].country is None and not people[root(i)].absent]
+    unknown = [
+        root(i)
+        for i in persons
+        if people[root(i)].country is None and not people[root(i)].absent and not people[root(i)].organisation
+    ]
     if not unknown or len(strong) != 1:
         return strong
     (named,) = strong

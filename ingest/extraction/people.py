@@ -13,7 +13,7 @@ from .matching import name_similarity
 from .models import KnownOfficial
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
@@ -22,6 +22,12 @@ _TITLE_WORDS = re.compile(
     r"comptroller|commissioner|commandant|chancellor|premier|speaker|marshal|leader|coordinator|"
     r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
     re.I,
+)
+# International bodies: their officials represent no state ("Executive Director of Europol").
+_ORGANISATION = re.compile(
+    r"\b(?:United Nations|UN|NATO|Interpol|INTERPOL|Europol|Eurojust|Frontex|European Union|EU|European Commission|"
+    r"African Union|Arab League|League of Arab States|ASEAN|GCC|Gulf Cooperation Council|ECOWAS|OSCE|IGAD|SADC|"
+    r"Shanghai Cooperation Organi[sz]ation|SCO|Commonwealth Secretariat|European (?:[A-Z]\w+ ){1,3}Agency)\b"
 )
 # One spoken for by another is not there ("Speaking on behalf of the Minister, X", "representing").
 _REPRESENTED = re.compile(
@@ -78,6 +84,7 @@ class PersonMention:
     title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
     known: KnownOfficial | None = None  # the caller's official this mention was recognised as
+    organisation: bool = False  # holds a post in an international body: represents no state
     absent: bool = False  # printed as represented by someone else ("on behalf of X"): not taking part
     counterpart_of: int | None = None  # index of the person this one is printed as the counterpart of
 
@@ -237,24 +244,43 @@ _NAME_PART_DEPS = frozenset({"compound", "punct", "flat", "nmod"})
 _NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "LAW"})
 
 
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word can be part of a person's name: not a post, rank, state or institution."""
+    from .countries import country_code
+
+    return not (
+        word.lower().strip(".") in HONORIFICS
+        or word in _NOT_GIVEN_NAMES
+        or _NOT_A_NAME.fullmatch(word)
+        or _COMMON_NOUN_END.fullmatch(word)
+        or country_code(word)
+    )
+
+
 def appositive_names(doc: Doc) -> list[tuple[int, int]]:
     """Names the parse sets in apposition to a post ("Spain's Minister of the Interior Fernando
     Grande-Marlaska": "Marlaska" is the appositive of "Minister", with "Fernando Grande-" its
     compounds), where the model's entities missed them: (start, end) character spans."""
     out: list[tuple[int, int]] = []
+
+    def post(word: Token) -> bool:
+        return bool(_TITLE_WORDS.fullmatch(word.lower_) or _TITLE_WORDS.fullmatch(word.lower_[:-1]))
+
     for tok in doc:
-        if tok.dep_ not in ("appos", "conj") or tok.pos_ != "PROPN":
+        if tok.pos_ != "PROPN":
             continue
         head = tok.head
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head  # "the Ministers, A and B": B is a conjunct of A, A the appositive
-        if not _TITLE_WORDS.fullmatch(head.text.lower()) and not _TITLE_WORDS.fullmatch(head.text.lower()[:-1]):
+        # "Minister of the Interior Eimutis X": the post modifies the name the parse heads it with.
+        modified = any(c.dep_ in ("nmod", "compound") and c.i < tok.i and post(c) for c in tok.lefts)
+        if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified):
             continue
         first = tok
         for left in reversed([c for c in tok.lefts if c.i < tok.i]):
             if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
                 break
-            if not (left.pos_ == "PROPN" or left.text in "-'’"):
+            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left) or not _name_word(left.text):
                 break
             first = left
         span = doc[first.i : tok.i + 1]
@@ -546,6 +572,7 @@ def assign_titles(
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
+        pm.organisation = bool(pm.title and _ORGANISATION.search(pm.title))
         opens = b_off if before else pm.start
         pm.absent = bool(_REPRESENTED.search(text[max(s_start, opens - 40) : opens]))
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None

@@ -27,6 +27,7 @@ from .nlp_model import get_nlp
 from .parties import (
     complement_counterparts,
     facing_counterparts,
+    headline_states,
     inherit_listed_states,
     keep_known,
     nominal_states,
@@ -99,6 +100,7 @@ def _analyse(
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
     nominal_states(body, people=people, countries=countries)
+    headline_states(article.title or "", people=people)
     drafts = build_events(
         text=body,
         title_text=article.title or "",
@@ -319,7 +321,7 @@ def _officials(
     # A side left without a named state: the remaining participant, when only one is missing.
     known = {people[r].country for r in chosen if people[r].country in draft.countries}
     missing = sorted(draft.countries - known)
-    unknown = [r for r in chosen if people[r].country is None]
+    unknown = [r for r in chosen if people[r].country is None and not people[r].organisation]
     if len(missing) == 1 and len(unknown) >= 1:
         people[unknown[0]].country = missing[0]
     out: list[tuple[Official, PersonMention]] = []

@@ -94,3 +94,24 @@ def test_a_post_named_by_its_state_without_a_name_gives_that_state_to_its_one_ho
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert states["Mazen Haddad"] == "JO" and states["Karim Jaafar"] == "IQ"
+
+
+def test_the_headlines_phrase_for_a_person_gives_their_state():
+    from ingest.extraction.parties import headline_states
+    from ingest.extraction.people import PersonMention
+
+    minister = PersonMention("Mindaugas Zvirblis", 0, 18, 0, title="Minister of the Interior")
+    headline_states("Lithuanian interior minister Zvirblis visits Warsaw", people=[minister])
+    assert minister.country == "LT"
+    guest = PersonMention("Mindaugas Zvirblis", 0, 18, 0, title="Minister of the Interior")
+    headline_states("Poland's Nowak meets Zvirblis in Warsaw", people=[guest])
+    assert guest.country is None  # another person's phrase, across the verb
+
+
+def test_an_official_of_an_international_body_is_given_no_state(article):
+    text = (
+        "THE HAGUE - Lithuania's Interior Minister Dainius Gudelis met Marta Lind, Executive Director of the "
+        "European Union Agency for Asylum, in The Hague on Monday to discuss migration and border security."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert "Marta Lind" not in states

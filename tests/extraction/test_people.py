@@ -261,3 +261,13 @@ def test_a_capitalised_plural_post_after_listed_states_is_shared_out_in_order(ar
     officials = _officials(extract(article(text)))
     assert (officials["Hulusi Demir"].country, officials["Hulusi Demir"].title) == ("TR", "Turkish Defence Minister")
     assert officials["Ramil Aliyev"].country == "AZ"
+
+
+def test_a_name_the_parse_heads_with_a_post_before_it_is_a_person(article):
+    text = (
+        "On 12–13 May, Minister of the Interior Mindaugas Žvirblis paid his first visit to Warsaw, where he met "
+        "Polish Interior Minister Tomasz Nowak to discuss border security."
+    )
+    officials = _officials(extract(article(text, title="Lithuanian interior minister Žvirblis visits Warsaw")))
+    assert officials["Mindaugas Žvirblis"].title == "Minister of the Interior"
+    assert officials["Mindaugas Žvirblis"].country == "LT"
