@@ -229,6 +229,11 @@ _PERSON_NOUN = re.compile(
     r"\s+(?:[a-z-]+\s+){0,2}?(?:dignitar(?:y|ies)|guests?|visitors?|counterparts?|ministers?|officials?|"
     r"delegations?|delegates?|envoys?|ambassadors?|side|team|generals?|officers?|commanders?|chiefs?)\b"
 )
+# Verbs whose object is the one met: the subject stands for another state than the object's.
+_FACING_VERB = re.compile(
+    r"\b(?:met|meets|received|receives|hosted|hosts|welcomed|held talks with|sat down with|spoke with|"
+    r"had a (?:\w+ )?meeting with)\b"
+)
 HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
 
 
@@ -253,7 +258,12 @@ class Setting:
         countries: Sequence[CountryMention],
         dateline: Place | None,
     ) -> Setting:
-        title_order = [c.code for c in find_countries(title) if c.kind != "city"]
+        # The headline's states, but not its venue ("... meets Japan's minister in Laos").
+        title_order = [
+            c.code
+            for c in find_countries(title)
+            if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[max(0, c.start - 8) : c.start])
+        ]
         # The headline counts double, venues not at all.
         freq = Counter(
             c.code
@@ -268,6 +278,26 @@ class Setting:
         while self.people[i].canonical is not None:
             i = self.people[i].canonical  # type: ignore[assignment]
         return i
+
+    def faced(self, k: int) -> set[str]:
+        """The states of those person `k` is printed as meeting ("K met A and B", "K held talks with A"):
+        K represents none of them."""
+        root = self.root(k)
+        out: set[str] = set()
+        for i, pm in enumerate(self.people):
+            if self.root(i) != root:
+                continue
+            verb = _FACING_VERB.search(self.text, pm.end, pm.end + 120)
+            if verb is None or any(p.start < verb.start() and p.start > pm.end for p in self.people):
+                continue  # no meeting verb after K, or another person between K and it
+            stop = re.search(r"[.;]\s|$", self.text[verb.end() :])
+            clause_end = verb.end() + (stop.start() if stop else 0)
+            for j, other in enumerate(self.people):
+                if verb.end() <= other.start < clause_end and self.root(j) != root:
+                    code = self.people[self.root(j)].country
+                    if code:
+                        out.add(code)
+        return out
 
     def fallback(self, known: set[str]) -> str | None:
         """The state the article is about, other than `known`: the headline's first, else the most named."""
@@ -337,8 +367,9 @@ def implicit_states(
     if domestic:
         people[unknown[0]].country = named  # chairing his own state's cabinet
         return strong
-    # The side the article is filed from, else the other state the article talks about most.
-    other = setting.fallback(strong)
+    # The side the article is filed from, else the other state the article talks about most; never a
+    # state of those the official is printed as meeting.
+    other = setting.fallback(strong | setting.faced(unknown[0]))
     hosting = HOST_ACTIVE.search(sent.text)
     dateline = setting.dateline
     if (

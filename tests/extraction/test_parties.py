@@ -115,3 +115,20 @@ def test_an_official_of_an_international_body_is_given_no_state(article):
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert "Marta Lind" not in states
+
+
+def test_one_printed_as_meeting_officials_of_two_states_represents_neither():
+    from ingest.extraction.countries import find_countries
+    from ingest.extraction.parties import Setting
+    from ingest.extraction.people import PersonMention
+
+    text = "Aden Mwangi met Paul Okello and Grace Mushi in Addis Ababa. Kenya and Ethiopia were praised."
+
+    def person(name, country):
+        return PersonMention(name, text.index(name), text.index(name) + len(name), 0, country=country)
+
+    people = [person("Aden Mwangi", None), person("Paul Okello", "UG"), person("Grace Mushi", "TZ")]
+    title = "Mwangi meets Ugandan and Tanzanian ministers in Ethiopia"
+    setting = Setting.read(text, title=title, people=people, countries=find_countries(text), dateline=None)
+    assert setting.faced(0) == {"UG", "TZ"}
+    assert setting.fallback({"UG"} | setting.faced(0)) == "KE"  # the headline's venue is no party
