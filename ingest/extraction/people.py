@@ -31,7 +31,8 @@ _ORGANISATION = re.compile(
 )
 # One spoken for by another is not there ("Speaking on behalf of the Minister, X", "representing").
 _REPRESENTED = re.compile(
-    r"\b(?:on behalf of|[Rr]epresenting|in place of|deputi[sz]ing for)\s+(?:the\s+|his\s+|her\s+)?$"
+    r"\b(?:on behalf of|[Rr]epresenting|in place of|deputi[sz]ing for|(?:directives?|instructions?|guidance|orders|"
+    r"patronage|greetings|wishes|message|letter) (?:of|from))\s+(?:the\s+|his\s+|her\s+)?$"
 )
 # People reporting an engagement rather than taking part in it.
 _REPORTER = re.compile(
@@ -574,7 +575,10 @@ def assign_titles(
                 codes.append(near[-1].code)
         pm.organisation = bool(pm.title and _ORGANISATION.search(pm.title))
         opens = b_off if before else pm.start
-        pm.absent = bool(_REPRESENTED.search(text[max(s_start, opens - 40) : opens]))
+        pm.absent = bool(_REPRESENTED.search(text[max(s_start, opens - 40) : opens])) or bool(
+            # "the directives of King A and Crown Prince B": a conjunct of one not there is not there.
+            previous and previous.absent and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", text[previous.end : opens])
+        )
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         if not codes and previous_state:
             # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its

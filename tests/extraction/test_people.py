@@ -271,3 +271,14 @@ def test_a_name_the_parse_heads_with_a_post_before_it_is_a_person(article):
     officials = _officials(extract(article(text, title="Lithuanian interior minister Žvirblis visits Warsaw")))
     assert officials["Mindaugas Žvirblis"].title == "Minister of the Interior"
     assert officials["Mindaugas Žvirblis"].country == "LT"
+
+
+def test_those_whose_directives_are_followed_and_their_conjuncts_take_no_part(article):
+    text = (
+        "AMMAN - Jordan's Interior Minister Mazen Haddad met Iraq's Interior Minister Karim Jaafar in Amman on "
+        "Monday, in keeping with the directives of the Jordanian Prime Minister Faisal Talal and Deputy Prime "
+        "Minister Hussein Zaid, to discuss border security."
+    )
+    officials = _officials(extract(article(text)))
+    assert {"Mazen Haddad", "Karim Jaafar"} <= set(officials)
+    assert not {"Faisal Talal", "Hussein Zaid"} & set(officials)
