@@ -597,6 +597,29 @@ def assign_titles(
             pm.title = listed
     _distributed_posts(text, mentions=mentions, countries=countries)
     _counterpart_titles(mentions)
+    _reporters_of_others(text, mentions=mentions, sentences=sentences)
+
+
+# "X wrote on Twitter that A and B had spoken": X tells of an engagement between others.
+_TELLS_THAT = re.compile(
+    r"[^.;]{0,80}?\b(?:wrote|said|says|tweeted|posted|reported|announced|stated|noted)\b(?:\s+on\s+\w+)?,?\s+that\b"
+)
+
+
+def _reporters_of_others(text: str, *, mentions: list[PersonMention], sentences: list[tuple[int, int]]) -> None:
+    """One who tells that two others met is their reporter, not a third party to their talks."""
+    for k, pm in enumerate(mentions):
+        tells = _TELLS_THAT.match(text, pm.end, sentences[pm.sentence][1])
+        # Another person between the teller and the verb is the teller's subject; "on Twitter" is not one.
+        if tells is None or any(
+            pm.end < m.start < tells.end() and not text[: m.start].endswith("on ") for m in mentions
+        ):
+            continue
+        told = [m for m in mentions[k + 1 :] if m.sentence == pm.sentence and m.start >= tells.end()]
+        # The reported clause's subject is a pair of others ("that A and B had agreed").
+        pair = re.match(r"\s+(?:[A-Z][\w'’-]+\s+){1,4}and\s+(?:his\s+|her\s+|the\s+)?[A-Z]", text[tells.end() :])
+        if told and told[0].start == tells.end() + 1 and pair:
+            pm.reporter = True
 
 
 # "his US and Japanese counterparts, A and B", "the Saudi and Qatari interior ministers A and B":

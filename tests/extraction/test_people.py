@@ -282,3 +282,13 @@ def test_those_whose_directives_are_followed_and_their_conjuncts_take_no_part(ar
     officials = _officials(extract(article(text)))
     assert {"Mazen Haddad", "Karim Jaafar"} <= set(officials)
     assert not {"Faisal Talal", "Hussein Zaid"} & set(officials)
+
+
+def test_one_who_tells_that_two_others_met_is_their_reporter(article):
+    text = (
+        "NAIROBI - Kenya's Interior Minister Peter Otieno and his Ugandan counterpart, Grace Akello, held talks "
+        "by phone on Monday. Kenya's Ambassador in Kampala, Paul Mwangi, wrote on Twitter that Otieno and Akello "
+        "had agreed to share intelligence on border security."
+    )
+    officials = _officials(extract(article(text)))
+    assert {"Peter Otieno", "Grace Akello"} <= set(officials) and "Paul Mwangi" not in officials
