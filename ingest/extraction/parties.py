@@ -20,10 +20,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .countries import CountryMention, find_countries
 from .known import KnownOfficials
-from .people import HONORIFIC_RUN, PersonMention
+from .models import KnownOfficial
+from .people import COUNTERPART, HONORIFIC_RUN, POST_HEADS, PersonMention
 from .places import Place
 from .text import Sentence
 
@@ -73,9 +75,6 @@ def inherit_listed_states(
             previous = pm
 
 
-_COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
-
-
 def complement_counterparts(
     sentence: str,
     *,
@@ -86,7 +85,7 @@ def complement_counterparts(
 ) -> None:
     """In a two-state engagement whose sentence names a counterpart, a titled participant without a
     state facing only one state's officials represents the other state."""
-    if len(countries) != 2 or not _COUNTERPART.search(sentence):
+    if len(countries) != 2 or not COUNTERPART.search(sentence):
         return
     roots = [root(i) for i in persons]
     known = {people[r].country for r in roots if people[r].country}
@@ -94,11 +93,106 @@ def complement_counterparts(
         return
     (other,) = countries - known
     for r in roots:
-        if people[r].country is None and not people[r].reporter and people[r].title:
+        if people[r].country is None and not people[r].reporter and not people[r].organisation and people[r].title:
             people[r].country = other
 
 
-def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
+# A post named without a name, by its state ("the Jordanian minister", "Turkey's chief of staff").
+_NOMINAL_POST = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(" + POST_HEADS + r")\b(?!\s+(?:of\s+)?[A-Z])")
+
+
+def nominal_states(text: str, *, people: list[PersonMention], countries: Sequence[CountryMention]) -> None:
+    """A post named by its state without a name refers to the one person of the article holding that
+    post whose own phrase gives no state ("Minister X arrived ... The Jordanian minister said"): X
+    is Jordan's. Two such people, or none, and nothing is given."""
+    for c in countries:
+        possessive = text[c.end : c.end + 2] in ("'s", "’s")
+        if not (c.kind == "adjective" or possessive):
+            continue
+        if not possessive and not re.search(r"\b(?:the|The)\s+$", text[max(0, c.start - 4) : c.start]):
+            continue
+        m = _NOMINAL_POST.match(text, c.end + (2 if possessive else 0))
+        if m is None or any(p.start <= m.end() + 2 and p.start >= c.end for p in people if p.start < m.end() + 40):
+            continue
+        head = m.group(1).lower()
+        holders = {
+            id(p): p
+            for p in people
+            if p.canonical is None and p.title and re.search(rf"\b{head}", p.title.lower()) and not p.reporter
+        }
+        unknown = [p for p in holders.values() if p.country is None]
+        others = [p for p in holders.values() if p.country == c.code]
+        if len(unknown) == 1 and not others:
+            unknown[0].country = c.code
+
+
+def headline_states(headline: str, *, people: list[PersonMention]) -> None:
+    """The headline's own phrase for a person ("Lithuanian interior minister Misiunas visits ...")
+    gives their state where the body's phrase gives none: the state printed right before their
+    family name in the headline, in the same phrase (no "and", "with", comma or verb between)."""
+    if not headline:
+        return
+    marks = [c for c in find_countries(headline) if c.kind not in ("city", "pair")]
+    for pm in people:
+        if pm.country is not None or pm.reporter or pm.canonical is not None:
+            continue
+        family = pm.name.split()[-1]
+        m = re.search(rf"(?<![\w'’-]){re.escape(family)}(?![\w'’-])", headline)
+        if m is None:
+            continue
+        before = [c for c in marks if c.end <= m.start()]
+        if not before:
+            continue
+        between = headline[before[-1].end : m.start()]
+        if re.fullmatch(r"(?:['’]s)?(?:\s+[A-Za-z.-]+){0,5}?\s+(?:[A-Z][\w'’-]+\s+){0,3}", between) and not re.search(
+            r"\b(?:and|with|meets?|hosts?|receives?|to|for|by)\b", between
+        ):
+            pm.country = before[-1].code
+
+
+def state_lists(text: str, countries: Sequence[CountryMention]) -> list[list[str]]:
+    """The coordinated lists of states the text prints ("South Korea, the United States and Japan")."""
+    lists: list[list[str]] = []
+    run: list[CountryMention] = []
+    for c in countries:
+        if c.kind == "city":
+            continue
+        if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?", text[run[-1].end : c.start]):
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            lists.append([m.code for m in run])
+        run = [c]
+    if len(run) >= 2:
+        lists.append([m.code for m in run])
+    return lists
+
+
+def facing_counterparts(people: list[PersonMention], *, lists: Sequence[Sequence[str]]) -> None:
+    """One whose counterparts are printed with their states, and who has none, represents the state
+    printed in a list with theirs that none of them represents ("the defence chiefs of Korea, the US
+    and Japan ... the minister spoke with his US and Japanese counterparts": he is Korea's)."""
+    for k, pm in enumerate(people):
+        if pm.country is not None or pm.reporter:
+            continue
+        facing = {p.country for p in people if p.counterpart_of == k and p.country}
+        if not facing:
+            continue
+        left = {code for states in lists if facing <= set(states) for code in set(states) - facing}
+        if len(left) == 1:
+            (pm.country,) = left
+
+
+class Named(Protocol):
+    """A person as read in any language: the name printed, and the state and title the text gives."""
+
+    name: str
+    country: str | None
+    title: str | None
+    known: KnownOfficial | None
+
+
+def keep_known(people: Sequence[Named], known: KnownOfficials) -> None:
     """A known official keeps their state and title where the article prints only the name.
 
     What the article itself says wins: a state it gives that differs from the known one means
@@ -106,8 +200,6 @@ def keep_known(people: list[PersonMention], known: KnownOfficials) -> None:
     if not len(known):
         return
     for pm in people:
-        if pm.reporter:
-            continue
         hit = known.find(pm.name, pm.country, pm.title)
         if hit is None:
             continue
@@ -132,6 +224,16 @@ _MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v
 _PLACE_LEAD = re.compile(r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$")
 _VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 _RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")
+# A noun for a person or a party of people, after a state's adjective ("the Bahraini dignitary").
+_PERSON_NOUN = re.compile(
+    r"\s+(?:[a-z-]+\s+){0,2}?(?:dignitar(?:y|ies)|guests?|visitors?|counterparts?|ministers?|officials?|"
+    r"delegations?|delegates?|envoys?|ambassadors?|side|team|generals?|officers?|commanders?|chiefs?)\b"
+)
+# Verbs whose object is the one met: the subject stands for another state than the object's.
+_FACING_VERB = re.compile(
+    r"\b(?:met|meets|received|receives|hosted|hosts|welcomed|held talks with|sat down with|spoke with|"
+    r"had a (?:\w+ )?meeting with)\b"
+)
 HOST_ACTIVE = re.compile(r"\b(received|receives|hosted|hosts|welcomed)\b")
 
 
@@ -156,7 +258,12 @@ class Setting:
         countries: Sequence[CountryMention],
         dateline: Place | None,
     ) -> Setting:
-        title_order = [c.code for c in find_countries(title) if c.kind != "city"]
+        # The headline's states, but not its venue ("... meets Japan's minister in Laos").
+        title_order = [
+            c.code
+            for c in find_countries(title)
+            if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[max(0, c.start - 8) : c.start])
+        ]
         # The headline counts double, venues not at all.
         freq = Counter(
             c.code
@@ -171,6 +278,26 @@ class Setting:
         while self.people[i].canonical is not None:
             i = self.people[i].canonical  # type: ignore[assignment]
         return i
+
+    def faced(self, k: int) -> set[str]:
+        """The states of those person `k` is printed as meeting ("K met A and B", "K held talks with A"):
+        K represents none of them."""
+        root = self.root(k)
+        out: set[str] = set()
+        for i, pm in enumerate(self.people):
+            if self.root(i) != root:
+                continue
+            verb = _FACING_VERB.search(self.text, pm.end, pm.end + 120)
+            if verb is None or any(p.start < verb.start() and p.start > pm.end for p in self.people):
+                continue  # no meeting verb after K, or another person between K and it
+            stop = re.search(r"[.;]\s|$", self.text[verb.end() :])
+            clause_end = verb.end() + (stop.start() if stop else 0)
+            for j, other in enumerate(self.people):
+                if verb.end() <= other.start < clause_end and self.root(j) != root:
+                    code = self.people[self.root(j)].country
+                    if code:
+                        out.add(code)
+        return out
 
     def fallback(self, known: set[str]) -> str | None:
         """The state the article is about, other than `known`: the headline's first, else the most named."""
@@ -229,15 +356,20 @@ def implicit_states(
     """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
     names one state; returns the sentence's parties with the state so given."""
     people, root = setting.people, setting.root
-    unknown = [root(i) for i in persons if people[root(i)].country is None]
+    unknown = [
+        root(i)
+        for i in persons
+        if people[root(i)].country is None and not people[root(i)].absent and not people[root(i)].organisation
+    ]
     if not unknown or len(strong) != 1:
         return strong
     (named,) = strong
     if domestic:
         people[unknown[0]].country = named  # chairing his own state's cabinet
         return strong
-    # The side the article is filed from, else the other state the article talks about most.
-    other = setting.fallback(strong)
+    # The side the article is filed from, else the other state the article talks about most; never a
+    # state of those the official is printed as meeting.
+    other = setting.fallback(strong | setting.faced(unknown[0]))
     hosting = HOST_ACTIVE.search(sent.text)
     dateline = setting.dateline
     if (
@@ -258,6 +390,8 @@ def implicit_states(
         c.code == named
         and sent.start <= c.start < sent.end
         and (c.kind in ("institution", "adjective") or setting.text[c.end : c.end + 2] in ("'s", "’s"))
+        # "received the Bahraini dignitary": the adjective names the state of another person.
+        and not (c.kind == "adjective" and _PERSON_NOUN.match(setting.text, c.end))
         for c in setting.countries
     )
     if other and not speaks_for_named and other_seated and owner:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from meetings.names import HONORIFICS, strip_honorifics
 
@@ -11,13 +12,27 @@ from .countries import CountryMention
 from .matching import name_similarity
 from .models import KnownOfficial
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
 _TITLE_WORDS = re.compile(
     r"\b(minister|ministers|director|chief|commander|ambassador|secretary|president|undersecretary|"
     r"under-secretary|head|chairman|chair|inspector|adviser|advisor|attache|attaché|officer|"
     r"prime|deputy|envoy|governor|king|emir|amir|crown|counterpart|general|admiral|colonel|"
-    r"comptroller|commissioner|chancellor|premier|speaker|marshal|leader|coordinator|"
+    r"comptroller|commissioner|commandant|chancellor|premier|speaker|marshal|leader|coordinator|"
     r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
     re.I,
+)
+# International bodies: their officials represent no state ("Executive Director of Europol").
+_ORGANISATION = re.compile(
+    r"\b(?:United Nations|UN|NATO|Interpol|INTERPOL|Europol|Eurojust|Frontex|European Union|EU|European Commission|"
+    r"African Union|Arab League|League of Arab States|ASEAN|GCC|Gulf Cooperation Council|ECOWAS|OSCE|IGAD|SADC|"
+    r"Shanghai Cooperation Organi[sz]ation|SCO|Commonwealth Secretariat|European (?:[A-Z]\w+ ){1,3}Agency)\b"
+)
+# One spoken for by another is not there ("Speaking on behalf of the Minister, X", "representing").
+_REPRESENTED = re.compile(
+    r"\b(?:on behalf of|[Rr]epresenting|in place of|deputi[sz]ing for|(?:directives?|instructions?|guidance|orders|"
+    r"patronage|greetings|wishes|message|letter) (?:of|from))\s+(?:the\s+|his\s+|her\s+)?$"
 )
 # People reporting an engagement rather than taking part in it.
 _REPORTER = re.compile(
@@ -70,6 +85,9 @@ class PersonMention:
     title_span: tuple[int, int] | None = None  # where the title was read (offsets into the body)
     countries_in_title: list[str] = field(default_factory=list)
     known: KnownOfficial | None = None  # the caller's official this mention was recognised as
+    organisation: bool = False  # holds a post in an international body: represents no state
+    absent: bool = False  # printed as represented by someone else ("on behalf of X"): not taking part
+    counterpart_of: int | None = None  # index of the person this one is printed as the counterpart of
 
 
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
@@ -89,8 +107,11 @@ def _looks_like_name(name: str) -> bool:
         return False
     if _NOT_A_NAME.search(name):
         return False
-    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person.
+    # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person; nor is
+    # a word ending in capitals after small letters ("MoU", "MoFA"): names end in small letters.
     if len(words) == 1 and name.isupper() and len(name) > 2:
+        return False
+    if any(re.fullmatch(r"[\w'’-]*[a-z][A-Z]+", w) for w in words):
         return False
     # A title word ends a name, except inside a theophoric compound ("Abdul Amir", "Abd al-Malik").
     if any(_TITLE_WORDS.fullmatch(w) and not (k and _ABD.fullmatch(words[k - 1])) for k, w in enumerate(words)):
@@ -200,13 +221,77 @@ def _extend_left(text: str, start: int) -> int:
     word = m.group(1)
     if len(word) == 2 and word in _SHORT_WORDS:
         return start  # short family names (Le, Vo, Ho) yes; "In", "He", "Mr" no
-    if _TITLE_WORDS.fullmatch(word) or _NOT_A_NAME.fullmatch(word) or word.lower() in HONORIFICS:
+    if (
+        _TITLE_WORDS.fullmatch(word)
+        or _NOT_A_NAME.fullmatch(word)
+        or word.lower() in HONORIFICS
+        or _COMMON_NOUN_END.fullmatch(word)
+    ):
         return start
     from .countries import country_code
 
     if country_code(word) or word in _NOT_GIVEN_NAMES:
         return start
     return start - len(m.group(0))
+
+
+# Common nouns by their derivational endings ("Transformation", "Security", "Development"): not
+# given names, where a post printed against a name ends.
+_COMMON_NOUN_END = re.compile(r"\w+(?:tion|sion|ity|ment|ence|ance|ism|ics|ure|ness|ship|ive|ies|ary)")
+_ACRONYM_LEAD = re.compile(r"[A-Z]{3,}\s+(?=[A-Z][a-z])")
+
+
+_NAME_PART_DEPS = frozenset({"compound", "punct", "flat", "nmod"})
+_NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "NORP", "LOC", "FAC", "DATE", "EVENT", "PRODUCT", "LAW"})
+
+
+def _name_word(word: str) -> bool:
+    """Whether a capitalised word can be part of a person's name: not a post, rank, state or institution."""
+    from .countries import country_code
+
+    return not (
+        word.lower().strip(".") in HONORIFICS
+        or word in _NOT_GIVEN_NAMES
+        or _NOT_A_NAME.fullmatch(word)
+        or _COMMON_NOUN_END.fullmatch(word)
+        or country_code(word)
+    )
+
+
+def appositive_names(doc: Doc) -> list[tuple[int, int]]:
+    """Names the parse sets in apposition to a post ("Spain's Minister of the Interior Fernando
+    Grande-Marlaska": "Marlaska" is the appositive of "Minister", with "Fernando Grande-" its
+    compounds), where the model's entities missed them: (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+
+    def post(word: Token) -> bool:
+        return bool(_TITLE_WORDS.fullmatch(word.lower_) or _TITLE_WORDS.fullmatch(word.lower_[:-1]))
+
+    for tok in doc:
+        if tok.pos_ != "PROPN":
+            continue
+        head = tok.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "the Ministers, A and B": B is a conjunct of A, A the appositive
+        # "Minister of the Interior Eimutis X": the post modifies the name the parse heads it with.
+        modified = any(c.dep_ in ("nmod", "compound") and c.i < tok.i and post(c) for c in tok.lefts)
+        if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified):
+            continue
+        first = tok
+        for left in reversed([c for c in tok.lefts if c.i < tok.i]):
+            if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
+                break
+            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left) or not _name_word(left.text):
+                break
+            first = left
+        span = doc[first.i : tok.i + 1]
+        # Another entity type over the words is the model's guess; one reaching past them is a name
+        # of something else ("the Ministry of Defence").
+        other = {t.ent_type_ for t in span} & _NOT_PERSON_ENTS
+        whole = any(e.start == span.start and e.end == span.end for e in doc.ents)
+        if first.i < tok.i and (not other or whole):  # a given name and a family name, not a lone word
+            out.append((span.start_char, span.end_char))
+    return out
 
 
 def find_people(
@@ -244,6 +329,13 @@ def find_people(
         if len(name.split()) > 1 and name.split()[0].endswith("ing"):
             name = name.split(" ", 1)[1]
         name = re.sub(r"\s+(?:said|says|told|and|of|the)$", "", name)
+        # A leading all-capitals word is a post's acronym ("DPM Marles", "EAM Jaishankar"), not a
+        # given name: names are capitalised, not capitals; two letters may be initials ("AK").
+        acronym = _ACRONYM_LEAD.match(name)
+        if acronym:
+            s += raw.find(name) + acronym.end()
+            raw = text[s:e]
+            name = name[acronym.end() :]
         if not name or name in country_forms or not _looks_like_name(name):
             continue
         name_start = s + raw.find(name.split()[0])
@@ -253,9 +345,16 @@ def find_people(
     return mentions
 
 
-def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int]:
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)\s*,?$")
+
+
+def _title_before(
+    text: str, floor: int, name_start: int, *, previous_titled_before: bool = False
+) -> tuple[str, int, int]:
     """The title printed before a name, cut at the previous person or clause.
 
+    `previous_titled_before`: the previous person in the sentence had their post printed before
+    their name ("Chief of Staff, Gen A, ..."), so a post after A's comma introduces the next name.
     Returns the title, its offset, and the offset of the wider clause it was cut from (which may
     still name the official's state: "Kuwait's visiting Minister of Interior")."""
     lo = max(floor, name_start - 200)
@@ -263,6 +362,11 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
     # Ranks right before the name are honorifics, not the title ("..., HE Major General Dr."),
     # except the "General" of a post ("Inspector General", "Director General").
     stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
+    ranks = window[len(stripped) :].split()
+    if len(ranks) > 1 and _TITLE_WORDS.fullmatch(ranks[0]) and re.search(r"\b[A-Z][\w-]*$", stripped):
+        # "Coast Guard Commander Major General X": the first rank word heads the post its modifiers
+        # name; the ranks after it are the honorifics.
+        stripped = window[: len(stripped) + window[len(stripped) :].index(ranks[0]) + len(ranks[0])]
     post = re.match(r"[-\s]General\b", window[len(stripped) :])
     if post and re.search(
         r"\b(?:Inspector|Director|Secretary|Attorney|Auditor|Consul|Surgeon|Commissioner)$", stripped
@@ -274,6 +378,13 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         if word:
             stripped += word.group(0)
     window = stripped
+    acronym = _BRACKETED_ACRONYM.search(window)
+    if acronym:
+        from .countries import country_code
+
+        if not country_code(acronym.group(1)):
+            # A post's acronym in brackets ends it ("Chief of Defence Staff (CDS), General X").
+            window = window[: acronym.start()]
     conj = re.match(r"\s*,\s*(?:and|as well as|along with)\s+", window)
     if conj:
         # ", and Tanzania's Minister of Defence, Dr. X": a new conjunct, not the previous appositive.
@@ -284,8 +395,16 @@ def _title_before(text: str, floor: int, name_start: int) -> tuple[str, int, int
         joins = list(re.finditer(r",\s*(?:and|as well as|along with)\s+", rest))
         if joins:
             rest = rest[joins[-1].end() :]  # "A, X's Ambassador, and Y's Police Chief B": after the last join
-        elif "," in rest or not rest.strip():
+        elif not rest.strip():
+            return "", name_start, name_start
+        elif previous_titled_before and rest.count(",") == 1 and rest.rstrip().endswith(","):
+            # "the Chief of Defence Forces, Gen A, the Joint Chief of Staff, Maj Gen B": each post is
+            # printed before its holder, so the one after A's comma is B's.
+            pass
+        elif "," in rest and not _TITLE_STOP.match(rest):
             return "", name_start, name_start  # the previous person's appositive, not this one's title
+        # Otherwise a clause follows the previous person ("A, Qatar's Minister, was welcomed by
+        # Saudi Minister B"): the title is read after the clause's last verb or preposition.
         # "A, Chief of Staff Major General B": a post printed against the next name, with no comma
         # to close it as A's appositive, is B's.
         lo += len(window) - len(rest)
@@ -342,7 +461,12 @@ def _title_suffix(title: str) -> int:
         start = tok.start()
     tail = tokens and [t for t in tokens if t.start() >= start]
     # Drop leading connectors and clause openers ("of Iraq's Ambassador", "Earlier Saudi ...").
-    while tail and (tail[0].group(0).lower() in _CONNECTORS or tail[0].group(0).strip(",") in _CLAUSE_OPENERS):
+    while tail and (
+        tail[0].group(0).lower() in _CONNECTORS
+        or tail[0].group(0).strip(",") in _CLAUSE_OPENERS
+        # A participle opens a clause ("Representing the Chief of Staff"); "Acting" is a post's word.
+        or (tail[0].group(0).endswith("ing") and tail[0].group(0).lower() not in _TITLE_LOWER)
+    ):
         tail = tail[1:]
     if not tail:
         return 0
@@ -361,10 +485,18 @@ _APPOSITIVE_START = re.compile(
 )
 
 
+_SERVICE_BODY = re.compile(
+    r"\s+(?:[A-Z][\w-]*\s+){0,2}(?:Ministry|Department|Government|Armed Forces|Army|Navy|Air Force|Police|"
+    r"Cabinet|Foreign Office|Defence Forces|Defense Forces|Coast Guard)\b"
+)
+_CONJOINED_POST = r"(?:Deputy|Director|Commander|Chief|Minister|Head|Secretary|Acting|Vice|Assistant|Chair)"
+
+
 def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
     m = re.match(
         r"\s*,\s*(?:the\s+|who is\s+(?:the\s+)?|who heads\s+(?:the\s+)?)?([^,;.()]{3,160}?)(?=,|;|\.\s|"
-        r"\.$|\(| who | and (?:his|her|the|[A-Z])| held | met | said | was | has | had |$)",
+        # " and B" ends the appositive; " and Deputy Director of ..." joins a second post to it.
+        r"\.$|\(| who | and (?:his|her|the|(?!" + _CONJOINED_POST + r")[A-Z])| held | met | said | was | has | had |$)",
         text[name_end:sent_end],
     )
     if not m or not _APPOSITIVE_START.match(m.group(1)):
@@ -381,7 +513,9 @@ def assign_titles(
         floor = s_start
         if k > 0 and mentions[k - 1].sentence == pm.sentence:
             floor = max(floor, mentions[k - 1].end)
-        before, b_off, b_wide = _title_before(text, floor, pm.start)
+        previous = mentions[k - 1] if k > 0 and mentions[k - 1].sentence == pm.sentence else None
+        titled_before = bool(previous and previous.title_span and previous.title_span[1] <= previous.start)
+        before, b_off, b_wide = _title_before(text, floor, pm.start, previous_titled_before=titled_before)
         after, a_off = _title_after(text, pm.end, s_end)
         title_parts = []
         spans = []
@@ -402,12 +536,19 @@ def assign_titles(
         codes: list[str] = []
         for cs, ce in spans:
             found: list[str] = []
+            own = b_off if (cs, ce) == (b_wide, b_off + len(before)) else cs  # where the post itself begins
             for c in countries:
                 if cs <= c.start and c.end <= ce and c.kind not in ("city", "pair"):
-                    # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose.
+                    # "Ambassador to Kuwait", "Embassy in Egypt": where the post is, not whose; a
+                    # preposition before the post governs the person ("according to Turkish Minister X").
                     lead = text[max(cs, c.start - 12) : c.start]
+                    prep = re.search(r"\b(to|in)\s+(the\s+)?$", lead)
+                    governs_person = prep is not None and c.start - len(lead) + prep.start() < own <= c.start
                     possessive = text[c.end : c.end + 2] in ("'s", "’s")
-                    if re.search(r"\b(to|in)\s+(the\s+)?$", lead) and not possessive:
+                    # "minister of state in the Canadian Ministry": a state's adjective on the body the
+                    # post belongs to is whose, whatever the preposition.
+                    serving = c.kind == "adjective" and _SERVICE_BODY.match(text, c.end)
+                    if prep and not governs_person and not possessive and not serving:
                         continue
                     found.append(c.code)
             # Before the name, the state nearest to it; in an appositive, the first named.
@@ -432,6 +573,12 @@ def assign_titles(
             ]
             if near and re.fullmatch(r"(?:['’]s)?\s*,?\s*(?:" + _HONORIFIC_RUN + r")?", text[near[-1].end : pm.start]):
                 codes.append(near[-1].code)
+        pm.organisation = bool(pm.title and _ORGANISATION.search(pm.title))
+        opens = b_off if before else pm.start
+        pm.absent = bool(_REPRESENTED.search(text[max(s_start, opens - 40) : opens])) or bool(
+            # "the directives of King A and Crown Prince B": a conjunct of one not there is not there.
+            previous and previous.absent and re.fullmatch(r"\s*,?\s*and\s+(?:the\s+)?", text[previous.end : opens])
+        )
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         if not codes and previous_state:
             # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
@@ -448,7 +595,76 @@ def assign_titles(
         listed = _listed_post(text, s_start, pm.start)
         if listed and (pm.title is None or pm.title == before or pm.title.lower().startswith(listed.lower())):
             pm.title = listed
+    _distributed_posts(text, mentions=mentions, countries=countries)
     _counterpart_titles(mentions)
+    _reporters_of_others(text, mentions=mentions, sentences=sentences)
+
+
+# "X wrote on Twitter that A and B had spoken": X tells of an engagement between others.
+_TELLS_THAT = re.compile(
+    r"[^.;]{0,80}?\b(?:wrote|said|says|tweeted|posted|reported|announced|stated|noted)\b(?:\s+on\s+\w+)?,?\s+that\b"
+)
+
+
+def _reporters_of_others(text: str, *, mentions: list[PersonMention], sentences: list[tuple[int, int]]) -> None:
+    """One who tells that two others met is their reporter, not a third party to their talks."""
+    for k, pm in enumerate(mentions):
+        tells = _TELLS_THAT.match(text, pm.end, sentences[pm.sentence][1])
+        # Another person between the teller and the verb is the teller's subject; "on Twitter" is not one.
+        if tells is None or any(
+            pm.end < m.start < tells.end() and not text[: m.start].endswith("on ") for m in mentions
+        ):
+            continue
+        told = [m for m in mentions[k + 1 :] if m.sentence == pm.sentence and m.start >= tells.end()]
+        # The reported clause's subject is a pair of others ("that A and B had agreed").
+        pair = re.match(r"\s+(?:[A-Z][\w'’-]+\s+){1,4}and\s+(?:his\s+|her\s+|the\s+)?[A-Z]", text[tells.end() :])
+        if told and told[0].start == tells.end() + 1 and pair:
+            pm.reporter = True
+
+
+# "his US and Japanese counterparts, A and B", "the Saudi and Qatari interior ministers A and B":
+# a plural post shared out, in order, among the states before it and the names after it.
+_SHARED_POST = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*\s+){1,3}?(?:(?:,\s*|and\s+)(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?)+)"
+    r"((?:[A-Za-z-]+\s+){0,2}?(?i:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
+    r"envoys|generals))\s*,?\s*$"
+)
+_NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:" + _HONORIFIC_RUN + ")?")
+
+
+def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: list[CountryMention]) -> None:
+    """Share a plural post among the names listed after it, one state each, in the order printed."""
+    k = 0
+    while k < len(mentions):
+        pm = mentions[k]
+        lo = max(0, pm.start - 120)
+        head = _SHARED_POST.search(re.sub(_HONORIFIC_RUN + "$", "", text[lo : pm.start] + " ").rstrip() + " ")
+        if head is None:
+            k += 1
+            continue
+        states = [
+            c.code
+            for c in countries
+            if lo + head.start(1) <= c.start and c.end <= lo + head.end(1) and c.kind not in ("city", "pair")
+        ]
+        group = [pm]
+        while k + len(group) < len(mentions):
+            nxt = mentions[k + len(group)]
+            if nxt.sentence != pm.sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
+                break
+            group.append(nxt)
+        if len(states) >= 2 and len(states) == len(group):
+            words = head.group(2).split()
+            plural = words[-1]
+            one = _SINGULAR.get(plural.lower(), plural[:-1])
+            post = " ".join([*words[:-1], one.capitalize() if plural[0].isupper() else one.lower()])
+            adjectives = [text[c.start : c.end] for c in countries if lo + head.start(1) <= c.start < lo + head.end(1)]
+            # The shared reading replaces the first name's, which took in the whole plural post.
+            for member, code, adjective in zip(group, states, adjectives, strict=False):
+                member.country = code
+                member.countries_in_title = [code]
+                member.title = f"{adjective} {post}"
+        k += len(group)
 
 
 # "the interior ministers of Iraq, X, Syria, Y and Lebanon, Z": one post shared by a list of states.
@@ -498,10 +714,29 @@ def _listed_post(text: str, s_start: int, name_start: int) -> str | None:
     return " ".join([w.capitalize() for w in words] + [post])
 
 
+# The head nouns of posts, for a post named without its holder ("the Jordanian minister").
+POST_HEADS = r"minister|director|chief|commander|ambassador|secretary|undersecretary|general|admiral|envoy|head"
+COUNTERPART = re.compile(r"\bcounterparts?\b", re.I)
+
+
 def _counterpart_titles(mentions: list[PersonMention]) -> None:
-    """ "His Malaysian counterpart, Inspector General X": the post, not the relation."""
-    for pm in mentions:
-        after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title or "", re.I)
+    """ "His Malaysian counterpart, Inspector General X": the post, not the relation; with no post
+    printed, the relation is the title as the text gives it ("his Turkish counterpart"). Each
+    counterpart points at the one they are the counterpart of (the nearest titled person before)."""
+    relations = [bool(pm.title and COUNTERPART.search(pm.title)) for pm in mentions]
+    for k, pm in enumerate(mentions):
+        if not (pm.title and relations[k]):
+            continue
+        holder = next(
+            (
+                j
+                for j in range(k - 1, -1, -1)
+                if mentions[j].sentence == pm.sentence and mentions[j].title and not relations[j]
+            ),
+            None,
+        )
+        pm.counterpart_of = holder
+        after_comma = re.match(r"^(?:[\w'’-]+\s+)*counterparts?,\s*(.+)$", pm.title, re.I)
         if after_comma and _TITLE_WORDS.search(after_comma.group(1)):
             pm.title = after_comma.group(1)
 

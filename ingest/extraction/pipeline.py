@@ -25,8 +25,16 @@ from .language import detect_language
 from .languages import extract_other, other_language
 from .models import Article, ArticleExtraction, Event, Evidence, KnownOfficial, Location, Official
 from .nlp_model import get_nlp
-from .parties import complement_counterparts, inherit_listed_states, keep_known
-from .people import PersonMention, assign_titles, find_people, link_mentions
+from .parties import (
+    complement_counterparts,
+    facing_counterparts,
+    headline_states,
+    inherit_listed_states,
+    keep_known,
+    nominal_states,
+    state_lists,
+)
+from .people import PersonMention, appositive_names, assign_titles, find_people, link_mentions
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
@@ -83,11 +91,17 @@ def _analyse(
     places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
+    person_spans += appositive_names(doc)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
-    keep_known(people, known)
+    keep_known([p for p in people if not p.reporter], known)
+    headline = article.title or ""
+    lists = state_lists(headline, find_countries(headline)) + state_lists(body, countries)
+    facing_counterparts(people, lists=lists)
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
+    nominal_states(body, people=people, countries=countries)
+    headline_states(article.title or "", people=people)
     drafts = build_events(
         text=body,
         title_text=article.title or "",
@@ -268,7 +282,8 @@ def _owned_sentences(sentences: list[Sentence], drafts: list[Draft]) -> dict[int
     starts = sorted((d.sentences[0], k) for k, d in enumerate(drafts))
     owned: dict[int, list[int]] = {}
     for n, (first, k) in enumerate(starts):
-        stop = starts[n + 1][0] if n + 1 < len(starts) else len(sentences)
+        # Drafts read from the same sentence (the talks and the signing at them) share their story.
+        stop = next((s for s, _ in starts[n + 1 :] if s > first), len(sentences))
         begin = 0 if n == 0 else first
         owned[k] = list(range(begin, max(stop, first + 1)))
     return owned
@@ -292,28 +307,31 @@ def _officials(
         for d in drafts
         if d.type in kinds and d.countries == draft.countries and dates_agree(d.date, draft.date) and d is not draft
     ]
+    # Named with a title elsewhere in the engagement's own sentences.
+    storied = [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
     if draft.type == "agreement":
         in_sentence = [p for p in draft.people if not people[p].reporter]
         # Nobody named at the signing: the officials of the talks it was signed at (SCHEMA.md).
-        roots = in_sentence or (list(twins[0].people) if twins else [])
+        roots = in_sentence or (list(twins[0].people) + storied if twins else [])
     else:
-        roots = list(draft.people)
-        # Named with a title elsewhere in the engagement's own sentences.
-        roots += [i for i, p in enumerate(people) if p.sentence in owned and p.canonical is None and p.title]
+        roots = list(draft.people) + storied
     for told in [draft, *twins[:1]]:
         roots += _also_present(told, people=people, sentences=sentences)
     seen: set[int] = set()
     chosen: list[int] = []
     for r in roots:
         r = _root(people, r)
-        if r in seen or people[r].reporter or r in draft.excluded:
+        if r in seen or people[r].reporter or people[r].absent or r in draft.excluded:
             continue
+        chain = [people[r]] + [p for p in people if p.canonical == r]
+        if " " not in people[r].name and not any(m.title for m in chain):
+            continue  # a lone word never given a post is no official the text introduces ("on Twitter")
         seen.add(r)
         chosen.append(r)
     # A side left without a named state: the remaining participant, when only one is missing.
     known = {people[r].country for r in chosen if people[r].country in draft.countries}
     missing = sorted(draft.countries - known)
-    unknown = [r for r in chosen if people[r].country is None]
+    unknown = [r for r in chosen if people[r].country is None and not people[r].organisation]
     if len(missing) == 1 and len(unknown) >= 1:
         people[unknown[0]].country = missing[0]
     out: list[tuple[Official, PersonMention]] = []
@@ -470,7 +488,9 @@ def extract_batch(
     # French, Spanish and Arabic go through their own lexicons behind the same stages.
     other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}
     english = iter(_run([a for i, a in enumerate(articles) if i not in other], batch_size, index))
-    foreign = iter(extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size))
+    foreign = iter(
+        extract_other([articles[i] for i in other], list(other.values()), batch_size=batch_size, known=index)
+    )
     results = []
     for i in range(len(articles)):
         if i in other:

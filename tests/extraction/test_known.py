@@ -57,3 +57,13 @@ def test_a_known_family_name_is_found_inside_a_run_of_title_words():
     index = KnownOfficials([NITIWUL])
     text = "Defence Minister Nitiwul spoke. Jordan Nitiwulson did not."
     assert [text[s:e] for s, e in index.spans(text)] == ["Nitiwul"]
+
+
+def test_known_officials_are_recognised_in_french_and_spanish(article):
+    # The article gives neither official's state; the caller's knowledge does.
+    french = (
+        "Le ministre Nitiwul a reçu lundi à Accra le ministre Kofi Mensah Agbeko pour des entretiens sur la "
+        "sécurité des frontières et la lutte contre le terrorisme."
+    )
+    officials = _officials(extract(article(french, published=date(2024, 4, 3), language="fr"), known=[NITIWUL, AGBEKO]))
+    assert officials["Kofi Mensah Agbeko"].country == "TG" and officials["Kofi Mensah Agbeko"].known == "9"

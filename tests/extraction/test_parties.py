@@ -61,3 +61,74 @@ def test_those_present_at_a_signing_take_part_in_it_and_in_the_talks_it_closed(a
     for kind in ("meeting", "agreement"):
         names = {o.name for o in events[kind].officials}
         assert {"Manoah Esipisu", "Japhet Koome"} <= names, kind
+
+
+def test_a_states_adjective_on_a_person_noun_names_that_persons_state(article):
+    # "received the Bahraini dignitary": the host is not Bahraini because the guest is.
+    text = (
+        "ISLAMABAD: Bahrain's interior minister, Isa bin Khalid Al Nuaimi, arrived here on Tuesday for a "
+        "visit on security cooperation. Minister of State for Interior Imran Shahid received the Bahraini "
+        "dignitary at the airport, and the two discussed counter-narcotics cooperation."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Imran Shahid"] == "PK"
+
+
+def test_talks_and_a_signing_told_in_one_sentence_share_the_officials_named_after_it(article):
+    text = (
+        "At a meeting in Manila on Monday, the Philippine Coast Guard and the Indonesian Maritime Security Agency "
+        "signed a memorandum of understanding on maritime security. Admiral Ronnie Gavan, Commandant of the "
+        "Philippine Coast Guard, said the signing crowned months of negotiation."
+    )
+    events = {e.type: e for e in extract(article(text, published=date(2024, 4, 3))).events}
+    for kind in ("meeting", "agreement"):
+        assert "Ronnie Gavan" in {o.name for o in events[kind].officials}, kind
+
+
+def test_a_post_named_by_its_state_without_a_name_gives_that_state_to_its_one_holder(article):
+    # "The Jordanian minister" can only be the one minister whose own phrase gave no state.
+    text = (
+        "BAGHDAD - Interior Minister Mazen Haddad arrived in Baghdad on Sunday for talks with Iraq's Interior "
+        "Minister Karim Jaafar on border security and on refugees from Syria. The Jordanian minister said "
+        "smuggling from Syria across the desert had fallen since Syria closed its side of the border."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Mazen Haddad"] == "JO" and states["Karim Jaafar"] == "IQ"
+
+
+def test_the_headlines_phrase_for_a_person_gives_their_state():
+    from ingest.extraction.parties import headline_states
+    from ingest.extraction.people import PersonMention
+
+    minister = PersonMention("Mindaugas Zvirblis", 0, 18, 0, title="Minister of the Interior")
+    headline_states("Lithuanian interior minister Zvirblis visits Warsaw", people=[minister])
+    assert minister.country == "LT"
+    guest = PersonMention("Mindaugas Zvirblis", 0, 18, 0, title="Minister of the Interior")
+    headline_states("Poland's Nowak meets Zvirblis in Warsaw", people=[guest])
+    assert guest.country is None  # another person's phrase, across the verb
+
+
+def test_an_official_of_an_international_body_is_given_no_state(article):
+    text = (
+        "THE HAGUE - Lithuania's Interior Minister Dainius Gudelis met Marta Lind, Executive Director of the "
+        "European Union Agency for Asylum, in The Hague on Monday to discuss migration and border security."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert "Marta Lind" not in states
+
+
+def test_one_printed_as_meeting_officials_of_two_states_represents_neither():
+    from ingest.extraction.countries import find_countries
+    from ingest.extraction.parties import Setting
+    from ingest.extraction.people import PersonMention
+
+    text = "Aden Mwangi met Paul Okello and Grace Mushi in Addis Ababa. Kenya and Ethiopia were praised."
+
+    def person(name, country):
+        return PersonMention(name, text.index(name), text.index(name) + len(name), 0, country=country)
+
+    people = [person("Aden Mwangi", None), person("Paul Okello", "UG"), person("Grace Mushi", "TZ")]
+    title = "Mwangi meets Ugandan and Tanzanian ministers in Ethiopia"
+    setting = Setting.read(text, title=title, people=people, countries=find_countries(text), dateline=None)
+    assert setting.faced(0) == {"UG", "TZ"}
+    assert setting.fallback({"UG"} | setting.faced(0)) == "KE"  # the headline's venue is no party

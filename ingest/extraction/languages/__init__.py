@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..known import KnownOfficials
 from ..models import Article, ArticleExtraction, Official
 from .lexicon import Lexicon
 
@@ -50,9 +51,10 @@ def model_for(lang: str) -> Language:
 
 
 def extract_other(
-    articles: Sequence[Article], languages: Sequence[str], *, batch_size: int = 64
+    articles: Sequence[Article], languages: Sequence[str], *, batch_size: int = 64, known: KnownOfficials | None = None
 ) -> list[tuple[ArticleExtraction, list[Official]]]:
-    """Each article in its own language's pipeline; the model reads each language's texts in one pass."""
+    """Each article in its own language's pipeline; the model reads each language's texts in one pass.
+    `known`: the caller's officials, recognised as in English (`parties.keep_known`)."""
     from ..triage import article_may_report, focus
     from .frames import analyse, prepare
 
@@ -67,4 +69,4 @@ def extract_other(
             for i, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size), strict=True):
                 docs[i] = doc
     # An article triage turns away reads as an empty one.
-    return [analyse(p if relevant[i] else replace(p, body=""), docs.get(i)) for i, p in enumerate(prepared)]
+    return [analyse(p if relevant[i] else replace(p, body=""), docs.get(i), known) for i, p in enumerate(prepared)]

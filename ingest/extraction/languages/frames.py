@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING
 from ..cleaning import CleanText, clean_text
 from ..countries import CountryMention
 from ..dates import DateMention
+from ..known import KnownOfficials
 from ..matching import name_similarity
 from ..models import Article, ArticleExtraction, Event, Evidence, Location, Official
+from ..parties import keep_known
 from ..text import Sentence, split_sentences
 from ..topics import TOPIC_TERMS
 from . import lexicon_for
@@ -327,7 +329,9 @@ def _location(frame: Frame, *, sentences: list[Sentence], venues: list[Venue], d
     return Location(None, None)
 
 
-def analyse(prep: Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[Official]]:
+def analyse(
+    prep: Prepared, doc: Doc | None, known: KnownOfficials | None = None
+) -> tuple[ArticleExtraction, list[Official]]:
     article, lang = prep.article, prep.lang
     empty = ArticleExtraction(article.id, False, lang, [])
     if prep.clean is None or not prep.body.strip():
@@ -346,6 +350,8 @@ def analyse(prep: Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[Of
     else:
         assert doc is not None, "a French or Spanish article is parsed before it is read"
         people = latin_people(body, sentences=sentences, doc=doc, states=states, lex=lex)
+    if known is not None:
+        keep_known(people, known)
     headline_text = strip_marks(article.title or "")
     headline = [c.code for c in find_states(headline_text, lang)]
     headline += [v.country for v in find_venues(headline_text, lang)]
@@ -376,7 +382,8 @@ def analyse(prep: Prepared, doc: Doc | None) -> tuple[ArticleExtraction, list[Of
         for i in chosen:
             p = people[i]
             s, e = _to_original(prep, p.start, p.end)
-            officials.append(Official(p.name, p.country, p.title, None, [Evidence(article.text[s:e], s, e)]))
+            key = p.known.key if p.known else None
+            officials.append(Official(p.name, p.country, p.title, None, [Evidence(article.text[s:e], s, e)], key))
         evidence = []
         for i in sorted(frame.sentences):
             s, e = _to_original(prep, sentences[i].start, sentences[i].end)
@@ -415,13 +422,15 @@ def _share_twins(drafts: list[tuple[Frame, Event]]) -> list[Event]:
                 continue
             names = {o.name for o in e.officials}
             e.officials += [
-                Official(o.name, o.country, o.title, None, list(o.evidence))
+                Official(o.name, o.country, o.title, None, list(o.evidence), o.known)
                 for o in twin.officials
                 if o.name not in names
             ]
             names = {o.name for o in twin.officials}
             twin.officials += [
-                Official(o.name, o.country, o.title, None, list(o.evidence)) for o in e.officials if o.name not in names
+                Official(o.name, o.country, o.title, None, list(o.evidence), o.known)
+                for o in e.officials
+                if o.name not in names
             ]
             topics = sorted(set(e.topics) | set(twin.topics))
             e.topics, twin.topics = topics, list(topics)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..countries import CountryMention
+from ..models import KnownOfficial
 from ..text import Sentence
 from . import ar
 from .lexicon import Lexicon
@@ -30,6 +31,7 @@ class Person:
     country: str | None
     sentence: int
     organisation: bool = False  # holds a post in an international body
+    known: KnownOfficial | None = None  # the caller's official this person was recognised as
 
 
 _STRIP = " ,;:.-–—\"'«»()"
