@@ -1,8 +1,8 @@
 """The engine against the annotated dev corpus: a drop below the floors is a regression.
 
-The floors hold for the articles the engine was built on (d000-d073). Articles d074 onwards are new
-to it: their score is printed beside, until the second-generation engine moves the floors onto the
-whole corpus.
+The goal floors (less a margin) hold for the articles the engine was first built on (d000-d073). The
+whole corpus, d074 onwards included, holds the goal where it meets it and, where it does not yet,
+the score it has reached less 0.02, so that no change gives back what was won.
 """
 
 from __future__ import annotations
@@ -25,6 +25,15 @@ FLOORS = {
     "person_link_f1": 0.85,
 }
 MARGIN = 0.05
+# The whole English corpus: the goal (event, date, topic) or today's score less 0.02 (the others).
+WHOLE_FLOORS = {
+    "event_f1": 0.85,
+    "dyad_f1": 0.87,
+    "official_f1": 0.81,
+    "date_acc": 0.90,
+    "topic_f1": 0.70,
+    "person_link_f1": 0.74,
+}
 FIRST_NEW_ARTICLE = 74
 
 
@@ -52,19 +61,29 @@ def english_metrics():
     by_id = {p["id"]: p for p in predictions}
     metrics = scorer.score(built_on, [by_id[r["id"]] for r in built_on])
     new_metrics = scorer.score(new, [by_id[r["id"]] for r in new])
+    whole = scorer.score(gold, [by_id[r["id"]] for r in gold])
     print(
         "\ndev corpus (en) d000-d073: "
         + " ".join(f"{k}={metrics[k]:.3f}" for k in sorted(FLOORS))
         + "\ndev corpus (en) d074+:     "
         + " ".join(f"{k}={new_metrics[k]:.3f}" for k in sorted(FLOORS))
+        + "\ndev corpus (en) all:       "
+        + " ".join(f"{k}={whole[k]:.3f}" for k in sorted(FLOORS))
     )
-    return metrics
+    return {"built_on": metrics, "whole": whole}
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))
 def test_dev_corpus_floor(english_metrics, metric):
     floor = FLOORS[metric] - MARGIN
-    assert english_metrics[metric] >= floor, f"{metric}={english_metrics[metric]:.3f} < {floor:.2f}"
+    score = english_metrics["built_on"][metric]
+    assert score >= floor, f"{metric}={score:.3f} < {floor:.2f}"
+
+
+@pytest.mark.parametrize("metric", sorted(WHOLE_FLOORS))
+def test_whole_dev_corpus_floor(english_metrics, metric):
+    score = english_metrics["whole"][metric]
+    assert score >= WHOLE_FLOORS[metric], f"{metric}={score:.3f} < {WHOLE_FLOORS[metric]:.2f}"
 
 
 # French, Spanish and Arabic as one group (the goals they were built to): event, dyad and official F1.
