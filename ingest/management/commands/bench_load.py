@@ -40,6 +40,7 @@ def load_targets(*, sessions: int) -> dict:
     from django.contrib.auth.models import Group
     from django.db import connection
 
+    from meetings import selectors
     from meetings.management.commands.bench_pages import bench_targets
     from meetings.models import ApiToken, Engagement, Official
 
@@ -63,7 +64,8 @@ def load_targets(*, sessions: int) -> dict:
         pairs = cursor.fetchall()
     rng = random.Random(1)
     last = Engagement.objects.order_by("-id").values_list("id", flat=True).first() or 1
-    sample = Engagement.objects.filter(pk__in=rng.sample(range(1, last + 1), min(200, last)))
+    # Only engagements an analyst may open: a rejected one answers 404 on the analysts' pages.
+    sample = selectors.engagement_list().filter(pk__in=rng.sample(range(1, last + 1), min(200, last)))
     engagements = [f"/engagements/{pk}/" for pk in sample.values_list("pk", flat=True)]
     officials = list(Official.objects.filter(country_id__in=[a for a, _ in pairs]).values_list("id", flat=True)[:50])
     one = bench_targets()
