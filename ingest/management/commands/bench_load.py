@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -94,9 +95,13 @@ def load_targets(*, sessions: int) -> dict:
     }
 
 
-def feed_articles(*, seconds: float, batch_size: int = 16) -> int:
-    """(In the scratch database) queue articles (the ingest bench's mix) for `seconds`, keeping the
-    worker's queue a few batches deep. Returns how many were processed."""
+def feed_articles(
+    *, seconds: float, batch_size: int = 16, on_ready: Callable[[], None] | None = None, warm_timeout: float = 600.0
+) -> int:
+    """(In the scratch database) queue articles (the ingest bench's mix), first one batch until the worker
+    has finished an article (its first parse loads the language models, a minute or more on a busy
+    machine), then, after `on_ready()`, for `seconds`, keeping the worker's queue a few batches deep.
+    Returns how many were processed after `on_ready()`."""
     from ingest import services
     from ingest.management.commands.bench_ingest import DEV_CORPUS, bench_articles
     from ingest.models import Article
@@ -104,19 +109,33 @@ def feed_articles(*, seconds: float, batch_size: int = 16) -> int:
     items = bench_articles(DEV_CORPUS, 20000)
     run = secrets.token_hex(4)
     ids: list[int] = []
-    stop = time.monotonic() + seconds
-    at = 0
-    while time.monotonic() < stop and at < len(items):
-        if Article.objects.filter(pk__in=ids[-batch_size * 8 :], status="pending").count() < batch_size * 4:
-            batch = []
-            for fields in items[at : at + batch_size]:
-                fields = {**fields, "text": f"{fields['text']}\n(Load run {run}.)"}
-                batch.append(services.article_create(**fields).pk)
-            services.articles_enqueue(article_ids=batch, batch_size=batch_size)
-            ids += batch
-            at += batch_size
+
+    def queue_batch() -> None:
+        batch = []
+        for fields in items[len(ids) : len(ids) + batch_size]:
+            fields = {**fields, "text": f"{fields['text']}\n(Load run {run}.)"}
+            batch.append(services.article_create(**fields).pk)
+        services.articles_enqueue(article_ids=batch, batch_size=batch_size)
+        ids.extend(batch)
+
+    def processed() -> int:
+        return Article.objects.filter(pk__in=ids).exclude(status__in=["pending", "processing"]).count()
+
+    queue_batch()
+    deadline = time.monotonic() + warm_timeout
+    while not processed():
+        if time.monotonic() > deadline:
+            raise CommandError(f"The ingest worker finished no article in {warm_timeout:.0f} s.")
         time.sleep(0.5)
-    return Article.objects.filter(pk__in=ids).exclude(status__in=["pending", "processing"]).count()
+    warm = processed()
+    if on_ready is not None:
+        on_ready()
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop and len(ids) < len(items):
+        if Article.objects.filter(pk__in=ids[-batch_size * 8 :], status="pending").count() < batch_size * 4:
+            queue_batch()
+        time.sleep(0.5)
+    return processed() - warm
 
 
 class Command(BaseCommand):
@@ -138,7 +157,12 @@ class Command(BaseCommand):
             options["output"].write_text(json.dumps(load_targets(sessions=options["users"])))
             return
         if options["feed"]:
-            self.stdout.write(f"processed={feed_articles(seconds=options['feed'])}")
+
+            def ready() -> None:
+                self.stdout.write("ready")
+                self.stdout.flush()
+
+            self.stdout.write(f"processed={feed_articles(seconds=options['feed'], on_ready=ready)}")
             return
         if options["database"] == settings.DATABASES["default"]["NAME"]:
             raise CommandError("The bench database must not be the one in use.")
@@ -181,7 +205,7 @@ class Command(BaseCommand):
     def serve_and_load(self, *, env, production, manage, work: Path, targets: Path, seconds: float, **options) -> None:
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=production, check=True)
         port = options["port"]
-        started = []
+        started: list[subprocess.Popen] = []
         try:
             web = subprocess.Popen(
                 [
@@ -208,6 +232,9 @@ class Command(BaseCommand):
                 [*manage, "bench_load", "--feed", str(seconds + 10)], env=production, stdout=subprocess.PIPE, text=True
             )
             started.append(feeder)
+            # Locust starts once the worker has parsed its first article (models loaded): busy all along.
+            if feeder.stdout is None or feeder.stdout.readline().strip() != "ready":
+                raise CommandError("The article feeder stopped before the ingest worker was ready.")
             load_before = os.getloadavg()[0]
             prefix = work / "locust"
             locust = [
