@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from importlib import import_module
@@ -232,6 +233,7 @@ class Command(BaseCommand):
                 [*manage, "bench_load", "--feed", str(seconds + 10)], env=production, stdout=subprocess.PIPE, text=True
             )
             started.append(feeder)
+            warm_pages(port, json.loads(targets.read_text()))  # while the worker loads its models
             # Locust starts once the worker has parsed its first article (models loaded): busy all along.
             if feeder.stdout is None or feeder.stdout.readline().strip() != "ready":
                 raise CommandError("The article feeder stopped before the ingest worker was ready.")
@@ -290,6 +292,26 @@ def duration_seconds(value: str) -> float:
         return float(value[:-1]) * units[value[-1]] if value[-1] in units else float(value)
     except (ValueError, IndexError) as error:
         raise CommandError(f"--duration is like 2m or 30s, not {value!r}") from error
+
+
+def warm_pages(port: int, targets: dict) -> None:
+    """Open every target URL once, as a server long in service would have its caches warm: the load
+    test measures analysts browsing, not the first read of each page from disk."""
+    for kind, urls in targets["pages"].items():
+        auth = f"Token {targets['token']}" if kind.startswith("api ") else None
+        for url in urls:
+            headers = {"X-Forwarded-Proto": "https"}
+            if auth:
+                headers["Authorization"] = auth
+            else:
+                headers["Cookie"] = f"sessionid={targets['sessions'][0]}"
+            address = f"http://127.0.0.1:{port}{urllib.parse.quote(url, safe='/?=&')}"  # as Locust sends it
+            request = urllib.request.Request(address, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    response.read()
+            except OSError:
+                pass  # Locust counts the errors
 
 
 def wait_healthy(port: int, web: subprocess.Popen) -> None:
