@@ -21,7 +21,9 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
@@ -40,6 +42,7 @@ def load_targets(*, sessions: int) -> dict:
     from django.contrib.auth.models import Group
     from django.db import connection
 
+    from meetings import selectors
     from meetings.management.commands.bench_pages import bench_targets
     from meetings.models import ApiToken, Engagement, Official
 
@@ -63,7 +66,8 @@ def load_targets(*, sessions: int) -> dict:
         pairs = cursor.fetchall()
     rng = random.Random(1)
     last = Engagement.objects.order_by("-id").values_list("id", flat=True).first() or 1
-    sample = Engagement.objects.filter(pk__in=rng.sample(range(1, last + 1), min(200, last)))
+    # Only engagements an analyst may open: a rejected one answers 404 on the analysts' pages.
+    sample = selectors.engagement_list().filter(pk__in=rng.sample(range(1, last + 1), min(200, last)))
     engagements = [f"/engagements/{pk}/" for pk in sample.values_list("pk", flat=True)]
     officials = list(Official.objects.filter(country_id__in=[a for a, _ in pairs]).values_list("id", flat=True)[:50])
     one = bench_targets()
@@ -92,9 +96,13 @@ def load_targets(*, sessions: int) -> dict:
     }
 
 
-def feed_articles(*, seconds: float, batch_size: int = 16) -> int:
-    """(In the scratch database) queue articles (the ingest bench's mix) for `seconds`, keeping the
-    worker's queue a few batches deep. Returns how many were processed."""
+def feed_articles(
+    *, seconds: float, batch_size: int = 16, on_ready: Callable[[], None] | None = None, warm_timeout: float = 600.0
+) -> int:
+    """(In the scratch database) queue articles (the ingest bench's mix), first one batch until the worker
+    has finished an article (its first parse loads the language models, a minute or more on a busy
+    machine), then, after `on_ready()`, for `seconds`, keeping the worker's queue a few batches deep.
+    Returns how many were processed after `on_ready()`."""
     from ingest import services
     from ingest.management.commands.bench_ingest import DEV_CORPUS, bench_articles
     from ingest.models import Article
@@ -102,19 +110,33 @@ def feed_articles(*, seconds: float, batch_size: int = 16) -> int:
     items = bench_articles(DEV_CORPUS, 20000)
     run = secrets.token_hex(4)
     ids: list[int] = []
-    stop = time.monotonic() + seconds
-    at = 0
-    while time.monotonic() < stop and at < len(items):
-        if Article.objects.filter(pk__in=ids[-batch_size * 8 :], status="pending").count() < batch_size * 4:
-            batch = []
-            for fields in items[at : at + batch_size]:
-                fields = {**fields, "text": f"{fields['text']}\n(Load run {run}.)"}
-                batch.append(services.article_create(**fields).pk)
-            services.articles_enqueue(article_ids=batch, batch_size=batch_size)
-            ids += batch
-            at += batch_size
+
+    def queue_batch() -> None:
+        batch = []
+        for fields in items[len(ids) : len(ids) + batch_size]:
+            fields = {**fields, "text": f"{fields['text']}\n(Load run {run}.)"}
+            batch.append(services.article_create(**fields).pk)
+        services.articles_enqueue(article_ids=batch, batch_size=batch_size)
+        ids.extend(batch)
+
+    def processed() -> int:
+        return Article.objects.filter(pk__in=ids).exclude(status__in=["pending", "processing"]).count()
+
+    queue_batch()
+    deadline = time.monotonic() + warm_timeout
+    while not processed():
+        if time.monotonic() > deadline:
+            raise CommandError(f"The ingest worker finished no article in {warm_timeout:.0f} s.")
         time.sleep(0.5)
-    return Article.objects.filter(pk__in=ids).exclude(status__in=["pending", "processing"]).count()
+    warm = processed()
+    if on_ready is not None:
+        on_ready()
+    stop = time.monotonic() + seconds
+    while time.monotonic() < stop and len(ids) < len(items):
+        if Article.objects.filter(pk__in=ids[-batch_size * 8 :], status="pending").count() < batch_size * 4:
+            queue_batch()
+        time.sleep(0.5)
+    return processed() - warm
 
 
 class Command(BaseCommand):
@@ -136,7 +158,12 @@ class Command(BaseCommand):
             options["output"].write_text(json.dumps(load_targets(sessions=options["users"])))
             return
         if options["feed"]:
-            self.stdout.write(f"processed={feed_articles(seconds=options['feed'])}")
+
+            def ready() -> None:
+                self.stdout.write("ready")
+                self.stdout.flush()
+
+            self.stdout.write(f"processed={feed_articles(seconds=options['feed'], on_ready=ready)}")
             return
         if options["database"] == settings.DATABASES["default"]["NAME"]:
             raise CommandError("The bench database must not be the one in use.")
@@ -179,7 +206,7 @@ class Command(BaseCommand):
     def serve_and_load(self, *, env, production, manage, work: Path, targets: Path, seconds: float, **options) -> None:
         subprocess.run([*manage, "collectstatic", "--noinput", "-v0"], env=production, check=True)
         port = options["port"]
-        started = []
+        started: list[subprocess.Popen] = []
         try:
             web = subprocess.Popen(
                 [
@@ -206,6 +233,10 @@ class Command(BaseCommand):
                 [*manage, "bench_load", "--feed", str(seconds + 10)], env=production, stdout=subprocess.PIPE, text=True
             )
             started.append(feeder)
+            warm_pages(port, json.loads(targets.read_text()))  # while the worker loads its models
+            # Locust starts once the worker has parsed its first article (models loaded): busy all along.
+            if feeder.stdout is None or feeder.stdout.readline().strip() != "ready":
+                raise CommandError("The article feeder stopped before the ingest worker was ready.")
             load_before = os.getloadavg()[0]
             prefix = work / "locust"
             locust = [
@@ -261,6 +292,26 @@ def duration_seconds(value: str) -> float:
         return float(value[:-1]) * units[value[-1]] if value[-1] in units else float(value)
     except (ValueError, IndexError) as error:
         raise CommandError(f"--duration is like 2m or 30s, not {value!r}") from error
+
+
+def warm_pages(port: int, targets: dict) -> None:
+    """Open every target URL once, as a server long in service would have its caches warm: the load
+    test measures analysts browsing, not the first read of each page from disk."""
+    for kind, urls in targets["pages"].items():
+        auth = f"Token {targets['token']}" if kind.startswith("api ") else None
+        for url in urls:
+            headers = {"X-Forwarded-Proto": "https"}
+            if auth:
+                headers["Authorization"] = auth
+            else:
+                headers["Cookie"] = f"sessionid={targets['sessions'][0]}"
+            address = f"http://127.0.0.1:{port}{urllib.parse.quote(url, safe='/?=&')}"  # as Locust sends it
+            request = urllib.request.Request(address, headers=headers)
+            try:
+                with urllib.request.urlopen(request, timeout=60) as response:
+                    response.read()
+            except OSError:
+                pass  # Locust counts the errors
 
 
 def wait_healthy(port: int, web: subprocess.Popen) -> None:
