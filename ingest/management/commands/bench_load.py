@@ -31,6 +31,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from config.scratch_databases import database_url, server_connection
+from meetings.kinds import ENGAGEMENT_KINDS
 
 TARGET_P95_MS = 300.0
 LOCUSTFILE = Path(settings.BASE_DIR) / "loadtest" / "locustfile.py"
@@ -74,7 +75,7 @@ def load_targets(*, sessions: int) -> dict:
     years = ["since=2016-01-01&until=2019-12-31", "since=2020-01-01&until=2024-06-30", "since=2012-05-01"]
     filtered = [
         f"/?country={a}&country={b}&kind={kind}&{span}"
-        for (a, b), kind, span in zip(pairs, ["meeting", "call", "agreement", "exercise"] * 2, years * 3, strict=False)
+        for (a, b), kind, span in zip(pairs, list(ENGAGEMENT_KINDS) * 2, years * 3, strict=False)
     ]
     filtered += [f"/?country={a}&topic=counter-terrorism" for a, _ in pairs] + [one["timeline official"]]
     return {
