@@ -322,15 +322,16 @@ _JOINT = re.compile(
 )
 
 
+def _extent(tok: Token) -> tuple[int, int]:
+    """The character range of the phrase `tok` heads (its whole subtree)."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
+
+
 def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs:
     "X met A and B", "X held talks with A and B", "X received A"."""
     subjects: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
-
-    def extent(tok: Token) -> tuple[int, int]:
-        sub = list(tok.subtree)
-        return sub[0].idx, sub[-1].idx + len(sub[-1])
 
     for tok in span:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _MEET_VERBS:
@@ -351,8 +352,8 @@ def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int
                         met += [p for p in prep.children if p.dep_ == "pobj"]
         if not met:
             continue
-        objects += [extent(m) for m in dict.fromkeys(met)]
-        subjects += [extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        objects += [_extent(m) for m in dict.fromkeys(met)]
+        subjects += [_extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subjects, objects
 
 
@@ -457,8 +458,7 @@ def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[
             and tok.dep_ in ("advcl", "xcomp", "acl")
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
         ):
-            sub = list(tok.subtree)
-            purposes.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+            purposes.append(_extent(tok))
     if not purposes:
         return set()
     inside: set[str] = set()
