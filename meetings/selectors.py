@@ -234,8 +234,12 @@ def engagement_filter(
     if kind:
         queryset = queryset.filter(kind=kind)
     if topic:
+        # The topic's id as a value of its own (an InitPlan), not a join to the topics: PostgreSQL then
+        # expects a topic's share of the rows rather than a few, and reads a state's timeline in date order
+        # probing the (engagement, topic) index, instead of collecting every engagement of both to sort them.
+        topic_id = Subquery(Topic.objects.filter(slug=topic).values("pk"))
         queryset = queryset.filter(
-            Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
+            Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic_id=topic_id))
         )
     if official is not None and official != "":  # an empty list of officials matches nothing
         if isinstance(official, str):
