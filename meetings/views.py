@@ -241,8 +241,7 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "official": record,
             "watch": watch_button(request, Watch(kind=Watch.Kind.OFFICIAL, official=record)),
-            "titles": selectors.official_titles(official=record),
-            "counterparts": selectors.official_counterparts(official=record),
+            "sides": selectors.official_sides(official=record),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
         },
