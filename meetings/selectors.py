@@ -589,7 +589,11 @@ def official_sides(*, official: Official, counterparts: int = 10) -> OfficialSid
     """Each title the official was reported with (the first and last engagement dates it was reported), and
     the officials of other states met most often, busiest first: in each engagement, those on another side
     than the one this official represented (their own state when the report does not say), not colleagues."""
-    params = {"rejected": Engagement.Status.REJECTED, "official": official.pk, "counterparts": counterparts}
+    params: dict[str, str | int] = {
+        "rejected": Engagement.Status.REJECTED.value,
+        "official": official.pk,
+        "counterparts": counterparts,
+    }
     with connection.cursor() as cursor:
         cursor.execute(OFFICIAL_SIDES, params)
         rows = cursor.fetchall()
