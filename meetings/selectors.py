@@ -103,11 +103,17 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
         # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
         # keep it on the index.
         cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        rows = list(
-            OfficialAlias.objects.filter(key__trigram_word_similar=key)
-            .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index
-            .values_list("official_id", flat=True)[: limit * 3]
-        )
+        similar = OfficialAlias.objects.filter(key__trigram_word_similar=key)
+        distance = RawSQL("%s <<-> key", [key])  # word-similarity distance
+        wanted = limit * 3
+        # The spellings within reach, from the GIN index (alias_key_trgm): a name's few in a few rows.
+        found = list(similar.annotate(distance=distance).values_list("official_id", "distance")[: wanted + 1])
+        if len(found) > wanted:
+            # A common name: only its nearest spellings, read in order from the GiST index (partial on a key
+            # that is not empty, which this query alone states) rather than every match sorted.
+            rows = list(similar.exclude(key="").order_by(distance).values_list("official_id", flat=True)[:wanted])
+        else:
+            rows = [pk for pk, _ in sorted(found, key=lambda row: row[1])]
         # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
         # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
         romanized = romanized_key(name)

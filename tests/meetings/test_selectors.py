@@ -59,6 +59,18 @@ def test_histogram_follows_a_write_once_the_tallies_are_refreshed():
     }
 
 
+def test_officials_matching_orders_a_common_name_as_a_rare_one():
+    """More spellings within reach than asked for are read nearest first from the GiST index, fewer are all
+    read and sorted: either way the closest spellings come first, in the same order."""
+    spellings = ["Obaid Al Maaytah", "Ali Maaytahi", "Hani Maytah", "Omar Maaitah", "Salem Mayta"]  # nearest first
+    officials = [factories.official(name=name) for name in spellings]
+    factories.official(name="Sami Haddad")  # no word of it is near
+    expected = [record.pk for record in officials]
+    assert selectors.officials_matching(name="Maaytah", limit=10) == expected  # 5 within reach, 30 asked for
+    assert selectors.officials_matching(name="Maaytah", limit=1) == expected[:1]  # 5 within reach, 3 asked for
+    assert selectors.officials_matching(name="Maaytah", limit=2) == expected[:2]  # 5 within reach, 6 asked for
+
+
 def test_counterparts_are_officials_of_the_other_states_only():
     maaytah = factories.official(name="Obaid Al Maaytah", country="JO")
     colleague = factories.official(name="Yousef Haddadin", country="JO")
