@@ -520,8 +520,11 @@ def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
     )
 
 
-def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engagement]:
-    return list(queryset.filter(kind=Engagement.Kind.AGREEMENT)[:limit])
+def agreements(queryset: QuerySet[Engagement], *, limit: int = 10, with_states: bool = False) -> list[Engagement]:
+    """The latest agreements among the engagements, as the lists of agreements show them (date and summary, and
+    the states `with_states`): the timeline rows' participants and topics are not read for them."""
+    rows = queryset.filter(kind=Engagement.Kind.AGREEMENT).prefetch_related(None)
+    return list((rows.prefetch_related("countries") if with_states else rows)[:limit])
 
 
 def network(*, topic: str | None, since: int | None, until: int | None, at_least: int | None = None, limit: int = 80):

@@ -168,7 +168,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
                 (trend, charts.sparkline(trend.years, span=overview.years), _pair(record.code, trend.country.code))
                 for trend in overview.partners
             ],
-            "agreements": selectors.agreements(engagements),
+            "agreements": selectors.agreements(engagements, with_states=True),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
             **_tallies_context(),

@@ -70,11 +70,11 @@ EXPECTED = {
     # as "timeline": the histogram is drawn for a next page requested without htmx
     "timeline next page": 12,
     # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
-    # top officials 1 and the officials 1; latest rows 4; agreements 4; tallies' state 1; watched 1
-    "country": 22,
+    # top officials 1 and the officials 1; latest rows 4; agreements with their states 2; tallies' state 1; watched 1
+    "country": 20,
     # auth 2 + 2; both countries 1; kind years 1; topic years 1 and topics 1; dyad summary 1; each side's
-    # top officials and those officials 2 + 2; latest rows 4; agreements 4; tallies' state 1; watched 1
-    "relationship": 23,
+    # top officials and those officials 2 + 2; latest rows 4; agreements 1; tallies' state 1; watched 1
+    "relationship": 20,
     # auth 2 + 2; the official with aliases 2; rows 4; titles and counterparts 1 and their officials 1; watched 1
     "official": 13,
     # auth 2 + 2; the engagement with its reviewer 1; its countries, topics, participants, evidence with
