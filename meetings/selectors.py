@@ -588,6 +588,12 @@ SELECT 0 AS part, ROW_NUMBER() OVER (ORDER BY COALESCE(MIN(date), 'infinity'), t
 FROM mine WHERE title <> '' GROUP BY title
 UNION ALL
 SELECT 1, ROW_NUMBER() OVER (ORDER BY n DESC, official_id), NULL, official_id, NULL, NULL, n::int FROM counterparts
+UNION ALL
+SELECT 2, ROW_NUMBER() OVER (ORDER BY date DESC NULLS LAST, engagement_id DESC), NULL, engagement_id, NULL, NULL, NULL
+FROM (
+    SELECT engagement_id, date FROM mine WHERE shown OR %(with_rejected)s
+    ORDER BY date DESC NULLS LAST, engagement_id DESC LIMIT %(latest)s
+) latest
 ORDER BY part, place
 """
 
@@ -596,23 +602,38 @@ ORDER BY part, place
 class OfficialSides:
     titles: list[TitleHeld]
     counterparts: list[tuple[Official, int]]  # busiest first
+    latest: list[int] = field(default_factory=list)  # ids of the latest engagements, newest first
 
 
-def official_sides(*, official: Official, counterparts: int = 10) -> OfficialSides:
-    """Each title the official was reported with (the first and last engagement dates it was reported), and
-    the officials of other states met most often, busiest first: in each engagement, those on another side
-    than the one this official represented (their own state when the report does not say), not colleagues."""
-    params: dict[str, str | int] = {
+def official_sides(
+    *, official: Official, counterparts: int = 10, latest: int = 0, with_rejected: bool = False
+) -> OfficialSides:
+    """Each title the official was reported with (the first and last engagement dates it was reported), the
+    officials of other states met most often, busiest first: in each engagement, those on another side than
+    the one this official represented (their own state when the report does not say), not colleagues; and
+    the ids of the `latest` engagements in timeline order, one more when there are more (rejected ones too
+    `with_rejected`, for editors)."""
+    params: dict[str, str | int | bool] = {
         "rejected": Engagement.Status.REJECTED.value,
         "official": official.pk,
         "counterparts": counterparts,
+        "latest": latest + 1 if latest else 0,
+        "with_rejected": with_rejected,
     }
     with connection.cursor() as cursor:
         cursor.execute(OFFICIAL_SIDES, params)
         rows = cursor.fetchall()
     titles = [TitleHeld(title, first, last, times) for part, _, title, _, first, last, times in rows if part == 0]
     met = [(pk, n) for part, _, _, pk, _, _, n in rows if part == 1]
-    return OfficialSides(titles, _officials_ranked(met) if met else [])
+    newest = [pk for part, _, _, pk, _, _, _ in rows if part == 2]
+    return OfficialSides(titles, _officials_ranked(met) if met else [], newest)
+
+
+def first_page_of(*, ids: list[int], size: int, with_rejected: bool = False) -> Page:
+    """The first timeline page of engagements whose ids are known, newest first (one more than `size` when
+    there are more), and the cursor of the next page."""
+    rows = list(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
+    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if rows and len(ids) > size else None)
 
 
 def official_titles(*, official: Official) -> list[TitleHeld]:
