@@ -6,6 +6,7 @@ import re
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -21,6 +22,18 @@ def parse_id(value: str | None) -> int | None:
     if value is None or not ASCII_NUMBER.fullmatch(value):
         return None
     return int(value) or None
+
+
+class Pairs(BaseChoiceIterator):
+    """Choices read as (value, label) pairs, the form Django brings choices to: handed to a field and its widget as
+    they are. A plain list is normalised pair by pair for the field and again for its widget on every form
+    (1.3 ms of CPU for the 249 states, on every timeline page and API call)."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
 
 
 class DateInput(forms.DateInput):
@@ -117,9 +130,9 @@ class TimelineFilterForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
         countries = list(Country.objects.values_list("code", "short_name"))
-        self.fields["country"].choices = countries
-        self.fields["partner"].choices = [("", "Any partner"), *countries]
-        self.fields["topic"].choices = [("", "Any topic"), *Topic.objects.values_list("slug", "label")]
+        self.fields["country"].choices = Pairs(countries)
+        self.fields["partner"].choices = Pairs([("", "Any partner"), *countries])
+        self.fields["topic"].choices = Pairs([("", "Any topic"), *Topic.objects.values_list("slug", "label")])
 
     def clean_official(self) -> str | int:
         """An official's number (the page of one official links here with it), else a name in any spelling."""

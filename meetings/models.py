@@ -111,9 +111,13 @@ class OfficialAlias(models.Model):
         indexes = [
             # Trigram candidates for name resolution and search ("Maaitah" finds "Maaytah").
             GinIndex(fields=["key"], name="alias_key_trgm", opclasses=["gin_trgm_ops"]),
-            # Search and the timeline's official filter: the closest spellings first, nearest-neighbour order
-            # (selectors.officials_matching), so a common surname costs a few rows, not all its matches.
-            GistIndex(fields=["key"], name="alias_key_trgm_gist", opclasses=["gist_trgm_ops"]),
+            # Search and the timeline's official filter: the closest spellings of a common name first, in
+            # nearest-neighbour order (selectors.officials_matching), so it costs a few rows, not all its
+            # matches. Partial on a condition every key meets (alias_key_not_empty) that only that query
+            # states: a filter by similarity alone then reads the GIN index above, as it should (a GiST index
+            # cannot rule out much for word similarity: it read the whole index, 120 ms at 300,000 aliases,
+            # where the GIN index answers a name in a few rows in 3 to 12 ms).
+            GistIndex(fields=["key"], name="alias_key_trgm_gist", opclasses=["gist_trgm_ops"], condition=~Q(key="")),
             # Across scripts: an Arabic-script mention's candidates among Latin spellings and back
             # (services.official_resolve, selectors.officials_matching).
             GinIndex(fields=["romanized"], name="alias_romanized_trgm", opclasses=["gin_trgm_ops"]),

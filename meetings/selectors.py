@@ -18,14 +18,11 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Max,
-    Min,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
     Subquery,
-    Value,
     Window,
 )
 from django.db.models.expressions import RawSQL
@@ -89,11 +86,16 @@ NAME_SIMILARITY = 0.4
 
 
 @contextmanager
-def spellings_loosely_similar() -> Iterator[None]:
-    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY.
-    Local to the transaction, so no other query on the connection sees the lower threshold."""
+def spellings_loosely_similar(*, on_the_indexes: bool = False) -> Iterator[None]:
+    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY,
+    and `on_the_indexes`, no table is scanned whole. Local to the transaction, so no other query on the
+    connection sees them; set in the statement that sets the threshold (a round trip fewer)."""
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(NAME_SIMILARITY)])
+        cursor.execute(
+            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)"
+            + (", set_config('enable_seqscan', 'off', true)" if on_the_indexes else ""),
+            [str(NAME_SIMILARITY)],
+        )
         yield
 
 
@@ -102,15 +104,20 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     key = alias_key(name)
     if not key:
         return []
-    with spellings_loosely_similar(), transaction.atomic(), connection.cursor() as cursor:
-        # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials):
-        # keep it on the index.
-        cursor.execute("SELECT set_config('enable_seqscan', 'off', true)")
-        rows = list(
-            OfficialAlias.objects.filter(key__trigram_word_similar=key)
-            .order_by(RawSQL("%s <<-> key", [key]))  # word-similarity distance, read in order from the GiST index
-            .values_list("official_id", flat=True)[: limit * 3]
-        )
+    # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials): keep it
+    # on the indexes.
+    with spellings_loosely_similar(on_the_indexes=True):
+        similar = OfficialAlias.objects.filter(key__trigram_word_similar=key)
+        distance = RawSQL("%s <<-> key", [key])  # word-similarity distance
+        wanted = limit * 3
+        # The spellings within reach, from the GIN index (alias_key_trgm): a name's few in a few rows.
+        found = list(similar.annotate(distance=distance).values_list("official_id", "distance")[: wanted + 1])
+        if len(found) > wanted:
+            # A common name: only its nearest spellings, read in order from the GiST index (partial on a key
+            # that is not empty, which this query alone states) rather than every match sorted.
+            rows = list(similar.exclude(key="").order_by(distance).values_list("official_id", flat=True)[:wanted])
+        else:
+            rows = [pk for pk, _ in sorted(found, key=lambda row: row[1])]
         # The other script: spellings whose romanised skeleton is the query's (alias_romanized_trgm index); a
         # Latin query looks only at Arabic-script spellings, the Latin ones having answered above.
         romanized = romanized_key(name)
@@ -234,8 +241,12 @@ def engagement_filter(
     if kind:
         queryset = queryset.filter(kind=kind)
     if topic:
+        # The topic's id as a value of its own (an InitPlan), not a join to the topics: PostgreSQL then
+        # expects a topic's share of the rows rather than a few, and reads a state's timeline in date order
+        # probing the (engagement, topic) index, instead of collecting every engagement of both to sort them.
+        topic_id = Subquery(Topic.objects.filter(slug=topic).values("pk"))
         queryset = queryset.filter(
-            Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic__slug=topic))
+            Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic_id=topic_id))
         )
     if official is not None and official != "":  # an empty list of officials matches nothing
         if isinstance(official, str):
@@ -513,8 +524,11 @@ def relationship_overview(*, a: Country, b: Country) -> RelationshipOverview:
     )
 
 
-def agreements(queryset: QuerySet[Engagement], *, limit: int = 10) -> list[Engagement]:
-    return list(queryset.filter(kind=Engagement.Kind.AGREEMENT)[:limit])
+def agreements(queryset: QuerySet[Engagement], *, limit: int = 10, with_states: bool = False) -> list[Engagement]:
+    """The latest agreements among the engagements, as the lists of agreements show them (date and summary, and
+    the states `with_states`): the timeline rows' participants and topics are not read for them."""
+    rows = queryset.filter(kind=Engagement.Kind.AGREEMENT).prefetch_related(None)
+    return list((rows.prefetch_related("countries") if with_states else rows)[:limit])
 
 
 def network(*, topic: str | None, since: int | None, until: int | None, at_least: int | None = None, limit: int = 80):
@@ -543,44 +557,93 @@ class TitleHeld:
     times: int
 
 
-def official_titles(*, official: Official) -> list[TitleHeld]:
-    """Each title the official was reported with, and the first and last engagement dates it was reported."""
-    rows = (
-        Participation.objects.filter(official=official)
-        .exclude(title="")
-        .values("title")
-        .annotate(first=Min("engagement__date"), last=Max("engagement__date"), times=Count("id"))
-        .order_by(Coalesce("first", Value(datetime.date.max)), "title")
-    )
-    return [TitleHeld(**row) for row in rows]
-
-
-# In each of the official's engagements (not rejected), the others on another side than the one this
-# official represented (their own state when the report does not say). Read from the official's rows
-# (participation_official_engagement), each engagement's status by engagement_pk_facts and its other
-# participants by participation_unique_official: work in proportion to the official's engagements, not
-# to the table (the ORM's subquery form hashed every official on record).
-COUNTERPARTS = """
-SELECT other.official_id, COUNT(DISTINCT other.engagement_id) AS n
-FROM meetings_participation mine
-JOIN meetings_official me ON me.id = mine.official_id
-JOIN meetings_engagement e ON e.id = mine.engagement_id AND e.status <> %s
-JOIN meetings_participation other ON other.engagement_id = mine.engagement_id AND other.official_id <> mine.official_id
-JOIN meetings_official them ON them.id = other.official_id
-WHERE mine.official_id = %s
-  AND COALESCE(other.country_id, them.country_id) <> COALESCE(mine.country_id, me.country_id)
-GROUP BY other.official_id
-ORDER BY n DESC, other.official_id
-LIMIT %s
+# The official's rows read once (participation_official_engagement, including the side and the title), each
+# engagement's date and status by engagement_pk_facts: the titles held, with the first and last dates each
+# was reported, and the counterparts, the others on another side than the one this official represented
+# (their own state when the report does not say) in each engagement not rejected, read with their sides by
+# participation_engagement_side. Everything index-only and in proportion to the official's engagements (the
+# busiest has about 3,900 at 1,000,000), the official's rows probed once for both. Another participant's own
+# state is looked up only when the report gives no side (COALESCE evaluates the subquery only then).
+OFFICIAL_SIDES = """
+WITH mine AS MATERIALIZED (
+    SELECT p.engagement_id, p.title, COALESCE(p.country_id, me.country_id) AS side, e.date,
+           e.status <> %(rejected)s AS shown
+    FROM meetings_participation p
+    JOIN meetings_official me ON me.id = p.official_id
+    JOIN meetings_engagement e ON e.id = p.engagement_id
+    WHERE p.official_id = %(official)s
+), counterparts AS (
+    SELECT other.official_id, COUNT(DISTINCT other.engagement_id) AS n
+    FROM mine
+    JOIN meetings_participation other ON other.engagement_id = mine.engagement_id AND other.official_id <> %(official)s
+    WHERE mine.shown AND COALESCE(
+        other.country_id, (SELECT them.country_id FROM meetings_official them WHERE them.id = other.official_id)
+    ) <> mine.side
+    GROUP BY other.official_id
+    ORDER BY n DESC, other.official_id
+    LIMIT %(counterparts)s
+)
+SELECT 0 AS part, ROW_NUMBER() OVER (ORDER BY COALESCE(MIN(date), 'infinity'), title) AS place,
+       title, NULL::bigint, MIN(date), MAX(date), COUNT(*)::int
+FROM mine WHERE title <> '' GROUP BY title
+UNION ALL
+SELECT 1, ROW_NUMBER() OVER (ORDER BY n DESC, official_id), NULL, official_id, NULL, NULL, n::int FROM counterparts
+UNION ALL
+SELECT 2, ROW_NUMBER() OVER (ORDER BY date DESC NULLS LAST, engagement_id DESC), NULL, engagement_id, NULL, NULL, NULL
+FROM (
+    SELECT engagement_id, date FROM mine WHERE shown OR %(with_rejected)s
+    ORDER BY date DESC NULLS LAST, engagement_id DESC LIMIT %(latest)s
+) latest
+ORDER BY part, place
 """
 
 
-def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
-    """The officials of other states met most often, busiest first: in each engagement, those on another side
-    than the one this official represented (their own state when the report does not say), not colleagues."""
+@dataclass
+class OfficialSides:
+    titles: list[TitleHeld]
+    counterparts: list[tuple[Official, int]]  # busiest first
+    latest: list[int] = field(default_factory=list)  # ids of the latest engagements, newest first
+
+
+def official_sides(
+    *, official: Official, counterparts: int = 10, latest: int = 0, with_rejected: bool = False
+) -> OfficialSides:
+    """Each title the official was reported with (the first and last engagement dates it was reported), the
+    officials of other states met most often, busiest first: in each engagement, those on another side than
+    the one this official represented (their own state when the report does not say), not colleagues; and
+    the ids of the `latest` engagements in timeline order, one more when there are more (rejected ones too
+    `with_rejected`, for editors)."""
+    params: dict[str, str | int | bool] = {
+        "rejected": Engagement.Status.REJECTED.value,
+        "official": official.pk,
+        "counterparts": counterparts,
+        "latest": latest + 1 if latest else 0,
+        "with_rejected": with_rejected,
+    }
     with connection.cursor() as cursor:
-        cursor.execute(COUNTERPARTS, [Engagement.Status.REJECTED, official.pk, limit])
-        return _officials_ranked([(pk, n) for pk, n in cursor.fetchall()])
+        cursor.execute(OFFICIAL_SIDES, params)
+        rows = cursor.fetchall()
+    titles = [TitleHeld(title, first, last, times) for part, _, title, _, first, last, times in rows if part == 0]
+    met = [(pk, n) for part, _, _, pk, _, _, n in rows if part == 1]
+    newest = [pk for part, _, _, pk, _, _, _ in rows if part == 2]
+    return OfficialSides(titles, _officials_ranked(met) if met else [], newest)
+
+
+def first_page_of(*, ids: list[int], size: int, with_rejected: bool = False) -> Page:
+    """The first timeline page of engagements whose ids are known, newest first (one more than `size` when
+    there are more), and the cursor of the next page."""
+    rows = list(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
+    return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if rows and len(ids) > size else None)
+
+
+def official_titles(*, official: Official) -> list[TitleHeld]:
+    """Each title the official was reported with, and the first and last engagement dates it was reported."""
+    return official_sides(official=official, counterparts=0).titles
+
+
+def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[Official, int]]:
+    """The officials of other states met most often, busiest first (see official_sides)."""
+    return official_sides(official=official, counterparts=limit).counterparts
 
 
 # Search ---------------------------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
                 (trend, charts.sparkline(trend.years, span=overview.years), _pair(record.code, trend.country.code))
                 for trend in overview.partners
             ],
-            "agreements": selectors.agreements(engagements),
+            "agreements": selectors.agreements(engagements, with_states=True),
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
             **_tallies_context(),
@@ -230,19 +230,19 @@ def official(request: HttpRequest, pk: int) -> HttpResponse:
         record = selectors.official_detail(official_id=pk)
     except Official.DoesNotExist as exc:
         raise Http404("No such official") from exc
-    listed = selectors.engagement_list(with_rejected=can_review(request.user))
-    engagements = selectors.engagement_filter(listed, official=record.pk)
+    editor = can_review(request.user)
+    # The official's rows are read once for the titles, the counterparts and which engagements are the latest.
+    sides = selectors.official_sides(official=record, latest=LATEST_ROWS, with_rejected=editor)
     params = QueryDict(mutable=True)
     params["official"] = str(record.pk)
-    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
+    page = selectors.first_page_of(ids=sides.latest, size=LATEST_ROWS, with_rejected=editor)
     return render(
         request,
         "meetings/official.html",
         {
             "official": record,
             "watch": watch_button(request, Watch(kind=Watch.Kind.OFFICIAL, official=record)),
-            "titles": selectors.official_titles(official=record),
-            "counterparts": selectors.official_counterparts(official=record),
+            "sides": sides,
             "timeline_query": params.urlencode(),
             **_rows_context(page, base=reverse("meetings:timeline"), params=params),
         },

@@ -49,6 +49,6 @@ def test_the_search_page_of_a_common_word_says_its_articles_come_from_a_sample(c
         response = client.get(reverse("ingest:search") + "?q=strait")
     assert "is in so many articles that these are the most recent of a sample" in response.content.decode()
     assert len(response.context["results"].articles) == 20
-    # auth 2 + 2; officials_matching 8; summaries' full-text ids 4 (no engagement matches, none read);
+    # auth 2 + 2; officials_matching 5; summaries' full-text ids 4 (no engagement matches, none read);
     # articles' full-text ids 4 and the 20 articles 1: the same however many articles match
-    assert len(queries) == 21
+    assert len(queries) == 18

@@ -232,8 +232,9 @@ def test_split_and_merge_from_the_engagement_page(client, editor):
 
 
 def test_rejected_engagements_leave_the_analysts_views_and_stay_with_editors(client, analyst, editor):
-    kept = factories.engagement()
-    rejected = factories.engagement(date=datetime.date(2024, 2, 1))
+    envoy = factories.official(name="Nasser Al Marri", country="QA")
+    kept = factories.engagement(officials=[envoy])
+    rejected = factories.engagement(date=datetime.date(2024, 2, 1), officials=[envoy])
     Engagement.objects.filter(pk=rejected.pk).update(status="rejected", reviewed_at=datetime.datetime.now(datetime.UTC))
     client.force_login(analyst)
     timeline = client.get(reverse("meetings:timeline")).content.decode()
@@ -246,10 +247,14 @@ def test_rejected_engagements_leave_the_analysts_views_and_stay_with_editors(cli
     assert f'"id": {kept.pk}' in export and f'"id": {rejected.pk}' not in export
     pair = client.get(reverse("meetings:relationship", args=["JO-QA"])).content.decode()
     assert rejected.get_absolute_url() not in pair
+    person = client.get(envoy.get_absolute_url()).content.decode()
+    assert kept.get_absolute_url() in person and rejected.get_absolute_url() not in person
 
     client.force_login(editor)
     timeline = client.get(reverse("meetings:timeline")).content.decode()
     assert rejected.get_absolute_url() in timeline and '<span class="review review-rejected"' in timeline
+    person = client.get(envoy.get_absolute_url()).content.decode()
+    assert rejected.get_absolute_url() in person and kept.get_absolute_url() in person
     assert client.get(rejected.get_absolute_url()).status_code == 200
 
 

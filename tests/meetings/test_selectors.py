@@ -59,6 +59,31 @@ def test_histogram_follows_a_write_once_the_tallies_are_refreshed():
     }
 
 
+def test_officials_matching_orders_a_common_name_as_a_rare_one():
+    """More spellings within reach than asked for are read nearest first from the GiST index, fewer are all
+    read and sorted: either way the closest spellings come first, in the same order."""
+    spellings = ["Obaid Al Maaytah", "Ali Maaytahi", "Hani Maytah", "Omar Maaitah", "Salem Mayta"]  # nearest first
+    officials = [factories.official(name=name) for name in spellings]
+    factories.official(name="Sami Haddad")  # no word of it is near
+    expected = [record.pk for record in officials]
+    assert selectors.officials_matching(name="Maaytah", limit=10) == expected  # 5 within reach, 30 asked for
+    assert selectors.officials_matching(name="Maaytah", limit=1) == expected[:1]  # 5 within reach, 3 asked for
+    assert selectors.officials_matching(name="Maaytah", limit=2) == expected[:2]  # 5 within reach, 6 asked for
+
+
+def test_an_officials_latest_engagements_are_the_first_page_of_their_timeline():
+    envoy = factories.official(name="Nasser Al Marri", country="QA")
+    for day in range(1, 13):  # twelve, two on one day, one undated: a second page, in timeline order
+        factories.engagement(date=datetime.date(2023, 3, min(day, 11)) if day < 12 else None, officials=[envoy])
+    timeline = selectors.engagement_page(
+        selectors.engagement_filter(selectors.engagement_list(), official=envoy.pk), cursor=None, size=10
+    )
+    sides = selectors.official_sides(official=envoy, latest=10)
+    page = selectors.first_page_of(ids=sides.latest, size=10)
+    assert [row.pk for row in page.rows] == [row.pk for row in timeline.rows] and len(page.rows) == 10
+    assert page.next_cursor == timeline.next_cursor is not None
+
+
 def test_counterparts_are_officials_of_the_other_states_only():
     maaytah = factories.official(name="Obaid Al Maaytah", country="JO")
     colleague = factories.official(name="Yousef Haddadin", country="JO")

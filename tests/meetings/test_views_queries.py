@@ -56,36 +56,36 @@ def pages() -> dict[str, str]:
 # ends with 2 (the user's and their groups' permissions): "auth 2 + 2" below.
 # A timeline page of rows: the rows with their source count (1), then their countries, topics and
 # participants with officials (3 prefetches): "rows 4". A name filter or search runs officials_matching:
-# 2 savepoints around 2 set_config calls, the alias read, the other script's spellings and 2 releases = 8.
+# a transaction around one set_config call, the alias read and the other script's spellings = 5.
 EXPECTED = {
     # auth 2 + 2; filter form's countries and topics 2; rows 4; month tally 1; tallies' state 1
     "timeline": 12,
     # the same, the histogram counted from the filtered rows instead of the tally; whether the user watches
     # this filter 1
     "timeline filtered": 13,
-    # auth 2 + 2; form 2; the name resolved once: officials_matching 8, the candidates' spellings 1, the
+    # auth 2 + 2; form 2; the name resolved once: officials_matching 5, the candidates' spellings 1, the
     # officials shown 1 and their engagement counts 1; rows 4; histogram from the rows 1; tallies' state 1;
     # whether the user watches this filter 1
-    "timeline by name": 24,
+    "timeline by name": 21,
     # as "timeline": the histogram is drawn for a next page requested without htmx
     "timeline next page": 12,
     # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
-    # top officials 1 and the officials 1; latest rows 4; agreements 4; tallies' state 1; watched 1
-    "country": 22,
+    # top officials 1 and the officials 1; latest rows 4; agreements with their states 2; tallies' state 1; watched 1
+    "country": 20,
     # auth 2 + 2; both countries 1; kind years 1; topic years 1 and topics 1; dyad summary 1; each side's
-    # top officials and those officials 2 + 2; latest rows 4; agreements 4; tallies' state 1; watched 1
-    "relationship": 23,
-    # auth 2 + 2; the official with aliases 2; rows 4; titles 1; counterparts 1 and their officials 1; watched 1
-    "official": 14,
+    # top officials and those officials 2 + 2; latest rows 4; agreements 1; tallies' state 1; watched 1
+    "relationship": 20,
+    # auth 2 + 2; the official with aliases 2; rows 4; titles and counterparts 1 and their officials 1; watched 1
+    "official": 13,
     # auth 2 + 2; the engagement with its reviewer 1; its countries, topics, participants, evidence with
     # articles 4; its history with who made each change 1
     "engagement": 10,
     # auth 2 + 2; topic choices 1; edges 1 and their countries 1; tallies' state 1
     "network": 8,
-    # auth 2 + 2; officials_matching 8 (its officials read 0 times: "border" names nobody); summaries'
+    # auth 2 + 2; officials_matching 5 (its officials read 0 times: "border" names nobody); summaries'
     # full-text ids (savepoint, set_config, ids, release) 4; those engagements' rows 4; articles' full-text
     # ids 4 (the articles themselves 0 times: none matches)
-    "search": 24,
+    "search": 21,
     # auth 2 + 2; the page of articles with their engagement counts 1
     "articles": 5,
     # session, user 2; form 2; rows 4 (no template, no permission check)
