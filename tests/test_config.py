@@ -101,3 +101,18 @@ def test_service_urls_without_debug_are_production_and_need_a_secret_key(tmp_pat
     env = plain_shell_env(tmp_path, DATABASE_URL="postgres://db.example.org/dyad", REDIS_URL="redis://r:6379/0")
     result = subprocess.run([sys.executable, "-c", SHOW_SETTINGS], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr
+
+
+def test_the_served_app_sets_its_loaded_heap_aside_from_the_garbage_collector():
+    """A gunicorn worker imports config.wsgi: afterwards the loaded modules are frozen, so a full
+    collection during a request walks only what the request allocated."""
+    env = production_env(
+        DEBUG="0",
+        SECRET_KEY="p" + "Xq7-vR2#kL9!mN4$wZ8^bT1&yH6*cJ3@fD5%gS0(aE" * 2,
+        ALLOWED_HOSTS="dyad.example.org",
+    )
+    code = "import gc; before = gc.get_freeze_count(); import config.wsgi; print(before, gc.get_freeze_count())"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    before, after = map(int, result.stdout.split())
+    assert before == 0 and after > 10_000

@@ -169,6 +169,8 @@ def measure_pages(*, runs: int) -> dict:
     from django.contrib.auth import get_user_model
     from django.test import Client
 
+    from config.heap import freeze_loaded_heap
+
     settings.DEBUG = False  # no query log
     user, _ = get_user_model().objects.get_or_create(username="bench")
     client = Client(HTTP_HOST="localhost")
@@ -177,6 +179,7 @@ def measure_pages(*, runs: int) -> dict:
     for page, url in bench_targets().items():
         for _ in range(3):  # warm caches and connections
             assert client.get(url).status_code == 200, url
+        freeze_loaded_heap()  # as a served process does once the app is loaded (config/wsgi.py)
         timings = []
         for _ in range(runs):
             started = time.perf_counter()
