@@ -230,3 +230,64 @@ def test_a_council_in_an_official_s_title_is_their_post_not_the_forum(article):
         "Mazen Al-Faraya and Iraq's Interior Minister Abdul Amir al-Shammari attending."
     )
     assert extract(article(session)).events == []
+
+
+def _roles(report, index):
+    from ingest.extraction.frames import meeting_roles
+
+    sent = report.sentence(index)
+    people, setting = report.people, report.setting
+    return meeting_roles(sent.span, people=people, persons=report.persons(index), root=setting.root)
+
+
+KE_UG_TZ = [("Aden Duale", "KE"), ("Vincent Ssempijja", "UG"), ("Stergomena Tax", "TZ")]
+
+
+def test_the_subject_of_talks_meets_each_conjunct_of_its_with_phrase(report):
+    text = (
+        "Kenya's Defence Minister Aden Duale held talks with Uganda's Vincent Ssempijja and Tanzania's "
+        "Stergomena Tax in Nairobi on Monday."
+    )
+    r = report(text, people=KE_UG_TZ)
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Aden Duale"]
+    assert r.names(roles.met) == ["Vincent Ssempijja", "Stergomena Tax"]
+
+
+def test_the_object_of_receive_is_the_one_met(report):
+    r = report("Vincent Ssempijja received Aden Duale at his office in Kampala.", people=KE_UG_TZ[:2])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Vincent Ssempijja"] and r.names(roles.met) == ["Aden Duale"]
+
+
+def test_a_pronoun_or_a_family_name_as_subject_refers_to_the_earlier_host(report):
+    from ingest.extraction.frames import subject_refers_to
+
+    text = (
+        "Aden Duale met Vincent Ssempijja on Monday. He also met Stergomena Tax. Duale later met Paul Okello. "
+        "Grace Mushi met Paul Okello."
+    )
+    people = [*KE_UG_TZ, ("Paul Okello", "RW"), ("Grace Mushi", "BI"), ("Paul Okello", None)]
+    r = report(text, people=people)
+    host = [0]
+    said = [subject_refers_to(_roles(r, i), text=text, people=r.people, earlier=host) for i in (1, 2, 3)]
+    assert said == [True, True, False]
+
+
+def test_a_purpose_clause_is_what_was_talked_about(report):
+    from ingest.extraction.frames import purpose_extents
+
+    text = "Aden Duale met Vincent Ssempijja in Nairobi to discuss aid to Somalia."
+    r = report(text, people=KE_UG_TZ[:2])
+    (extent,) = purpose_extents(r.sentence(0).span)
+    assert "Somalia" in text[extent[0] : extent[1]] and "Nairobi" not in text[extent[0] : extent[1]]
+
+
+def test_cues_for_separate_meetings_and_for_one_table():
+    from ingest.extraction.frames import sat_together, separate_cue
+
+    assert separate_cue("He met separately with the three envoys.") == 7
+    assert separate_cue("He met the three envoys.") is None
+    assert sat_together("The trilateral meeting ended on Monday.")
+    assert sat_together("The three ministers agreed to meet again.")
+    assert not sat_together("He met the ministers of Kenya and Uganda.")

@@ -132,3 +132,61 @@ def test_one_printed_as_meeting_officials_of_two_states_represents_neither():
     setting = Setting.read(text, title=title, people=people, countries=find_countries(text), dateline=None)
     assert setting.faced(0) == {"UG", "TZ"}
     assert setting.fallback({"UG"} | setting.faced(0)) == "KE"  # the headline's venue is no party
+
+
+KE_UG_TZ = [("Aden Duale", "KE"), ("Vincent Ssempijja", "UG"), ("Stergomena Tax", "TZ")]
+
+
+def _pairs(frames, report):
+    return [(sorted(pair), report.names(who)) for pair, who in frames]
+
+
+def test_each_state_met_is_a_pair_with_the_subject_s_state(report):
+    from ingest.extraction.parties import counterpart_pairs
+
+    text = "Kenya's Aden Duale met Uganda's Vincent Ssempijja and Tanzania's Stergomena Tax on Monday."
+    r = report(text, people=KE_UG_TZ)
+    frames = counterpart_pairs(r.setting, r.sentence(0), persons=r.persons(0), told=text)
+    assert _pairs(frames, r) == [
+        (["KE", "UG"], ["Aden Duale", "Vincent Ssempijja"]),
+        (["KE", "TZ"], ["Aden Duale", "Stergomena Tax"]),
+    ]
+    told = text + " The three ministers agreed to meet again."  # one table: no pair per state
+    assert counterpart_pairs(r.setting, r.sentence(0), persons=r.persons(0), told=told) == []
+
+
+def test_a_subject_with_no_state_stands_for_the_state_the_article_names_beyond_those_met(report):
+    from ingest.extraction.parties import counterpart_pairs
+
+    text = (
+        "Kenya is hosting the talks. Aden Duale met Uganda's Vincent Ssempijja and Tanzania's Stergomena Tax. "
+        "Kenya wants a joint force."
+    )
+    r = report(text, people=[("Aden Duale", None), *KE_UG_TZ[1:]])
+    frames = counterpart_pairs(r.setting, r.sentence(1), persons=r.persons(1), told=text)
+    assert [sorted(pair) for pair, _ in frames] == [["KE", "UG"], ["KE", "TZ"]]
+    assert r.people[0].country == "KE"
+
+
+def test_he_also_met_pairs_the_earlier_host_with_the_new_state(report):
+    from ingest.extraction.parties import later_pair, meeting_hosts
+
+    text = "Aden Duale met Vincent Ssempijja on Monday. He also held talks with Tanzania's Stergomena Tax."
+    r = report(text, people=KE_UG_TZ)
+    hosts = meeting_hosts(r.setting, r.sentence(0), persons=r.persons(0))
+    assert r.names(hosts) == ["Aden Duale"]
+    pair, who = later_pair(r.setting, r.sentence(1), persons=r.persons(1), hosts=hosts)
+    assert sorted(pair) == ["KE", "TZ"] and r.names(who) == ["Aden Duale", "Stergomena Tax"]
+
+
+def test_separately_gives_the_host_one_pair_per_other_state(report):
+    from ingest.extraction.parties import separate_pairs
+
+    text = "Aden Duale met separately with Vincent Ssempijja, Stergomena Tax and Abdulkadir Nur."
+    r = report(text, people=[*KE_UG_TZ, ("Abdulkadir Nur", "SO")])
+    frames = separate_pairs(r.setting, r.sentence(0), codes={"KE", "UG", "TZ", "SO"}, persons=r.persons(0))
+    assert _pairs(frames, r) == [
+        (["KE", "SO"], ["Aden Duale", "Abdulkadir Nur"]),
+        (["KE", "TZ"], ["Aden Duale", "Stergomena Tax"]),
+        (["KE", "UG"], ["Aden Duale", "Vincent Ssempijja"]),
+    ]
