@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import dates_the_report, in_side_clause, tied_to_trigger, trigger_mood
+from .frames import dates_the_report, in_side_clause, several_meetings, tied_to_trigger, trigger_mood
 from .parties import (
     Setting,
     completed_pair,
     counterpart_pairs,
-    later_pair,
+    later_pairs,
     meeting_hosts,
     sentence_sides,
     separate_pairs,
@@ -35,7 +35,7 @@ _CALL = re.compile(
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
+    r"\b(?i:talks|meetings?|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
     r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
     r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
@@ -294,8 +294,11 @@ class ReportReading:
         if kind == "exercise" and (_CLOSING.search(self.title_text) or _CLOSED.search(clause.sent.text)):
             # An exercise reported at its close is dated by its close (SCHEMA): the span's last day.
             clause.date = _best_date(self.dates, clause.sent, last=True) or clause.date
+        if self.one_more(clause, kind=kind):
+            return
         codes, inferred = set(clause.strong), False
-        if len(codes) < 2 and not clause.domestic:
+        several = clause.sent.span is not None and several_meetings(clause.sent.span)
+        if len(codes) < 2 and not clause.domestic and not several:
             pool = self.main or set(self.setting.title_order)
             codes, inferred = completed_pair(self.setting, codes=codes, weak=clause.weak, pool=pool)
         if len(codes) < 2:
@@ -303,14 +306,24 @@ class ReportReading:
         elif not self.per_counterpart(clause, kind=kind, codes=codes):
             self.continued_or_new(clause, kind=kind, codes=codes, inferred=inferred)
 
+    def one_more(self, clause: Clause, *, kind: str) -> bool:
+        """One more engagement per state met by the last counterpart's host ("He also met ...", "Later,
+        Duale held talks with ..."), unless the host's engagement with that state is already told."""
+        if kind not in ("meeting", "call") or clause.earlier:
+            return False  # "Earlier, he met ...": a new engagement of its own (`continued_or_new`)
+        sent = clause.sent
+        frames = later_pairs(self.setting, sent, persons=clause.persons, hosts=self.hosts)
+        if len(clause.strong) >= 2 and not clause.strong <= {c for pair, _ in frames for c in pair}:
+            return False  # the sentence names more parties than those met: read as a whole (`per_counterpart`)
+        frames = [
+            (pair, who) for pair, who in frames if not any(d.type == kind and d.countries == pair for d in self.drafts)
+        ]
+        self.drafts += [Draft(kind, pair, [sent.index], clause.date, clause.place, who) for pair, who in frames]
+        return bool(frames)
+
     def one_side(self, clause: Clause, *, kind: str) -> None:
-        """A sentence naming one side: one more counterpart met by the last one's host ("He also met
-        ..."), else evidence for the engagement already under way with that side."""
+        """A sentence naming one side: evidence for the engagement already under way with that side."""
         sent, date = clause.sent, clause.date
-        later = later_pair(self.setting, sent, persons=clause.persons, hosts=self.hosts)
-        if later is not None and kind in ("meeting", "call"):
-            self.drafts.append(Draft(kind, later[0], [sent.index], date, clause.place, later[1]))
-            return
         target = next((d for d in reversed(self.drafts) if d.type == kind and clause.strong <= d.countries), None)
         if target is not None and (date is None or target.date is None or date.value == target.date.value):
             _merge(target, index=sent.index, date=date, place=clause.place, persons=clause.named)

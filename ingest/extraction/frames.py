@@ -200,6 +200,20 @@ def sat_together(told: str) -> bool:
     return bool(_JOINT.search(told))
 
 
+def several_meetings(span: Span) -> bool:
+    """The sentence's meeting verb holds several meetings ("held meetings in Cairo", "held a series of
+    bilateral meetings"): an introduction to the meetings told next, not one engagement itself."""
+    for tok in span:
+        if tok.lower_ != "meetings":
+            continue
+        head = tok
+        while head.dep_ in ("dobj", "pobj", "prep") and head.head.i != head.i:
+            head = head.head  # "held meetings", "held a series of meetings"
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("hold", "have", "conduct"):
+            return True
+    return False
+
+
 def _extent(tok: Token) -> tuple[int, int]:
     """The character range of the phrase `tok` heads (its whole subtree)."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
@@ -216,12 +230,20 @@ def _with_objects(head: Token) -> list[Token]:
     ]
 
 
+def _direct_object(child: Token) -> bool:
+    """`child` is its verb's object; a name right after the verb that the parser took for an adverbial
+    ("met Defence Minister Aisha Mohammed on Monday", parsed as "met [...] Monday") is one too."""
+    if child.dep_ == "dobj":
+        return True
+    return child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i > child.head.i
+
+
 def _met_by(verb: Token) -> list[Token]:
     """The heads of the phrases naming those `verb` meets: its object ("received A"), its "with"-phrase
     ("met with A"), the "with"-phrase of its object noun or particle ("held talks with A", "sat down with A")."""
     met: list[Token] = []
     for child in verb.children:
-        if child.dep_ == "dobj" and verb.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
+        if _direct_object(child) and verb.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
             met.append(child)
         heads = [verb, child] if child.dep_ == "dobj" and child.lower_ in _MEET_NOUNS else [verb]
         for head in heads:
@@ -231,20 +253,76 @@ def _met_by(verb: Token) -> list[Token]:
     return met
 
 
-def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs:
-    "X met A and B", "X held talks with A and B", "X received A"."""
+# Plural nouns for officials: the names printed after them are theirs ("his counterparts from Iran,
+# Ali Akbar Ahmadian, and from China, Wang Yi"), however the parser attached those names.
+_OFFICIALS = frozenset(["counterpart", "minister", "chief", "official", "commander", "envoy", "head", "leader"])
+
+
+def _met_extent(head: Token, *, span: Span) -> tuple[int, int]:
+    """The character range naming those met: the phrase `head` heads, to the sentence's end when it is
+    a plural noun for officials."""
+    start, end = _extent(head)
+    if head.tag_ == "NNS" and head.lemma_.lower() in _OFFICIALS:
+        end = max(end, span.end_char)
+    return start, end
+
+
+# Verbs of talking whose "with"-phrase is the one talked with ("With Japan's minister, he discussed ...").
+_TALK_VERBS = frozenset(["discuss", "review", "explore", "exchange"])
+
+
+def _before(verb: Token) -> list[tuple[int, int]]:
+    """The character ranges of `verb`'s subjects, up to the verb: a subject ends where its verb begins,
+    however far the parser stretched it ("X, Y and Z" appended to it as appositions)."""
+    return [(_extent(c)[0], min(_extent(c)[1], verb.idx)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
+    """The objects of a "with"-phrase that opens the sentence and modifies `verb` ("With Japan's
+    minister, he reviewed ...", "With Vice-President X, the secretary identified ..."): the one the
+    subject dealt with, whatever the verb."""
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    return [
+        p
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i and prep.left_edge == first
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs
+    ("X met A and B", "X held talks with A and B", "X received A", "with A, X discussed ..."), and of the
+    subjects of every meeting verb, with an object or not ("X held a series of meetings")."""
     subjects: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
+    convening: list[tuple[int, int]] = []
     for tok in span:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _MEET_VERBS:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX"):
             continue
-        met = _met_by(tok)
-        if not met:
-            continue
-        objects += [_extent(m) for m in dict.fromkeys(met)]
-        subjects += [_extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects, objects
+        if lemma in _MEET_VERBS:
+            met = _met_by(tok)
+            if not met and lemma in ("meet", "receive", "host", "welcome"):
+                # The parser found no object ("met one by one with A; B; and C" read as adverbials):
+                # those printed after the verb are the ones it met.
+                objects.append((tok.idx + len(tok), span.end_char))
+                subjects += _before(tok)
+                convening += _before(tok)
+                continue
+        elif lemma in _TALK_VERBS:
+            met = _with_objects(tok)
+        else:
+            met = _fronted_with(tok, span=span)
+            if not met:
+                continue
+        said = _before(tok)
+        convening += said
+        if met:
+            objects += [_met_extent(m, span=span) for m in dict.fromkeys(met)]
+            subjects += said
+    return subjects, objects, convening
 
 
 @dataclass(frozen=True)
@@ -255,13 +333,14 @@ class MeetingRoles:
     objects: list[tuple[int, int]]  # character ranges of the ones met
     meeting: list[int]  # people (roots) printed in a subject
     met: list[int]  # people (roots) printed in an object, in order
+    convening: list[int]  # people (roots) printed as the subject of any meeting verb, met or not
 
 
 def meeting_roles(
     span: Span, *, people: Sequence[PersonMention], persons: Sequence[int], root: Callable[[int], int]
 ) -> MeetingRoles:
     """The roles of the sentence's people (`persons`, mention indices) in its meeting verbs."""
-    subjects, objects = _met_regions(span)
+    subjects, objects, convening = _met_regions(span)
 
     def inside(i: int, regions: list[tuple[int, int]]) -> list[int]:
         return [root(i)] if any(s <= people[i].start < e for s, e in regions) else []
@@ -271,6 +350,7 @@ def meeting_roles(
         objects=objects,
         meeting=list(dict.fromkeys(r for i in persons for r in inside(i, subjects))),
         met=list(dict.fromkeys(r for i in persons for r in inside(i, objects))),
+        convening=list(dict.fromkeys(r for i in persons for r in inside(i, convening))),
     )
 
 

@@ -7,7 +7,7 @@ parse (frames.py), naming people, never states. This module turns both into stat
 - a sentence's parties: the states its officials stand for, else the states it names as actors, not
   as places or topics (`sentence_sides`);
 - one pair per counterpart when one official meets several (`counterpart_pairs`, `separate_pairs`,
-  `later_pair`, `split_by_counterpart`);
+  `later_pairs`, `split_by_counterpart`);
 
 - a list shares the state of the group it belongs to ("Among the Saudi officials present were
   A and B", "A, B and C made up the Pakistani delegation");
@@ -238,6 +238,14 @@ _MATCH_AFTER = re.compile(
 _MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v\.?|drew with|play(?:ed|ing)?)\s+$")
 # A state after a preposition of place or direction is where, not who ("in Jordan", "to Kenya").
 _PLACE_LEAD = re.compile(r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$")
+# Officials named by where they come from ("his counterparts from Japan", "delegations from Chad").
+_OFFICIALS_FROM = re.compile(
+    r"\b(?:counterparts?|ministers?|officials?|delegations?|delegates?|chiefs?|envoys?|commanders?|"
+    r"representatives?|heads?)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+# Those met, named by the states they come from: parties, not places ("his counterparts from Japan").
+_COUNTERPARTS_FROM = re.compile(r"\bcounterparts?\s+from\s+(?:the\s+)?$", re.I)
 _VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 _RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")
 # A noun for a person or a party of people, after a state's adjective ("the Bahraini dignitary").
@@ -355,6 +363,7 @@ def sentence_parties(setting: Setting, sent: Sentence) -> tuple[set[str], set[st
         if (
             c.kind in ("city", "pair")
             or _PLACE_LEAD.search(lead)
+            and not _COUNTERPARTS_FROM.search(lead)  # "his counterparts from Japan": whose officials
             or _VENUE_CITY_LEAD.search(lead)  # "in Brussels, Belgium": the venue city's state
             # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
             or _RELATION_LEAD.search(lead)
@@ -446,7 +455,26 @@ def sentence_sides(setting: Setting, sent: Sentence, *, domestic: bool) -> tuple
     strong, weak, persons = sentence_parties(setting, sent)
     strong -= purpose_states(setting, sent, codes=strong)
     strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
+    met_states(setting, sent, strong=strong, persons=persons)
     return strong, weak, persons
+
+
+def met_states(setting: Setting, sent: Sentence, *, strong: set[str], persons: Sequence[int]) -> None:
+    """In a sentence of two states where officials of one meet others ("X of A met one by one with
+    Vice-President P; B's minister Q; ..."), a titled official met whose own phrase gives no state
+    represents the other state: one does not meet one's own side's official as a counterpart."""
+    if len(strong) != 2 or sent.span is None:
+        return
+    people = setting.people
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+    sides = {people[r].country for r in roles.meeting if r not in roles.met}
+    if len(sides) != 1 or not sides <= strong:
+        return
+    (other,) = strong - sides
+    for r in roles.met:
+        p = people[r]
+        if p.country is None and p.title and not (p.reporter or p.organisation or p.absent):
+            p.country = other
 
 
 def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:
@@ -499,7 +527,8 @@ def _states_named_in(setting: Setting, regions: list[tuple[int, int]]) -> list[s
     for c in setting.countries:
         if c.kind not in ("name", "adjective") or not any(s <= c.start < e for s, e in regions):
             continue
-        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", text[max(0, c.start - 10) : c.start]):
+        lead = text[max(0, c.start - 40) : c.start]
+        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", lead[-10:]) and not _OFFICIALS_FROM.search(lead):
             continue
         found.append(c.code)
     return list(dict.fromkeys(found))
@@ -514,6 +543,9 @@ def _meeting_side(setting: Setting, *, hosts: list[int], host_states: set[str], 
     if not hosts:
         return None
     lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
+    if lead is None and setting.dateline is not None and setting.dateline.country not in states:
+        # No other state named: the one holding the meetings is at home where the report is filed.
+        lead = setting.dateline.country
     if lead is not None:
         for r in hosts:
             setting.people[r].country = lead
@@ -578,28 +610,32 @@ def separate_pairs(setting: Setting, sent: Sentence, *, codes: set[str], persons
 
 
 def meeting_hosts(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[int]:
-    """The officials (roots) with a state who are the subject of the sentence's meeting verbs."""
+    """The officials (roots) with a state who are the subject of the sentence's meeting verbs, whether or
+    not it names whom they met ("X held a series of bilateral meetings"): the antecedent of a later "he"."""
     if sent.span is None:
         return []
     roles = meeting_roles(sent.span, people=setting.people, persons=persons, root=setting.root)
-    return [r for r in roles.meeting if setting.people[r].country]
+    return [r for r in roles.convening if setting.people[r].country]
 
 
-def later_pair(setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]) -> Frame | None:
-    """ "He also held talks with Tanzania's minister": a meeting verb whose subject is the official who
-    met the last counterpart (`hosts`; a pronoun, or their surname) and whose object is an official of
-    another state is one more meeting, of that official's state with the new one's."""
+def later_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]) -> list[Frame]:
+    """ "He also held talks with Tanzania's minister", "Umerov also met Polish and Lithuanian ministers":
+    a meeting verb whose subject is the official who met the last counterpart (`hosts`; a pronoun, or
+    their surname) and whose object names officials of other states is one more meeting per state, of
+    that official's state with each."""
     if sent.span is None or not hosts:
-        return None
+        return []
     people = setting.people
     host = people[hosts[0]].country
     roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
-    states = {c for r in roles.met if (c := people[r].country)}
-    if host is None or len(states) != 1 or host in states:
-        return None
+    states = list(dict.fromkeys(c for r in roles.met if (c := people[r].country)))
+    if host is None or not states or host in states:
+        return []
     if not subject_refers_to(roles, text=setting.text, people=people, earlier=hosts):
-        return None
-    return {host, *states}, list(hosts) + roles.met
+        return []
+    if len(states) == 1:
+        return [({host, *states}, list(hosts) + roles.met)]
+    return [({host, state}, list(hosts) + [r for r in roles.met if people[r].country == state]) for state in states]
 
 
 class CounterpartSplit:

@@ -291,3 +291,58 @@ def test_cues_for_separate_meetings_and_for_one_table():
     assert sat_together("The trilateral meeting ended on Monday.")
     assert sat_together("The three ministers agreed to meet again.")
     assert not sat_together("He met the ministers of Kenya and Uganda.")
+
+
+def test_held_meetings_in_the_plural_is_a_trigger_and_introduces_several():
+    from ingest.extraction.frames import several_meetings
+    from ingest.extraction.nlp_model import get_nlp
+
+    text = "Kenya's Defence Minister Aden Duale held bilateral meetings in Kampala on Monday."
+    assert _kinds(text) == ["meeting"]
+    assert several_meetings(get_nlp()(text)[:])
+    assert not several_meetings(get_nlp()("Aden Duale held a meeting with Uganda's minister.")[:])
+
+
+def test_a_name_the_parser_reads_as_an_adverbial_after_met_is_the_one_met(report):
+    # The small parser reads "met ... Minister Aisha Mohammed on Monday" as a noun-phrase adverbial.
+    text = (
+        "ADDIS ABABA - Kenya's Defence Cabinet Secretary Soipan Tuya met Ethiopia's Defence Minister Aisha "
+        "Mohammed on Monday to discuss border security."
+    )
+    r = report(text, people=[("Soipan Tuya", "KE"), ("Aisha Mohammed", "ET")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Soipan Tuya"] and r.names(roles.met) == ["Aisha Mohammed"]
+
+
+def test_a_fronted_with_phrase_names_the_one_the_subject_dealt_with(report):
+    text = "With Indonesia's Defence Minister Sjafrie Sjamsoeddin, he reviewed the joint patrols."
+    r = report(text, people=[("Sjafrie Sjamsoeddin", "ID")])
+    roles = _roles(r, 0)
+    assert r.names(roles.met) == ["Sjafrie Sjamsoeddin"] and r.text[slice(*roles.subjects[0])] == "he"
+    # A "with"-phrase inside the clause is the verb's instrument or company, not a fronted frame.
+    r = report("He inspected the patrols with Sjafrie Sjamsoeddin.", people=[("Sjafrie Sjamsoeddin", "ID")])
+    assert _roles(r, 0).met == []
+
+
+def test_names_printed_after_plural_counterparts_are_all_met(report):
+    text = (
+        "MOSCOW - Russian Security Council Secretary Sergei Shoigu held talks with his counterparts from Iran, "
+        "Ali Akbar Ahmadian, and from China, Wang Yi, on the sidelines of the forum on Wednesday."
+    )
+    r = report(text, people=[("Sergei Shoigu", "RU"), ("Ali Akbar Ahmadian", "IR"), ("Wang Yi", "CN")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Sergei Shoigu"]
+    assert r.names(roles.met) == ["Ali Akbar Ahmadian", "Wang Yi"]
+
+
+def test_a_subject_ends_at_its_verb_and_an_unparsed_list_after_met_is_those_met(report):
+    # The parser hangs the list of those met on the subject as appositions and finds no object.
+    text = (
+        "MADRID - US Homeland Security Secretary Alejandro Mayorkas met one by one with Vice-President Nadia "
+        "Calvino; Spain's Interior Minister Fernando Grande-Marlaska; and Spain's Defence Minister Margarita Robles."
+    )
+    people = [("Alejandro Mayorkas", "US"), ("Nadia Calvino", None), ("Fernando Grande-Marlaska", "ES")]
+    r = report(text, people=[*people, ("Margarita Robles", "ES")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Alejandro Mayorkas"]
+    assert r.names(roles.met) == ["Nadia Calvino", "Fernando Grande-Marlaska", "Margarita Robles"]

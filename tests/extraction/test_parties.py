@@ -169,13 +169,13 @@ def test_a_subject_with_no_state_stands_for_the_state_the_article_names_beyond_t
 
 
 def test_he_also_met_pairs_the_earlier_host_with_the_new_state(report):
-    from ingest.extraction.parties import later_pair, meeting_hosts
+    from ingest.extraction.parties import later_pairs, meeting_hosts
 
     text = "Aden Duale met Vincent Ssempijja on Monday. He also held talks with Tanzania's Stergomena Tax."
     r = report(text, people=KE_UG_TZ)
     hosts = meeting_hosts(r.setting, r.sentence(0), persons=r.persons(0))
     assert r.names(hosts) == ["Aden Duale"]
-    pair, who = later_pair(r.setting, r.sentence(1), persons=r.persons(1), hosts=hosts)
+    ((pair, who),) = later_pairs(r.setting, r.sentence(1), persons=r.persons(1), hosts=hosts)
     assert sorted(pair) == ["KE", "TZ"] and r.names(who) == ["Aden Duale", "Stergomena Tax"]
 
 
@@ -190,3 +190,76 @@ def test_separately_gives_the_host_one_pair_per_other_state(report):
         (["KE", "TZ"], ["Aden Duale", "Stergomena Tax"]),
         (["KE", "UG"], ["Aden Duale", "Vincent Ssempijja"]),
     ]
+
+
+def _meetings(result):
+    return [(e.countries, sorted(o.name for o in e.officials)) for e in result.events if e.type == "meeting"]
+
+
+def test_counterparts_from_a_list_of_states_are_one_meeting_each(article):
+    text = (
+        "SINGAPORE - US Defense Secretary Pete Hegseth held bilateral meetings with his counterparts from Japan, "
+        "South Korea and Australia on the sidelines of the Shangri-La Dialogue on Saturday."
+    )
+    result = extract(article(text, published=date(2025, 6, 2)))
+    assert [e.countries for e in result.events] == [["JP", "US"], ["KR", "US"], ["AU", "US"]]
+
+
+def test_a_paragraph_per_counterpart_opened_by_with_gives_each_its_meeting(article):
+    # "held a series of meetings in Kuala Lumpur" introduces them: the venue's state is no party.
+    text = (
+        "KUALA LUMPUR - Australia's Defence Minister Richard Marles held a series of bilateral meetings on the "
+        "margins of the regional forum in Kuala Lumpur on Sunday.\n\nWith Japan's Defence Minister Minoru Kihara, "
+        "he discussed interoperability.\n\nWith the Philippines' Secretary of National Defense Gilberto Teodoro, "
+        "he reviewed the joint patrols in the South China Sea."
+    )
+    assert _meetings(extract(article(text, published=date(2025, 6, 2)))) == [
+        (["AU", "JP"], ["Minoru Kihara", "Richard Marles"]),
+        (["AU", "PH"], ["Gilberto Teodoro", "Richard Marles"]),
+    ]
+
+
+def test_later_she_met_and_in_her_meeting_with_are_one_more_counterpart_each(article):
+    text = (
+        "ADDIS ABABA - Kenya's Defence Cabinet Secretary Soipan Tuya met Ethiopia's Defence Minister Aisha "
+        "Mohammed on Monday to discuss border security. Later, she met Somalia's Defence Minister Abdulkadir "
+        "Mohamed Nur. In her meeting with Uganda's Defence Minister Jacob Oboth-Oboth, Tuya discussed peacekeeping."
+    )
+    assert _meetings(extract(article(text, published=date(2025, 6, 3)))) == [
+        (["ET", "KE"], ["Aisha Mohammed", "Soipan Tuya"]),
+        (["KE", "SO"], ["Abdulkadir Mohamed Nur", "Soipan Tuya"]),
+        (["KE", "UG"], ["Jacob Oboth-Oboth", "Soipan Tuya"]),
+    ]
+
+
+def test_the_earlier_host_meeting_officials_of_two_more_states_meets_each(article):
+    # "Umerov also met A and B": the subject is the earlier host, so the pair is never A's and B's states.
+    text = (
+        "KYIV - Ukraine's Defence Minister Rustem Umerov met his British counterpart John Healey on Monday. "
+        "Umerov also met with Polish Defence Minister Wladyslaw Kosiniak-Kamysz and Lithuanian Defence Minister "
+        "Laurynas Kasciunas."
+    )
+    assert _meetings(extract(article(text, published=date(2025, 6, 3)))) == [
+        (["GB", "UA"], ["John Healey", "Rustem Umerov"]),
+        (["PL", "UA"], ["Rustem Umerov", "Wladyslaw Kosiniak-Kamysz"]),
+        (["LT", "UA"], ["Laurynas Kasciunas", "Rustem Umerov"]),
+    ]
+
+
+def test_one_met_by_the_other_side_with_no_state_of_their_own_is_of_the_side_met(article):
+    text = (
+        "MADRID - US Homeland Security Secretary Alejandro Mayorkas met one by one with Vice-President Nadia "
+        "Calvino; Spain's Interior Minister Fernando Grande-Marlaska; and Spain's Defence Minister Margarita Robles."
+    )
+    result = extract(article(text, published=date(2025, 6, 3)))
+    assert {o.name: o.country for e in result.events for o in e.officials}["Nadia Calvino"] == "ES"
+    assert len(result.events) == 3
+
+
+def test_a_host_whose_phrase_names_no_state_is_at_home_where_the_report_is_filed(article):
+    text = (
+        "JAKARTA - Defence Minister Sjafrie Sjamsoeddin held bilateral meetings with his counterparts from "
+        "Malaysia and Singapore on Monday."
+    )
+    result = extract(article(text, published=date(2025, 6, 3)))
+    assert [e.countries for e in result.events] == [["ID", "MY"], ["ID", "SG"]]
