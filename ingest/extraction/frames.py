@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .people import PersonMention
+from .people import POST_HEADS, PersonMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -361,10 +361,30 @@ def subject_refers_to(
     roles: MeetingRoles, *, text: str, people: Sequence[PersonMention], earlier: Sequence[int]
 ) -> bool:
     """The meeting verb's subject (in `text`, the body) is one of the `earlier` officials again: a
-    pronoun ("He also met ...") or their family name alone ("Duale later met ...")."""
+    pronoun ("He also met ..."), their family name alone ("Duale later met ...") or a definite
+    description of their post ("The minister also met ...")."""
     surnames = {people[h].name.split()[-1].lower() for h in earlier}
-    said = [text[s:e] for s, e in roles.subjects]
-    return any(_PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames for t in said if t.split())
+    posts = {w for h in earlier for w in (people[h].title or "").lower().split()}
+    said = [text[s:e].strip() for s, e in roles.subjects]
+    return any(
+        _PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames or _same_post(t, posts=posts)
+        for t in said
+        if t.split()
+    )
+
+
+# A definite description of a post: "the minister", "The Secretary", "the Indian minister".
+_DEFINITE_POST = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(\w+)", re.I)
+
+
+def _same_post(said: str, *, posts: set[str]) -> bool:
+    """`said` is "the <post>" and the post's head word is in the earlier official's title."""
+    m = _DEFINITE_POST.fullmatch(said)
+    return m is not None and m.group(1).lower() in posts and m.group(1).lower() in _POST_WORDS
+
+
+# Head words of posts a definite description may name ("the minister", "the chief").
+_POST_WORDS = frozenset(POST_HEADS.split("|"))
 
 
 def purpose_extents(span: Span) -> list[tuple[int, int]]:

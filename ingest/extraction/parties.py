@@ -452,6 +452,7 @@ def sentence_sides(setting: Setting, sent: Sentence, *, domestic: bool) -> tuple
     """A sentence's parties (strong), the states it names only as places or partners (weak), and the
     people it names; a state named only in the talks' purpose is no party, and an official whose own
     phrase leaves their state implicit is given one (`implicit_states`)."""
+    visit_states(setting, sent)
     strong, weak, persons = sentence_parties(setting, sent)
     strong -= purpose_states(setting, sent, codes=strong)
     strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
@@ -475,6 +476,40 @@ def met_states(setting: Setting, sent: Sentence, *, strong: set[str], persons: S
         p = people[r]
         if p.country is None and p.title and not (p.reporter or p.organisation or p.absent):
             p.country = other
+
+
+# The state a visit is paid to ("on a visit to Saudi Arabia", "during his visit to Riyadh", "visiting Kenya").
+_VISIT_TO = re.compile(r"\b(?:visit to|visiting|visit of \w+ to)\s+(?:the\s+)?$", re.I)
+
+
+def visit_states(setting: Setting, sent: Sentence) -> None:
+    """In a sentence telling a visit to a state, the visitor meets that state's officials: those met
+    whose own phrase gives no state are the visited state's; the visitor, with none of their own, is of
+    the dateline's state when the report is filed from elsewhere (home)."""
+    people, root = setting.people, setting.root
+    visited = next(
+        (
+            c
+            for c in setting.countries
+            if sent.start <= c.start < sent.end
+            and _VISIT_TO.search(setting.text[max(sent.start, c.start - 25) : c.start])
+        ),
+        None,
+    )
+    persons = [root(i) for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
+    if visited is None or not persons:
+        return
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=root) if sent.span is not None else None
+    before = [r for r in persons if people[r].start < visited.start]
+    visitors = set(roles.convening if roles and roles.convening else before[-1:])
+    for r in dict.fromkeys(persons):
+        p = people[r]
+        if p.country is not None or p.organisation or p.absent or not p.title:
+            continue
+        if r not in visitors:
+            p.country = visited.code
+        elif setting.dateline is not None and setting.dateline.country not in (None, visited.code):
+            p.country = setting.dateline.country
 
 
 def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:

@@ -346,3 +346,14 @@ def test_a_subject_ends_at_its_verb_and_an_unparsed_list_after_met_is_those_met(
     roles = _roles(r, 0)
     assert r.names(roles.meeting) == ["Alejandro Mayorkas"]
     assert r.names(roles.met) == ["Nadia Calvino", "Fernando Grande-Marlaska", "Margarita Robles"]
+
+
+def test_a_definite_description_of_the_earlier_host_s_post_refers_to_them(report):
+    from ingest.extraction.frames import subject_refers_to
+
+    text = "Aden Duale met Vincent Ssempijja. The minister also met Paul Okello. The general also met Paul Okello."
+    people = [*KE_UG_TZ[:2], ("Paul Okello", "RW"), ("Paul Okello", None)]
+    r = report(text, people=people)
+    r.people[0].title = "Defence Minister"
+    said = [subject_refers_to(_roles(r, i), text=text, people=r.people, earlier=[0]) for i in (1, 2)]
+    assert said == [True, False]  # a minister is not "the general"

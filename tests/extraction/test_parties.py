@@ -263,3 +263,31 @@ def test_a_host_whose_phrase_names_no_state_is_at_home_where_the_report_is_filed
     )
     result = extract(article(text, published=date(2025, 6, 3)))
     assert [e.countries for e in result.events] == [["ID", "MY"], ["ID", "SG"]]
+
+
+def test_those_a_visitor_meets_in_the_visited_state_are_its_officials(article):
+    # The report is filed from the visitor's capital: evidence of the visitor's own state.
+    text = (
+        "ISLAMABAD - Army chief General Asim Munir, on a visit to Saudi Arabia, met Defence Minister Prince "
+        "Khalid bin Salman and Chief of General Staff Fayyadh Al-Ruwaili on Monday to discuss defence ties, "
+        "while a delegation from Qatar was also in Riyadh."
+    )
+    (event,) = extract(article(text, published=date(2025, 6, 3))).events
+    assert event.countries == ["PK", "SA"]
+    assert {o.name: o.country for o in event.officials} == {
+        "Asim Munir": "PK",
+        "Khalid bin Salman": "SA",
+        "Fayyadh Al-Ruwaili": "SA",
+    }
+
+
+def test_the_minister_also_met_is_the_earlier_host_meeting_one_more(article):
+    text = (
+        "NEW DELHI - India's Defence Minister Rajnath Singh met Japan's Defence Minister Minoru Kihara in Tokyo "
+        "on Monday to discuss defence industry cooperation. The minister also met Australia's Deputy Prime "
+        "Minister Richard Marles."
+    )
+    assert _meetings(extract(article(text, published=date(2025, 6, 3)))) == [
+        (["IN", "JP"], ["Minoru Kihara", "Rajnath Singh"]),
+        (["AU", "IN"], ["Rajnath Singh", "Richard Marles"]),
+    ]
