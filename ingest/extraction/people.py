@@ -436,7 +436,7 @@ _CLAUSE_OPENERS = frozenset(
     str.split(
         "Meanwhile Earlier Later Also Separately Yesterday Today Tonight However Then Previously Additionally "
         "Furthermore Moreover Afterwards Subsequently Thereafter Likewise Similarly Finally Following During After "
-        "Before When While On In At As Both The This That These Those It He She They His Her Their Its And But "
+        "Before When While On In At As With Both The This That These Those It He She They His Her Their Its And But "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
         "August September October November December According Speaking Accompanied Led Headed"
     )
