@@ -609,7 +609,20 @@ def counterpart_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int
     host = _meeting_side(setting, hosts=hosts, host_states=host_states, states=states)
     if host is None:
         return []
+    _respectively(people, met=met, states=_states_named_in(setting, roles.objects))
     return [({host, state}, hosts + [r for r in met if people[r].country == state]) for state in states]
+
+
+def _respectively(people: Sequence[PersonMention], *, met: list[int], states: list[str]) -> None:
+    """Those met printed without a state take, in order, the states printed among those met that no
+    official met stands for ("met X of Malaysia and Y of Singapore", "his counterparts from Malaysia
+    and Singapore, X and Y"): each state listed sent the official listed in its place."""
+    seated = {people[r].country for r in met}
+    missing = [c for c in states if c not in seated]
+    stateless = [r for r in met if people[r].country is None and not (people[r].organisation or people[r].absent)]
+    if stateless and len(stateless) == len(missing):
+        for r, code in zip(stateless, missing, strict=True):
+            people[r].country = code
 
 
 def introduced_official(people: Sequence[PersonMention], state: str, before: int) -> list[int]:

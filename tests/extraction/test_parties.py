@@ -291,3 +291,15 @@ def test_the_minister_also_met_is_the_earlier_host_meeting_one_more(article):
         (["IN", "JP"], ["Minoru Kihara", "Rajnath Singh"]),
         (["AU", "IN"], ["Rajnath Singh", "Richard Marles"]),
     ]
+
+
+def test_those_met_without_a_state_take_the_states_listed_without_an_official_in_order(report):
+    from ingest.extraction.parties import counterpart_pairs
+
+    text = "Aden Duale met his counterparts Vincent Ssempijja of Uganda and Stergomena Tax of Tanzania on Monday."
+    r = report(text, people=[("Aden Duale", "KE"), ("Vincent Ssempijja", "UG"), ("Stergomena Tax", None)])
+    frames = counterpart_pairs(r.setting, r.sentence(0), persons=r.persons(0), told=text)
+    assert _pairs(frames, r) == [
+        (["KE", "UG"], ["Aden Duale", "Vincent Ssempijja"]),
+        (["KE", "TZ"], ["Aden Duale", "Stergomena Tax"]),
+    ]
