@@ -303,3 +303,14 @@ def test_an_opening_with_is_no_part_of_the_title_it_precedes(article):
     officials = _officials(extract(article(text)))
     assert officials["Sjafrie Sjamsoeddin"].title == "Defence Minister"
     assert officials["Sjafrie Sjamsoeddin"].country == "ID"
+
+
+def test_names_after_a_plural_post_from_a_list_of_states_take_those_states_in_order(article):
+    for text in (
+        "Kenya's Defence Minister Aden Duale held talks with his counterparts from Uganda and Tanzania, "
+        "Jacob Oboth-Oboth and Stergomena Tax, on Monday.",
+        "Kenya's Defence Minister Aden Duale held talks on Monday with the defence ministers of Uganda and "
+        "Tanzania, Jacob Oboth-Oboth and Stergomena Tax.",
+    ):
+        officials = _officials(extract(article(text)))
+        assert (officials["Jacob Oboth-Oboth"].country, officials["Stergomena Tax"].country) == ("UG", "TZ")
