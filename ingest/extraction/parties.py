@@ -669,14 +669,15 @@ def meeting_hosts(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -
 def later_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]) -> list[Frame]:
     """ "He also held talks with Tanzania's minister", "Umerov also met Polish and Lithuanian ministers":
     a meeting verb whose subject is the official who met the last counterpart (`hosts`; a pronoun, or
-    their surname) and whose object names officials of other states is one more meeting per state, of
-    that official's state with each."""
+    their surname) and whose object names officials of other states, by name or by their state alone,
+    is one more meeting per state, of that official's state with each."""
     if sent.span is None or not hosts:
         return []
     people = setting.people
     host = people[hosts[0]].country
     roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
-    states = list(dict.fromkeys(c for r in roles.met if (c := people[r].country)))
+    named = _states_named_in(setting, roles.objects)  # "also met Tanzania's defence minister"
+    states = list(dict.fromkeys([c for r in roles.met if (c := people[r].country)] + named))
     if host is None or not states or host in states:
         return []
     if not subject_refers_to(roles, text=setting.text, people=people, earlier=hosts):

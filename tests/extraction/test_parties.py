@@ -303,3 +303,14 @@ def test_those_met_without_a_state_take_the_states_listed_without_an_official_in
         (["KE", "UG"], ["Aden Duale", "Vincent Ssempijja"]),
         (["KE", "TZ"], ["Aden Duale", "Stergomena Tax"]),
     ]
+
+
+def test_officials_met_later_named_by_their_state_alone_are_one_meeting_each_with_the_host(article):
+    # Never a pair of the two states met: the subject, "He", is the earlier host.
+    text = (
+        "NAIROBI - Kenya's Defence Minister Aden Duale met Uganda's Defence Minister Jacob Oboth-Oboth in "
+        "Nairobi on Monday to discuss border security. He also met Tanzania's defence minister and the chief "
+        "of the Rwandan army."
+    )
+    result = extract(article(text, published=date(2025, 6, 3)))
+    assert [e.countries for e in result.events] == [["KE", "UG"], ["KE", "TZ"], ["KE", "RW"]]
