@@ -291,6 +291,25 @@ def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
     ]
 
 
+def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
+    """The character ranges naming those `verb` meets; None when it is no meeting verb, empty when it
+    is one whose object is not printed ("X held a series of meetings")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _MEET_VERBS:
+        met = _met_by(verb)
+        if not met and lemma in ("meet", "receive", "host", "welcome"):
+            # The parser found no object ("met one by one with A; B; and C" read as adverbials):
+            # those printed after the verb are the ones it met.
+            return [(verb.idx + len(verb), span.end_char)]
+    elif lemma in _TALK_VERBS:
+        met = _with_objects(verb)
+    else:
+        met = _fronted_with(verb, span=span)
+        if not met:
+            return None
+    return [_met_extent(m, span=span) for m in dict.fromkeys(met)]
+
+
 def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs
     ("X met A and B", "X held talks with A and B", "X received A", "with A, X discussed ..."), and of the
@@ -299,28 +318,13 @@ def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int
     objects: list[tuple[int, int]] = []
     convening: list[tuple[int, int]] = []
     for tok in span:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ not in ("VERB", "AUX"):
+        met = _met_ranges(tok, span=span) if tok.pos_ in ("VERB", "AUX") else None
+        if met is None:
             continue
-        if lemma in _MEET_VERBS:
-            met = _met_by(tok)
-            if not met and lemma in ("meet", "receive", "host", "welcome"):
-                # The parser found no object ("met one by one with A; B; and C" read as adverbials):
-                # those printed after the verb are the ones it met.
-                objects.append((tok.idx + len(tok), span.end_char))
-                subjects += _before(tok)
-                convening += _before(tok)
-                continue
-        elif lemma in _TALK_VERBS:
-            met = _with_objects(tok)
-        else:
-            met = _fronted_with(tok, span=span)
-            if not met:
-                continue
         said = _before(tok)
         convening += said
         if met:
-            objects += [_met_extent(m, span=span) for m in dict.fromkeys(met)]
+            objects += met
             subjects += said
     return subjects, objects, convening
 
