@@ -278,17 +278,22 @@ def _before(verb: Token) -> list[tuple[int, int]]:
 
 
 def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
-    """The objects of a "with"-phrase that opens the sentence and modifies `verb` ("With Japan's
-    minister, he reviewed ...", "With Vice-President X, the secretary identified ..."): the one the
-    subject dealt with, whatever the verb."""
+    """The ones met named by a phrase that opens the sentence and modifies `verb`: a "with"-phrase
+    ("With Japan's minister, he reviewed ...") or one on talks held with them ("During talks with X,
+    he raised ...", "At his meeting with X, the secretary discussed ..."), whatever the verb."""
     first = next((t for t in span if not t.is_punct and not t.is_space), None)
-    return [
-        p
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "with" and prep.i < verb.i and prep.left_edge == first
-        for p in prep.children
-        if p.dep_ == "pobj"
-    ]
+    met: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge != first:
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ == "with":
+                met.append(p)
+            elif p.lower_ in _MEET_NOUNS:
+                met += _with_objects(p)
+    return met
 
 
 def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
@@ -302,7 +307,7 @@ def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
             # those printed after the verb are the ones it met.
             return [(verb.idx + len(verb), span.end_char)]
     elif lemma in _TALK_VERBS:
-        met = _with_objects(verb)
+        met = _with_objects(verb) + _fronted_with(verb, span=span)
     else:
         met = _fronted_with(verb, span=span)
         if not met:

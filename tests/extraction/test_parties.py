@@ -314,3 +314,16 @@ def test_officials_met_later_named_by_their_state_alone_are_one_meeting_each_wit
     )
     result = extract(article(text, published=date(2025, 6, 3)))
     assert [e.countries for e in result.events] == [["KE", "UG"], ["KE", "TZ"], ["KE", "RW"]]
+
+
+def test_an_opening_phrase_on_talks_with_a_counterpart_is_one_more_meeting_of_the_host(article):
+    # "During talks with X, he ...", "At his meeting with X, the secretary ...": the talks are the
+    # subject's, whatever the main verb says of them.
+    text = (
+        "SINGAPORE - US Defense Secretary Pete Hegseth met Philippine Defense Secretary Gilberto Teodoro on "
+        "Saturday to discuss maritime security. During talks with Thailand's Defence Minister Phumtham "
+        "Wechayachai, he raised joint exercises. At his meeting with Vietnam's Defence Minister Phan Van "
+        "Giang, the secretary discussed training."
+    )
+    result = extract(article(text, published=date(2025, 6, 2)))
+    assert [e.countries for e in result.events] == [["PH", "US"], ["TH", "US"], ["US", "VN"]]
