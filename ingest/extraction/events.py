@@ -334,7 +334,7 @@ class ReportReading:
         frames = separate_pairs(self.setting, sent, codes=codes, persons=clause.persons)
         if not frames and kind in ("meeting", "call"):
             told = " ".join(self.told[sent.index : sent.index + 3])
-            frames = counterpart_pairs(self.setting, sent, persons=clause.persons, told=told)
+            frames = counterpart_pairs(self.setting, sent, persons=clause.persons, told=told, earlier=self.hosts)
         self.drafts += [Draft(kind, pair, [sent.index], clause.date, clause.place, who) for pair, who in frames]
         return bool(frames)
 

@@ -587,11 +587,15 @@ def _meeting_side(setting: Setting, *, hosts: list[int], host_states: set[str], 
     return lead
 
 
-def counterpart_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str) -> list[Frame]:
+def counterpart_pairs(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str, earlier: Sequence[int] = ()
+) -> list[Frame]:
     """One pair per state met when the sentence's meeting verb has officials of several states as its
     object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
     counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
-    they sat together (`told`: the sentence and the next two). Empty when the parse shows no such object."""
+    they sat together (`told`: the sentence and the next two). With no one as the subject ("Bilateral
+    meetings were held with the army chiefs of A, B and C"), the meetings are those of the official
+    who met the last counterpart (`earlier`). Empty when the parse shows no such object."""
     if sent.span is None or sat_together(told):
         return []
     people = setting.people
@@ -606,6 +610,12 @@ def counterpart_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int
     host_states = {c for r in hosts if (c := people[r].country)} or set(_states_named_in(setting, roles.subjects))
     if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
         return []
+    if not hosts and not host_states:
+        # An agentless "meetings were held with ...": the meetings of the official the article follows.
+        agent = list(earlier) or introduced_official(people, before=sent.start)
+        agent_state = people[agent[0]].country if agent else None
+        if agent_state is not None and agent_state not in states:
+            hosts, host_states = agent, {agent_state}
     host = _meeting_side(setting, hosts=hosts, host_states=host_states, states=states)
     if host is None:
         return []
@@ -625,13 +635,14 @@ def _respectively(people: Sequence[PersonMention], *, met: list[int], states: li
             people[r].country = code
 
 
-def introduced_official(people: Sequence[PersonMention], state: str, before: int) -> list[int]:
-    """The first titled official of `state` the article names before offset `before`: the antecedent
-    of a later "he" ("He met separately with ...")."""
+def introduced_official(people: Sequence[PersonMention], *, before: int, state: str | None = None) -> list[int]:
+    """The first titled official (of `state`, when given; else of any state) the article names before
+    offset `before`: the antecedent of a later "he" ("He met separately with ...") or the agent of an
+    agentless "meetings were held with ..."."""
     for k, p in enumerate(people):
         if p.start >= before:
             break
-        if p.canonical is None and p.country == state and p.title and not p.reporter:
+        if p.canonical is None and p.country and (state is None or p.country == state) and p.title and not p.reporter:
             return [k]
     return []
 
@@ -650,7 +661,7 @@ def separate_pairs(setting: Setting, sent: Sentence, *, codes: set[str], persons
         codes = codes | {host}
     hosts = [root(i) for i in persons if people[root(i)].country == host]
     # "He met separately with ...": the host's official is the one the article introduced.
-    hosts = hosts or introduced_official(people, host, sent.start)
+    hosts = hosts or introduced_official(people, before=sent.start, state=host)
     return [
         ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
         for other in sorted(codes - {host})

@@ -327,3 +327,16 @@ def test_an_opening_phrase_on_talks_with_a_counterpart_is_one_more_meeting_of_th
     )
     result = extract(article(text, published=date(2025, 6, 2)))
     assert [e.countries for e in result.events] == [["PH", "US"], ["TH", "US"], ["US", "VN"]]
+
+
+def test_agentless_meetings_held_with_officials_of_several_states_are_the_protagonist_s(article):
+    # "Bilateral meetings were held with ...": no one is the subject; the meetings are those of the
+    # official the report follows, never a pair of two of the states met.
+    text = (
+        "NEW DELHI - Indian Army Chief General Upendra Dwivedi arrived in Singapore on Monday for the regional "
+        "land forces conference. Bilateral meetings were held with the army chiefs of Malaysia, Thailand and "
+        "Vietnam on counter-terrorism and training."
+    )
+    result = extract(article(text, published=date(2025, 6, 3)))
+    assert [e.countries for e in result.events] == [["IN", "MY"], ["IN", "TH"], ["IN", "VN"]]
+    assert all([o.name for o in e.officials] == ["Upendra Dwivedi"] for e in result.events)
