@@ -323,6 +323,13 @@ def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int
     objects: list[tuple[int, int]] = []
     convening: list[tuple[int, int]] = []
     for tok in span:
+        if tok.pos_ == "NOUN" and tok.lower_ in _MEET_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "His talks with A and B focused on ...": the talks' possessor met those of its "with"-phrase.
+            held = [_extent(c) for c in tok.children if c.dep_ == "poss"]
+            met_by_noun = [_met_extent(m, span=span) for m in _with_objects(tok)]
+            if held and met_by_noun:
+                subjects, objects, convening = subjects + held, objects + met_by_noun, convening + held
+            continue
         met = _met_ranges(tok, span=span) if tok.pos_ in ("VERB", "AUX") else None
         if met is None:
             continue
@@ -363,7 +370,7 @@ def meeting_roles(
     )
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:he|she)", re.I)
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|his|her)", re.I)
 
 
 def subject_refers_to(

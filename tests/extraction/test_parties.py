@@ -340,3 +340,14 @@ def test_agentless_meetings_held_with_officials_of_several_states_are_the_protag
     result = extract(article(text, published=date(2025, 6, 3)))
     assert [e.countries for e in result.events] == [["IN", "MY"], ["IN", "TH"], ["IN", "VN"]]
     assert all([o.name for o in e.officials] == ["Upendra Dwivedi"] for e in result.events)
+
+
+def test_talks_held_by_the_earlier_host_with_officials_of_two_states_are_one_meeting_each(article):
+    # "His talks with A and B focused on ...": the noun's possessor held them, so never a pair of A's and B's states.
+    text = (
+        "NEW DELHI - India's Defence Minister Rajnath Singh met Indonesia's Defence Minister Sjafrie Sjamsoeddin in "
+        "Jakarta on Monday to discuss defence cooperation. His talks with Australia's Richard Marles and Japan's "
+        "Minoru Kihara on Tuesday focused on maritime security."
+    )
+    result = extract(article(text, published=date(2025, 6, 3)))
+    assert [e.countries for e in result.events] == [["ID", "IN"], ["AU", "IN"], ["IN", "JP"]]
