@@ -611,11 +611,8 @@ def counterpart_pairs(
     if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
         return []
     if not hosts and not host_states:
-        # An agentless "meetings were held with ...": the meetings of the official the article follows.
-        agent = list(earlier) or introduced_official(people, before=sent.start)
-        agent_state = people[agent[0]].country if agent else None
-        if agent_state is not None and agent_state not in states:
-            hosts, host_states = agent, {agent_state}
+        hosts = _agent(people, before=sent.start, earlier=earlier, states=states)
+        host_states = {c for c in [people[hosts[0]].country] if c} if hosts else set()
     host = _meeting_side(setting, hosts=hosts, host_states=host_states, states=states)
     if host is None:
         return []
@@ -633,6 +630,15 @@ def _respectively(people: Sequence[PersonMention], *, met: list[int], states: li
     if stateless and len(stateless) == len(missing):
         for r, code in zip(stateless, missing, strict=True):
             people[r].country = code
+
+
+def _agent(people: Sequence[PersonMention], *, before: int, earlier: Sequence[int], states: Sequence[str]) -> list[int]:
+    """Who held agentless "meetings ... with" officials of `states`: the official who met the last
+    counterpart, else the one the article introduced first; never one of a state met."""
+    agent = list(earlier) or introduced_official(people, before=before)
+    if not agent or people[agent[0]].country in (None, *states):
+        return []
+    return [r for r in agent if people[r].country == people[agent[0]].country]
 
 
 def introduced_official(people: Sequence[PersonMention], *, before: int, state: str | None = None) -> list[int]:
