@@ -86,8 +86,20 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
                 continue
             if re.match(r"\s+[A-Z][a-z]+\s+(said|told|says|added)\b", text[m.end(1) : m.end(1) + 30]):
                 continue
+        if kind in ("name", "adjective") and _in_water_name(text, start=m.start(1), end=m.end(1)):
+            continue
         out.append(CountryMention(m.start(1), m.end(1), code, kind))
     return _mark_pairs(text, out)
+
+
+_WATER_AFTER = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Ocean)\b")
+_WATER_BEFORE = re.compile(r"\b(?:Sea|Strait|Straits|Gulf|Bay) of\s+(?:the\s+)?$")
+
+
+def _in_water_name(text: str, *, start: int, end: int) -> bool:
+    """The state's name is part of a sea's or a strait's ("South China Sea", "Sea of Japan", "Gulf of
+    Oman"): a place of water, not the state."""
+    return bool(_WATER_AFTER.match(text, end) or _WATER_BEFORE.search(text[max(0, start - 20) : start]))
 
 
 def _mark_pairs(text: str, found: list[CountryMention]) -> list[CountryMention]:

@@ -8,19 +8,17 @@ from typing import TYPE_CHECKING
 
 from .countries import CountryMention
 from .dates import DateMention, dates_agree
-from .frames import (
-    counterpart_frames,
-    dates_the_report,
-    in_side_clause,
-    later_counterpart,
-    meeting_subjects,
-    purpose_states,
-    separate_meetings,
+from .frames import dates_the_report, in_side_clause, several_meetings, tied_to_trigger, trigger_mood
+from .parties import (
+    Setting,
+    completed_pair,
+    counterpart_pairs,
+    later_pairs,
+    meeting_hosts,
+    sentence_sides,
+    separate_pairs,
     split_by_counterpart,
-    tied_to_trigger,
-    trigger_mood,
 )
-from .parties import HOST_ACTIVE, Setting, completed_pair, implicit_states, sentence_parties
 from .people import PersonMention
 from .places import Place
 from .text import Sentence
@@ -37,7 +35,7 @@ _CALL = re.compile(
     re.I,
 )
 _MEETING = re.compile(
-    r"\b(?i:talks|meeting|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
+    r"\b(?i:talks|meetings?|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
     r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
     r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
@@ -126,7 +124,6 @@ _ALSO_PRESENT = re.compile(
     re.I,
 )
 _MINUTES = re.compile(r"\bminutes\b", re.I)
-_HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
 
 
 @dataclass
@@ -220,6 +217,144 @@ def _best_date(dates: list[DateMention], sent: Sentence, *, last: bool = False) 
     return sorted(inside, key=lambda d: (report(d), rank[d.precision], d.relative, -d.start if last else d.start))[0]
 
 
+@dataclass
+class Clause:
+    """What one sentence says about the engagements it reports: its parties, people, date and place."""
+
+    sent: Sentence
+    strong: set[str]  # the states it makes parties
+    weak: set[str]  # the states it names only as places or partners
+    persons: list[int]  # the people it names (mention indices)
+    named: list[int]  # the same, as their roots
+    date: DateMention | None
+    place: Place | None
+    earlier: bool  # it tells of an earlier engagement than the one under way ("Earlier, ...")
+    domestic: bool  # it names a state's own body (cabinet, parliament)
+
+
+class ReportReading:
+    """A report read as a reader follows it, sentence by sentence: what kinds of engagement a sentence
+    reports, who the parties are (parties.py), then whether it tells the engagement under way, one
+    already told ("The meeting ..."), one more counterpart met, or a new engagement."""
+
+    def __init__(
+        self, setting: Setting, *, title_text: str, dates: list[DateMention], places: list[Place], told: list[str]
+    ) -> None:
+        self.setting, self.title_text, self.dates, self.places, self.told = setting, title_text, dates, places, told
+        self.drafts: list[Draft] = []
+        self.main: set[str] = set()  # the states of the article's first engagement
+        self.domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
+        self.hosts: list[int] = []  # who met the last counterpart: the antecedent of "He also met ..."
+
+    def read(self, sent: Sentence) -> None:
+        kinds = self.kinds(sent)
+        clause = self.clause(sent) if kinds else None
+        if clause is None:
+            return
+        if self.drafts and not clause.earlier and _BACK_REFERENCE.search(sent.text):
+            kinds = _refer_back(
+                self.drafts, types=kinds, index=sent.index, date=clause.date, place=clause.place, named=clause.named
+            )
+        if not kinds or (clause.date is not None and clause.date.precision == "year" and not clause.date.relative):
+            return  # told already, or an engagement known only by its year, which is not listed
+        for kind in kinds:
+            self.engagement(clause, kind=kind)
+        self.hosts = meeting_hosts(self.setting, sent, persons=clause.persons) or self.hosts
+
+    def kinds(self, sent: Sentence) -> list[str]:
+        """The kinds of engagement the sentence reports as held, unless its forum is a standing body."""
+        kinds = sentence_types(sent.text, span=sent.span)
+        if not self.drafts and _DOMESTIC_BODY.search(sent.text):
+            self.domestic_session = True
+        if _standing_body(sent, people=self.setting.people) and not _BILATERAL_CUE.search(sent.text):
+            return []
+        return kinds
+
+    def clause(self, sent: Sentence) -> Clause | None:
+        """The sentence's parties, people, date and place; None when it still tells a state's own session
+        ("The meeting, held on Thursday, ..." after a cabinet session)."""
+        domestic = bool(_DOMESTIC_BODY.search(sent.text))
+        strong, weak, persons = sentence_sides(self.setting, sent, domestic=domestic)
+        if self.domestic_session and not self.drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
+            return None
+        named = [self.setting.root(i) for i in persons]
+        earlier = bool(_EARLIER.search(sent.text))
+        date, place = _best_date(self.dates, sent), self.place_in(sent)
+        return Clause(sent, strong, weak, persons, named, date, place, earlier, domestic)
+
+    def place_in(self, sent: Sentence) -> Place | None:
+        here = [p for p in self.places if sent.start <= p.start < sent.end]
+        # The place the trigger's own "in X"/"at X" names, before another clause's ("arrived from X").
+        tied = [p for p in here if sent.span is not None and tied_to_trigger(sent.span, p.start)]
+        return next(iter(tied + here), None)
+
+    def engagement(self, clause: Clause, *, kind: str) -> None:
+        """One kind the sentence reports: one more counterpart, evidence for the engagement under way,
+        one engagement per counterpart met, or the engagement continued or begun."""
+        if kind == "exercise" and (_CLOSING.search(self.title_text) or _CLOSED.search(clause.sent.text)):
+            # An exercise reported at its close is dated by its close (SCHEMA): the span's last day.
+            clause.date = _best_date(self.dates, clause.sent, last=True) or clause.date
+        if self.one_more(clause, kind=kind):
+            return
+        codes, inferred = set(clause.strong), False
+        several = clause.sent.span is not None and several_meetings(clause.sent.span)
+        if len(codes) < 2 and not clause.domestic and not several:
+            pool = self.main or set(self.setting.title_order)
+            codes, inferred = completed_pair(self.setting, codes=codes, weak=clause.weak, pool=pool)
+        if len(codes) < 2:
+            self.one_side(clause, kind=kind)
+        elif not self.per_counterpart(clause, kind=kind, codes=codes):
+            self.continued_or_new(clause, kind=kind, codes=codes, inferred=inferred)
+
+    def one_more(self, clause: Clause, *, kind: str) -> bool:
+        """One more engagement per state met by the last counterpart's host ("He also met ...", "Later,
+        Duale held talks with ..."), unless the host's engagement with that state is already told."""
+        if kind not in ("meeting", "call") or clause.earlier:
+            return False  # "Earlier, he met ...": a new engagement of its own (`continued_or_new`)
+        sent = clause.sent
+        frames = later_pairs(self.setting, sent, persons=clause.persons, hosts=self.hosts)
+        if len(clause.strong) >= 2 and not clause.strong <= {c for pair, _ in frames for c in pair}:
+            return False  # the sentence names more parties than those met: read as a whole (`per_counterpart`)
+        frames = [
+            (pair, who) for pair, who in frames if not any(d.type == kind and d.countries == pair for d in self.drafts)
+        ]
+        self.drafts += [Draft(kind, pair, [sent.index], clause.date, clause.place, who) for pair, who in frames]
+        return bool(frames)
+
+    def one_side(self, clause: Clause, *, kind: str) -> None:
+        """A sentence naming one side: evidence for the engagement already under way with that side."""
+        sent, date = clause.sent, clause.date
+        target = next((d for d in reversed(self.drafts) if d.type == kind and clause.strong <= d.countries), None)
+        if target is not None and (date is None or target.date is None or date.value == target.date.value):
+            _merge(target, index=sent.index, date=date, place=clause.place, persons=clause.named)
+
+    def per_counterpart(self, clause: Clause, *, kind: str, codes: set[str]) -> bool:
+        """One engagement per counterpart when the sentence says one side met several; False when not."""
+        sent = clause.sent
+        frames = separate_pairs(self.setting, sent, codes=codes, persons=clause.persons)
+        if not frames and kind in ("meeting", "call"):
+            told = " ".join(self.told[sent.index : sent.index + 3])
+            frames = counterpart_pairs(self.setting, sent, persons=clause.persons, told=told, earlier=self.hosts)
+        self.drafts += [Draft(kind, pair, [sent.index], clause.date, clause.place, who) for pair, who in frames]
+        return bool(frames)
+
+    def continued_or_new(self, clause: Clause, *, kind: str, codes: set[str], inferred: bool) -> None:
+        """More evidence for the engagement under way between the same states, or a new engagement."""
+        sent = clause.sent
+        target = None if clause.earlier else _continued(self.drafts, kind=kind, codes=codes, date=clause.date)
+        if target is not None:
+            _merge(target, index=sent.index, date=clause.date, place=clause.place, persons=clause.named)
+        else:
+            main_date = self.drafts[0].date if self.drafts else None
+            if clause.earlier and clause.date is None and main_date is not None and main_date.value:
+                # "Earlier, ...": an engagement before the main one, known by its month.
+                clause.date = DateMention(main_date.start, main_date.end, main_date.value[:7], "month")
+            draft = Draft(kind, codes, [sent.index], clause.date, clause.place, list(clause.named), inferred)
+            self.drafts.append(draft)
+        if not self.main and not inferred:
+            self.main = set(codes)
+
+
 def build_events(
     *,
     text: str,
@@ -231,80 +366,15 @@ def build_events(
     places: list[Place],
     dateline: Place | None,
 ) -> list[Draft]:
-    """Engagement drafts, sentence by sentence: the kinds a sentence reports (`sentence_types`), its
-    parties (parties.py), then a new draft or more evidence for the one under way; frames split last."""
+    """Engagement drafts: the report read sentence by sentence (`ReportReading`), talks by phone
+    folded into the call, then one engagement per counterpart where the text says they were distinct."""
     setting = Setting.read(text, title=title_text, people=people, countries=countries, dateline=dateline)
-    root = setting.root
-    title_codes = set(setting.title_order)
-
-    def place_in(sent: Sentence) -> Place | None:
-        here = [p for p in places if sent.start <= p.start < sent.end]
-        # The place the trigger's own "in X"/"at X" names, before another clause's ("arrived from X").
-        tied = [p for p in here if sent.span is not None and tied_to_trigger(sent.span, p.start)]
-        return next(iter(tied + here), None)
-
-    drafts: list[Draft] = []
-    main: set[str] = set()
-    domestic_session = False  # the article's meeting so far is a state's own cabinet or parliament
-    hosts: list[int] = []  # who met the last counterpart: the antecedent of "He also met ..."
+    told = [s.text for s in sentences]
+    reading = ReportReading(setting, title_text=title_text, dates=dates, places=places, told=told)
     for sent in sentences:
-        types = sentence_types(sent.text, span=sent.span)
-        if not drafts and _DOMESTIC_BODY.search(sent.text):
-            domestic_session = True
-        if not types or (_standing_body(sent, people=people) and not _BILATERAL_CUE.search(sent.text)):
-            continue
-        strong, weak, persons = sentence_parties(setting, sent)
-        strong -= purpose_states(setting, sent, codes=strong)
-        domestic = bool(_DOMESTIC_BODY.search(sent.text))
-        strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
-        if domestic_session and not drafts and _BACK_REFERENCE.search(sent.text) and len(strong) < 2:
-            continue  # "The meeting, held on Thursday, ...": still the cabinet session
-        named = [root(i) for i in persons]
-        date = _best_date(dates, sent)
-        place = place_in(sent)
-        earlier = bool(_EARLIER.search(sent.text))
-        if drafts and not earlier and _BACK_REFERENCE.search(sent.text):
-            types = _refer_back(drafts, types=types, index=sent.index, date=date, place=place, named=named)
-            if not types:
-                continue
-        if date is not None and date.precision == "year" and not date.relative:
-            continue  # an engagement known only by its year is not listed
-        for etype in types:
-            if etype == "exercise" and (_CLOSING.search(title_text) or _CLOSED.search(sent.text)):
-                # An exercise reported at its close is dated by its close (SCHEMA): the span's last day.
-                date = _best_date(dates, sent, last=True) or date
-            codes, inferred = set(strong), False
-            if len(codes) < 2 and not domestic:
-                codes, inferred = completed_pair(setting, codes=codes, weak=weak, pool=main or title_codes)
-            later = later_counterpart(setting, sent, persons=persons, hosts=hosts) if len(codes) < 2 else None
-            if later is not None and etype in ("meeting", "call"):
-                drafts.append(Draft(etype, later[0], [sent.index], date, place, later[1]))
-                continue
-            if len(codes) < 2:
-                # A lone-country sentence adds evidence to the engagement already under way.
-                target = next((d for d in reversed(drafts) if d.type == etype and strong <= d.countries), None)
-                if target is not None and (date is None or target.date is None or date.value == target.date.value):
-                    _merge(target, index=sent.index, date=date, place=place, persons=named)
-                continue
-            frames = separate_meetings(setting, sent, codes=codes, persons=persons)
-            if not frames and etype in ("meeting", "call"):
-                told = " ".join(s.text for s in sentences[sent.index : sent.index + 3])
-                frames = counterpart_frames(setting, sent, persons=persons, told=told)
-            if frames:
-                drafts += [Draft(etype, pair, [sent.index], date, place, who) for pair, who in frames]
-                continue
-            target = None if earlier else _continued(drafts, kind=etype, codes=codes, date=date)
-            if target is not None:
-                _merge(target, index=sent.index, date=date, place=place, persons=named)
-            else:
-                main_date = drafts[0].date if drafts else None
-                if earlier and date is None and main_date is not None and main_date.value:
-                    date = DateMention(main_date.start, main_date.end, main_date.value[:7], "month")
-                drafts.append(Draft(etype, codes, [sent.index], date, place, list(named), inferred))
-            if not main and not inferred:
-                main = set(codes)
-        hosts = meeting_subjects(setting, sent, persons=persons) or hosts
-    return split_by_counterpart(_fold_meetings_into_calls(drafts), sentences=sentences, people=people, root=root)
+        reading.read(sent)
+    drafts = _fold_meetings_into_calls(reading.drafts)
+    return split_by_counterpart(drafts, sentences=sentences, people=people, root=setting.root)
 
 
 def _refer_back(
@@ -376,23 +446,6 @@ def _merge(d: Draft, *, index: int, date: DateMention | None, place: Place | Non
     for p in persons:
         if p not in d.people:
             d.people.append(p)
-
-
-def host_country(sent: Sentence, *, people: list[PersonMention], persons: list[int]) -> str | None:
-    """The receiving side's state in "X received Y" / "Y was received by X"."""
-    sent_text, sent_start = sent.text, sent.start
-    passive = _HOST_PASSIVE.search(sent_text)
-    if passive:
-        after = [i for i in persons if people[i].start >= sent_start + passive.end()]
-        if after and people[after[0]].country:
-            return people[after[0]].country
-        return None
-    active = HOST_ACTIVE.search(sent_text)
-    if active:
-        before = [i for i in persons if people[i].start < sent_start + active.start()]
-        if before and people[before[-1]].country:
-            return people[before[-1]].country
-    return None
 
 
 def event_topics(

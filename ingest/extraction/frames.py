@@ -1,28 +1,23 @@
-"""Event frames: one engagement per counterpart met.
+"""Event frames: what the parse says about an engagement's trigger and its arguments.
 
-A report that one official met several counterparts "separately", "one by one", or "also met"
-another describes several engagements, even between the same two states. The events stage groups
-sentences by the states they name; this stage splits such a group into one frame per counterpart:
-the host's officials with that counterpart, the counterpart's own sentences, and the sentences
-that follow them up to the next counterpart.
+A frame is read from one sentence's parse: the trigger's mood (held, planned, undone), who is the
+subject of a meeting verb and who is met (its object, its "with"-phrases and their conjuncts), the
+clauses that give the talks' purpose, and whether a date or place modifies the trigger. Frames name
+people and character ranges, never states: which state each side stands for is the parties stage's
+decision (parties.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .people import PersonMention
-from .text import Sentence
+from .people import POST_HEADS, PersonMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-    from .events import Draft
-    from .parties import Setting
 
 # Words that make each conjunct of the object its own meeting (distributive) or add a new one.
 DISTINCT_MEETINGS = re.compile(
@@ -31,112 +26,6 @@ DISTINCT_MEETINGS = re.compile(
     r"(?:an?|in (?:an?|another)) (?:separate|another|earlier) (?:meeting|talks)|series of (?:talks|meetings))\b",
     re.I,
 )
-
-
-def _host(draft: Draft, *, mentions: Counter[int], people: Sequence[PersonMention]) -> str | None:
-    """The state of the official the article keeps coming back to: the one meeting the others."""
-    ranked = [(n, -r) for r, n in mentions.items() if people[r].country in draft.countries]
-    if not ranked:
-        return None
-    ranked.sort(reverse=True)
-    if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
-        return None  # no official stands out: the text does not say who met whom
-    return people[-ranked[0][1]].country
-
-
-def _subject_state(
-    draft: Draft,
-    *,
-    sentences: Sequence[Sentence],
-    by_sentence: dict[int, list[int]],
-    people: Sequence[PersonMention],
-    root: Callable[[int], int],
-) -> str | None:
-    for i in sorted(draft.sentences):
-        cue = DISTINCT_MEETINGS.search(sentences[i].text)
-        if cue is None:
-            continue
-        at = sentences[i].start + cue.start()
-        before = [root(k) for k in by_sentence.get(i, []) if people[k].end <= at]
-        if before and people[before[-1]].country in draft.countries:
-            return people[before[-1]].country
-    return None
-
-
-def introduced_official(people: Sequence[PersonMention], state: str, before: int) -> list[int]:
-    """The first titled official of `state` the article names before offset `before`: the antecedent
-    of a later "he" ("He met separately with ...")."""
-    for k, p in enumerate(people):
-        if p.start >= before:
-            break
-        if p.canonical is None and p.country == state and p.title and not p.reporter:
-            return [k]
-    return []
-
-
-def split_by_counterpart(
-    drafts: list[Draft],
-    *,
-    sentences: Sequence[Sentence],
-    people: Sequence[PersonMention],
-    root: Callable[[int], int],
-) -> list[Draft]:
-    """Drafts with one frame per counterpart when the text says the meetings were distinct."""
-    by_sentence: dict[int, list[int]] = {}
-    for k, p in enumerate(people):
-        if not p.reporter:
-            by_sentence.setdefault(p.sentence, []).append(k)
-    # How many sentences name each official: the host is the one named throughout.
-    mentions: Counter[int] = Counter()
-    for ks in by_sentence.values():
-        for r in {root(k) for k in ks}:
-            mentions[r] += 1
-    out: list[Draft] = []
-    for draft in drafts:
-        cued = draft.type in ("meeting", "call") and any(
-            DISTINCT_MEETINGS.search(sentences[i].text) for i in draft.sentences
-        )
-        host = None
-        if cued:
-            # The subject of the distributive verb: the official printed before "met separately".
-            host = _subject_state(
-                draft, sentences=sentences, by_sentence=by_sentence, people=people, root=root
-            ) or _host(draft, mentions=mentions, people=people)
-        if host is None:
-            out.append(draft)
-            continue
-        # Counterparts met in the group's sentences, in order of first mention.
-        order: list[int] = []
-        for i in sorted(draft.sentences):
-            for k in by_sentence.get(i, []):
-                r = root(k)
-                code = people[r].country
-                if code and code != host and code in draft.countries and r not in order:
-                    order.append(r)
-        if len(order) < 2:
-            out.append(draft)
-            continue
-        # Each counterpart's sentences: every later one that names them.
-        first = min(draft.sentences)
-        own = {r: sorted({i for i in draft.sentences if r in {root(k) for k in by_sentence.get(i, [])}}) for r in order}
-        for i in range(first, len(sentences)):
-            for k in by_sentence.get(i, []):
-                if root(k) in own and i not in own[root(k)]:
-                    own[root(k)].append(i)
-        hosts = [r for r in dict.fromkeys(root(k) for k in draft.people) if people[r].country == host]
-        for r in order:
-            counterpart = people[r].country
-            assert counterpart is not None  # `order` holds only officials with a state
-            out.append(
-                replace(
-                    draft,
-                    countries={host, counterpart},
-                    sentences=sorted(own[r]),
-                    people=hosts + [r],
-                    excluded=set(order) - {r},
-                )
-            )
-    return out
 
 
 # Trigger lemmas per engagement kind (verbs and the nouns that name the engagement).
@@ -287,27 +176,11 @@ def trigger_mood(span: Span, *, kind: str) -> str | None:
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)
 
 
-def separate_meetings(
-    setting: Setting, sent: Sentence, *, codes: set[str], persons: Sequence[int]
-) -> list[tuple[set[str], list[int]]]:
-    """One frame per counterpart (its two states, its people) when a sentence naming three or more
-    states says the meetings were separate ("He met separately with A, B and C"); else none."""
-    cue = _SEPARATE.search(sent.text)
-    if cue is None or len(codes) < 3:
-        return []
-    people, root = setting.people, setting.root
-    host = setting.host(persons, codes)
-    lead = next((c for c, _ in setting.freq.most_common() if c not in codes), None)
-    if lead and not any(people[root(i)].start < sent.start + cue.start() and people[root(i)].country for i in persons):
-        host = lead  # no one named before the cue: the host is the article's subject
-        codes = codes | {host}
-    hosts = [root(i) for i in persons if people[root(i)].country == host]
-    # "He met separately with ...": the host's official is the one the article introduced.
-    hosts = hosts or introduced_official(people, host, sent.start)
-    return [
-        ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
-        for other in sorted(codes - {host})
-    ]
+def separate_cue(text: str) -> int | None:
+    """Where the sentence says its meetings were separate ("He met separately with A, B and C"),
+    an offset into `text`; None when it does not."""
+    cue = _SEPARATE.search(text)
+    return None if cue is None else cue.start()
 
 
 # The verbs whose object, or whose "with"-phrase, is the official met.
@@ -322,156 +195,224 @@ _JOINT = re.compile(
 )
 
 
+def sat_together(told: str) -> bool:
+    """The text says several states' officials met at one table ("trilateral", "the three ministers")."""
+    return bool(_JOINT.search(told))
+
+
+def several_meetings(span: Span) -> bool:
+    """The sentence's meeting verb holds several meetings ("held meetings in Cairo", "held a series of
+    bilateral meetings"): an introduction to the meetings told next, not one engagement itself."""
+    for tok in span:
+        if tok.lower_ != "meetings":
+            continue
+        head = tok
+        while head.dep_ in ("dobj", "pobj", "prep") and head.head.i != head.i:
+            head = head.head  # "held meetings", "held a series of meetings"
+        if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("hold", "have", "conduct"):
+            return True
+    return False
+
+
 def _extent(tok: Token) -> tuple[int, int]:
     """The character range of the phrase `tok` heads (its whole subtree)."""
     return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
-def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs:
-    "X met A and B", "X held talks with A and B", "X received A"."""
+def _with_objects(head: Token) -> list[Token]:
+    """The objects of `head`'s "with"-phrases ("met with A", "talks with A")."""
+    return [
+        p
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for p in prep.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _direct_object(child: Token) -> bool:
+    """`child` is its verb's object; a name right after the verb that the parser took for an adverbial
+    ("met Defence Minister Aisha Mohammed on Monday", parsed as "met [...] Monday") is one too."""
+    if child.dep_ == "dobj":
+        return True
+    return child.dep_ == "npadvmod" and child.ent_type_ == "PERSON" and child.i > child.head.i
+
+
+def _met_by(verb: Token) -> list[Token]:
+    """The heads of the phrases naming those `verb` meets: its object ("received A"), its "with"-phrase
+    ("met with A"), the "with"-phrase of its object noun or particle ("held talks with A", "sat down with A")."""
+    met: list[Token] = []
+    for child in verb.children:
+        if _direct_object(child) and verb.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
+            met.append(child)
+        heads = [verb, child] if child.dep_ == "dobj" and child.lower_ in _MEET_NOUNS else [verb]
+        for head in heads:
+            met += _with_objects(head)
+        if child.dep_ == "prt":
+            met += _with_objects(child)
+    return met
+
+
+# Plural nouns for officials: the names printed after them are theirs ("his counterparts from Iran,
+# Ali Akbar Ahmadian, and from China, Wang Yi"), however the parser attached those names.
+_OFFICIALS = frozenset(["counterpart", "minister", "chief", "official", "commander", "envoy", "head", "leader"])
+
+
+def _met_extent(head: Token, *, span: Span) -> tuple[int, int]:
+    """The character range naming those met: the phrase `head` heads, to the sentence's end when it is
+    a plural noun for officials."""
+    start, end = _extent(head)
+    if head.tag_ == "NNS" and head.lemma_.lower() in _OFFICIALS:
+        end = max(end, span.end_char)
+    return start, end
+
+
+# Verbs of talking whose "with"-phrase is the one talked with ("With Japan's minister, he discussed ...").
+_TALK_VERBS = frozenset(["discuss", "review", "explore", "exchange"])
+
+
+def _before(verb: Token) -> list[tuple[int, int]]:
+    """The character ranges of `verb`'s subjects, up to the verb: a subject ends where its verb begins,
+    however far the parser stretched it ("X, Y and Z" appended to it as appositions)."""
+    return [(_extent(c)[0], min(_extent(c)[1], verb.idx)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
+    """The ones met named by a phrase that opens the sentence and modifies `verb`: a "with"-phrase
+    ("With Japan's minister, he reviewed ...") or one on talks held with them ("During talks with X,
+    he raised ...", "At his meeting with X, the secretary discussed ..."), whatever the verb."""
+    first = next((t for t in span if not t.is_punct and not t.is_space), None)
+    met: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i or prep.left_edge != first:
+            continue
+        for p in prep.children:
+            if p.dep_ != "pobj":
+                continue
+            if prep.lower_ == "with":
+                met.append(p)
+            elif p.lower_ in _MEET_NOUNS:
+                met += _with_objects(p)
+    return met
+
+
+def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
+    """The character ranges naming those `verb` meets; None when it is no meeting verb, empty when it
+    is one whose object is not printed ("X held a series of meetings")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _MEET_VERBS:
+        met = _met_by(verb)
+        if not met and lemma in ("meet", "receive", "host", "welcome"):
+            # The parser found no object ("met one by one with A; B; and C" read as adverbials):
+            # those printed after the verb are the ones it met.
+            return [(verb.idx + len(verb), span.end_char)]
+    elif lemma in _TALK_VERBS:
+        met = _with_objects(verb) + _fronted_with(verb, span=span)
+    else:
+        met = _fronted_with(verb, span=span)
+        if not met:
+            return None
+    return [_met_extent(m, span=span) for m in dict.fromkeys(met)]
+
+
+def _met_regions(span: Span) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the subjects and of the objects (the ones met) of the sentence's meeting verbs
+    ("X met A and B", "X held talks with A and B", "X received A", "with A, X discussed ..."), and of the
+    subjects of every meeting verb, with an object or not ("X held a series of meetings")."""
     subjects: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
-
+    convening: list[tuple[int, int]] = []
     for tok in span:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in _MEET_VERBS:
+        if tok.pos_ == "NOUN" and tok.lower_ in _MEET_NOUNS and tok.dep_ in ("nsubj", "nsubjpass"):
+            # "His talks with A and B focused on ...": the talks' possessor met those of its "with"-phrase.
+            held = [_extent(c) for c in tok.children if c.dep_ == "poss"]
+            met_by_noun = [_met_extent(m, span=span) for m in _with_objects(tok)]
+            if held and met_by_noun:
+                subjects, objects, convening = subjects + held, objects + met_by_noun, convening + held
             continue
-        met: list[Token] = []
-        for child in tok.children:
-            if child.dep_ == "dobj" and tok.lemma_.lower() in ("meet", "receive", "host", "welcome", "visit"):
-                met.append(child)
-            # "held talks with A", "sat down with A", "met with A"
-            heads = [tok, child] if child.dep_ == "dobj" and child.lower_ in _MEET_NOUNS else [tok]
-            for head in heads:
-                for prep in head.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "with":
-                        met += [p for p in prep.children if p.dep_ == "pobj"]
-            if child.dep_ == "prt":
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "with":
-                        met += [p for p in prep.children if p.dep_ == "pobj"]
-        if not met:
+        met = _met_ranges(tok, span=span) if tok.pos_ in ("VERB", "AUX") else None
+        if met is None:
             continue
-        objects += [_extent(m) for m in dict.fromkeys(met)]
-        subjects += [_extent(c) for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return subjects, objects
+        said = _before(tok)
+        convening += said
+        if met:
+            objects += met
+            subjects += said
+    return subjects, objects, convening
 
 
-def _named_states(setting: Setting, regions: list[tuple[int, int]]) -> list[str]:
-    """States named as whose officials they are inside `regions` ("Japan's", "Philippine", "ministers of
-    Japan"), not as a place ("in Tokyo")."""
-    text = setting.text
-    found = []
-    for c in setting.countries:
-        if c.kind not in ("name", "adjective") or not any(s <= c.start < e for s, e in regions):
-            continue
-        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", text[max(0, c.start - 10) : c.start]):
-            continue
-        found.append(c.code)
-    return list(dict.fromkeys(found))
+@dataclass(frozen=True)
+class MeetingRoles:
+    """Who meets whom in one sentence, as its meeting verbs' arguments say."""
+
+    subjects: list[tuple[int, int]]  # character ranges of the meeting verbs' subjects
+    objects: list[tuple[int, int]]  # character ranges of the ones met
+    meeting: list[int]  # people (roots) printed in a subject
+    met: list[int]  # people (roots) printed in an object, in order
+    convening: list[int]  # people (roots) printed as the subject of any meeting verb, met or not
 
 
-def counterpart_frames(
-    setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str
-) -> list[tuple[set[str], list[int]]]:
-    """One frame per state met when the sentence's meeting verb has officials of several states as its
-    object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
-    counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
-    they sat together ("trilateral", "the three ministers"). Empty when the parse shows no such object."""
-    # `told`: the sentence and the next two, which may say they sat together ("The three ministers agreed").
-    if sent.span is None or _JOINT.search(told):
-        return []
-    subjects, objects = _met_regions(sent.span)
-    if not objects:
-        return []
-    people, root = setting.people, setting.root
+def meeting_roles(
+    span: Span, *, people: Sequence[PersonMention], persons: Sequence[int], root: Callable[[int], int]
+) -> MeetingRoles:
+    """The roles of the sentence's people (`persons`, mention indices) in its meeting verbs."""
+    subjects, objects, convening = _met_regions(span)
 
-    def inside(i: int, regions: list[tuple[int, int]]) -> bool:
-        return any(s <= people[i].start < e for s, e in regions)
+    def inside(i: int, regions: list[tuple[int, int]]) -> list[int]:
+        return [root(i)] if any(s <= people[i].start < e for s, e in regions) else []
 
-    met = [root(i) for i in persons if inside(i, objects)]
-    hosts = list(dict.fromkeys(root(i) for i in persons if inside(i, subjects) and root(i) not in met))
-    states = list(dict.fromkeys([c for r in met if (c := people[r].country)] + _named_states(setting, objects)))
-    host_states = {c for r in hosts if (c := people[r].country)} or set(_named_states(setting, subjects))
-    if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
-        return []
-    if host_states:
-        (host,) = host_states
-    elif hosts:
-        # The subject's own phrase names no state: they represent none of those they met, but the
-        # state the article names most beyond them.
-        lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
-        if lead is None:
-            return []
-        host = lead
-        for r in hosts:
-            people[r].country = host
-    else:
-        return []
-    return [({host, state}, hosts + [r for r in dict.fromkeys(met) if people[r].country == state]) for state in states]
+    return MeetingRoles(
+        subjects=subjects,
+        objects=objects,
+        meeting=list(dict.fromkeys(r for i in persons for r in inside(i, subjects))),
+        met=list(dict.fromkeys(r for i in persons for r in inside(i, objects))),
+        convening=list(dict.fromkeys(r for i in persons for r in inside(i, convening))),
+    )
 
 
-def meeting_subjects(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[int]:
-    """The officials (roots) who are the subject of the sentence's meeting verbs, with a state."""
-    if sent.span is None:
-        return []
-    subjects, _ = _met_regions(sent.span)
-    people, root = setting.people, setting.root
-    found = [root(i) for i in persons if any(s <= people[i].start < e for s, e in subjects)]
-    return [r for r in dict.fromkeys(found) if people[r].country]
+_PRONOUN_SUBJECT = re.compile(r"(?:he|she|his|her)", re.I)
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:he|she)", re.I)
+def subject_refers_to(
+    roles: MeetingRoles, *, text: str, people: Sequence[PersonMention], earlier: Sequence[int]
+) -> bool:
+    """The meeting verb's subject (in `text`, the body) is one of the `earlier` officials again: a
+    pronoun ("He also met ..."), their family name alone ("Duale later met ...") or a definite
+    description of their post ("The minister also met ...")."""
+    surnames = {people[h].name.split()[-1].lower() for h in earlier}
+    posts = {w for h in earlier for w in (people[h].title or "").lower().split()}
+    said = [text[s:e].strip() for s, e in roles.subjects]
+    return any(
+        _PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames or _same_post(t, posts=posts)
+        for t in said
+        if t.split()
+    )
 
 
-def later_counterpart(
-    setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]
-) -> tuple[set[str], list[int]] | None:
-    """ "He also held talks with Tanzania's minister": a meeting verb whose subject is the official who
-    met the last counterpart (a pronoun, or their surname) and whose object is an official of another
-    state is one more meeting, of that official's state with the new one's."""
-    if sent.span is None or not hosts:
-        return None
-    people, root = setting.people, setting.root
-    host = people[hosts[0]].country
-    subjects, objects = _met_regions(sent.span)
-    met = list(dict.fromkeys(root(i) for i in persons if any(s <= people[i].start < e for s, e in objects)))
-    states = {c for r in met if (c := people[r].country)}
-    if host is None or len(states) != 1 or host in states:
-        return None
-    surnames = {people[h].name.split()[-1].lower() for h in hosts}
-    said = [setting.text[s:e] for s, e in subjects]
-    if not any(_PRONOUN_SUBJECT.fullmatch(t) or t.split()[-1].lower() in surnames for t in said if t.split()):
-        return None
-    return {host, *states}, list(hosts) + met
+# A definite description of a post: "the minister", "The Secretary", "the Indian minister".
+_DEFINITE_POST = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?(\w+)", re.I)
 
 
-def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:
-    """States of `codes` the sentence names only inside the purpose of its talks ("met ... to support
-    Burkina Faso", "to discuss aid to Somalia"): what was talked about, not who talked."""
-    if sent.span is None:
-        return set()
-    purposes: list[tuple[int, int]] = []
-    for tok in sent.span:
-        if (
-            tok.pos_ == "VERB"
-            and tok.dep_ in ("advcl", "xcomp", "acl")
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
-        ):
-            purposes.append(_extent(tok))
-    if not purposes:
-        return set()
-    inside: set[str] = set()
-    outside: set[str] = set()
-    for c in setting.countries:
-        if sent.start <= c.start < sent.end and c.code in codes:
-            (inside if any(s <= c.start < e for s, e in purposes) else outside).add(c.code)
-    # A state an official present stands for is a party wherever else it is named.
-    people, root = setting.people, setting.root
-    seated = [people[root(i)] for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
-    if any(p.country is None for p in seated):
-        return set()  # an official of no known state may be that state's
-    return inside - outside - {p.country for p in seated}
+def _same_post(said: str, *, posts: set[str]) -> bool:
+    """`said` is "the <post>" and the post's head word is in the earlier official's title."""
+    m = _DEFINITE_POST.fullmatch(said)
+    return m is not None and m.group(1).lower() in posts and m.group(1).lower() in _POST_WORDS
+
+
+# Head words of posts a definite description may name ("the minister", "the chief").
+_POST_WORDS = frozenset(POST_HEADS.split("|"))
+
+
+def purpose_extents(span: Span) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's purpose clauses ("met ... to support Burkina Faso", "to discuss
+    aid to Somalia"): what was talked about, not who talked."""
+    return [
+        _extent(tok)
+        for tok in span
+        if tok.pos_ == "VERB"
+        and tok.dep_ in ("advcl", "xcomp", "acl")
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+    ]
 
 
 _ANY_TRIGGER = frozenset().union(*TRIGGERS.values())

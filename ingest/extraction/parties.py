@@ -1,8 +1,13 @@
-"""Parties: which state each official represents, beyond what their own phrase says.
+"""Parties: which states take part in each engagement, and which state each official represents.
 
-The people stage reads a state from a person's own words ("Jordan's", "Qatari", "of the Kingdom
-of Bahrain"). This module adds what the sentence's structure implies, and nothing from article-wide
-guesses:
+This is the one module that decides them. The people stage reads a state from a person's own words
+("Jordan's", "Qatari", "of the Kingdom of Bahrain"); the frames stage reads who meets whom from the
+parse (frames.py), naming people, never states. This module turns both into states:
+
+- a sentence's parties: the states its officials stand for, else the states it names as actors, not
+  as places or topics (`sentence_sides`);
+- one pair per counterpart when one official meets several (`counterpart_pairs`, `separate_pairs`,
+  `later_pairs`, `split_by_counterpart`);
 
 - a list shares the state of the group it belongs to ("Among the Saudi officials present were
   A and B", "A, B and C made up the Pakistani delegation");
@@ -19,15 +24,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from .countries import CountryMention, find_countries
+from .frames import (
+    DISTINCT_MEETINGS,
+    meeting_roles,
+    purpose_extents,
+    sat_together,
+    separate_cue,
+    subject_refers_to,
+)
 from .known import KnownOfficials
 from .models import KnownOfficial
 from .people import COUNTERPART, HONORIFIC_RUN, POST_HEADS, PersonMention
 from .places import Place
 from .text import Sentence
+
+if TYPE_CHECKING:
+    from .events import Draft
 
 # A group noun with a state: the people listed with it belong to that state.
 _GROUP = re.compile(
@@ -222,6 +238,14 @@ _MATCH_AFTER = re.compile(
 _MATCH_BEFORE = re.compile(r"\b(?:facing|face[sd]?|against|beat|defeated|vs\.?|v\.?|drew with|play(?:ed|ing)?)\s+$")
 # A state after a preposition of place or direction is where, not who ("in Jordan", "to Kenya").
 _PLACE_LEAD = re.compile(r"\b(in|to|at|from|near|off|across|into|against|over|on|of)\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$")
+# Officials named by where they come from ("his counterparts from Japan", "delegations from Chad").
+_OFFICIALS_FROM = re.compile(
+    r"\b(?:counterparts?|ministers?|officials?|delegations?|delegates?|chiefs?|envoys?|commanders?|"
+    r"representatives?|heads?)\s+from\s+(?:the\s+)?$",
+    re.I,
+)
+# Those met, named by the states they come from: parties, not places ("his counterparts from Japan").
+_COUNTERPARTS_FROM = re.compile(r"\bcounterparts?\s+from\s+(?:the\s+)?$", re.I)
 _VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 _RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")
 # A noun for a person or a party of people, after a state's adjective ("the Bahraini dignitary").
@@ -339,6 +363,7 @@ def sentence_parties(setting: Setting, sent: Sentence) -> tuple[set[str], set[st
         if (
             c.kind in ("city", "pair")
             or _PLACE_LEAD.search(lead)
+            and not _COUNTERPARTS_FROM.search(lead)  # "his counterparts from Japan": whose officials
             or _VENUE_CITY_LEAD.search(lead)  # "in Brussels, Belgium": the venue city's state
             # The other party to a pact or relation, not necessarily at the table ("a deal with Kenya").
             or _RELATION_LEAD.search(lead)
@@ -421,3 +446,371 @@ def completed_pair(setting: Setting, *, codes: set[str], weak: set[str], pool: s
     if len(codes | weak) >= 2 and len(codes) == 1:
         return codes | weak, True
     return codes, False
+
+
+def sentence_sides(setting: Setting, sent: Sentence, *, domestic: bool) -> tuple[set[str], set[str], list[int]]:
+    """A sentence's parties (strong), the states it names only as places or partners (weak), and the
+    people it names; a state named only in the talks' purpose is no party, and an official whose own
+    phrase leaves their state implicit is given one (`implicit_states`)."""
+    visit_states(setting, sent)
+    strong, weak, persons = sentence_parties(setting, sent)
+    strong -= purpose_states(setting, sent, codes=strong)
+    strong = implicit_states(setting, sent, strong=strong, persons=persons, domestic=domestic)
+    met_states(setting, sent, strong=strong, persons=persons)
+    return strong, weak, persons
+
+
+def met_states(setting: Setting, sent: Sentence, *, strong: set[str], persons: Sequence[int]) -> None:
+    """In a sentence of two states where officials of one meet others ("X of A met one by one with
+    Vice-President P; B's minister Q; ..."), a titled official met whose own phrase gives no state
+    represents the other state: one does not meet one's own side's official as a counterpart."""
+    if len(strong) != 2 or sent.span is None:
+        return
+    people = setting.people
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+    sides = {people[r].country for r in roles.meeting if r not in roles.met}
+    if len(sides) != 1 or not sides <= strong:
+        return
+    (other,) = strong - sides
+    for r in roles.met:
+        p = people[r]
+        if p.country is None and p.title and not (p.reporter or p.organisation or p.absent):
+            p.country = other
+
+
+# The state a visit is paid to ("on a visit to Saudi Arabia", "during his visit to Riyadh", "visiting Kenya").
+_VISIT_TO = re.compile(r"\b(?:visit to|visiting|visit of \w+ to)\s+(?:the\s+)?$", re.I)
+
+
+def visit_states(setting: Setting, sent: Sentence) -> None:
+    """In a sentence telling a visit to a state, the visitor meets that state's officials: those met
+    whose own phrase gives no state are the visited state's; the visitor, with none of their own, is of
+    the dateline's state when the report is filed from elsewhere (home)."""
+    people, root = setting.people, setting.root
+    visited = next(
+        (
+            c
+            for c in setting.countries
+            if sent.start <= c.start < sent.end
+            and _VISIT_TO.search(setting.text[max(sent.start, c.start - 25) : c.start])
+        ),
+        None,
+    )
+    persons = [root(i) for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
+    if visited is None or not persons:
+        return
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=root) if sent.span is not None else None
+    before = [r for r in persons if people[r].start < visited.start]
+    visitors = set(roles.convening if roles and roles.convening else before[-1:])
+    for r in dict.fromkeys(persons):
+        p = people[r]
+        if p.country is not None or p.organisation or p.absent or not p.title:
+            continue
+        if r not in visitors:
+            p.country = visited.code
+        elif setting.dateline is not None and setting.dateline.country not in (None, visited.code):
+            p.country = setting.dateline.country
+
+
+def purpose_states(setting: Setting, sent: Sentence, *, codes: set[str]) -> set[str]:
+    """States of `codes` the sentence names only inside the purpose of its talks ("met ... to support
+    Burkina Faso", "to discuss aid to Somalia"): what was talked about, not who talked."""
+    purposes = purpose_extents(sent.span) if sent.span is not None else []
+    if not purposes:
+        return set()
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for c in setting.countries:
+        if sent.start <= c.start < sent.end and c.code in codes:
+            (inside if any(s <= c.start < e for s, e in purposes) else outside).add(c.code)
+    # A state an official present stands for is a party wherever else it is named.
+    people, root = setting.people, setting.root
+    seated = [people[root(i)] for i, p in enumerate(people) if p.sentence == sent.index and not p.reporter]
+    if any(p.country is None for p in seated):
+        return set()  # an official of no known state may be that state's
+    return inside - outside - {p.country for p in seated}
+
+
+_HOST_PASSIVE = re.compile(r"\b(?:was|were) (?:received|hosted|welcomed)(?: [\w ]{0,30})? by\b")
+
+
+def host_country(sent: Sentence, *, people: list[PersonMention], persons: list[int]) -> str | None:
+    """The receiving side's state in "X received Y" / "Y was received by X"."""
+    sent_text, sent_start = sent.text, sent.start
+    passive = _HOST_PASSIVE.search(sent_text)
+    if passive:
+        after = [i for i in persons if people[i].start >= sent_start + passive.end()]
+        if after and people[after[0]].country:
+            return people[after[0]].country
+        return None
+    active = HOST_ACTIVE.search(sent_text)
+    if active:
+        before = [i for i in persons if people[i].start < sent_start + active.start()]
+        if before and people[before[-1]].country:
+            return people[before[-1]].country
+    return None
+
+
+Frame = tuple[set[str], list[int]]  # one engagement's two states and its people (roots)
+
+
+def _states_named_in(setting: Setting, regions: list[tuple[int, int]]) -> list[str]:
+    """States named as whose officials they are inside `regions` ("Japan's", "Philippine", "ministers of
+    Japan"), not as a place ("in Tokyo")."""
+    text = setting.text
+    found = []
+    for c in setting.countries:
+        if c.kind not in ("name", "adjective") or not any(s <= c.start < e for s, e in regions):
+            continue
+        lead = text[max(0, c.start - 40) : c.start]
+        if re.search(r"\b(?:in|at|to|from|near|off)\s+(?:the\s+)?$", lead[-10:]) and not _OFFICIALS_FROM.search(lead):
+            continue
+        found.append(c.code)
+    return list(dict.fromkeys(found))
+
+
+def _meeting_side(setting: Setting, *, hosts: list[int], host_states: set[str], states: list[str]) -> str | None:
+    """The state of those who meet the officials of `states`: their own, else (when their phrases name
+    none) the state the article names most beyond those met, which they are then given."""
+    if host_states:
+        (host,) = host_states
+        return host
+    if not hosts:
+        return None
+    lead = next((c for c, _ in setting.freq.most_common() if c not in states), None)
+    if lead is None and setting.dateline is not None and setting.dateline.country not in states:
+        # No other state named: the one holding the meetings is at home where the report is filed.
+        lead = setting.dateline.country
+    if lead is not None:
+        for r in hosts:
+            setting.people[r].country = lead
+    return lead
+
+
+def counterpart_pairs(
+    setting: Setting, sent: Sentence, *, persons: Sequence[int], told: str, earlier: Sequence[int] = ()
+) -> list[Frame]:
+    """One pair per state met when the sentence's meeting verb has officials of several states as its
+    object ("X met Japan's minister and the Philippines' secretary", "met his Japanese and Philippine
+    counterparts", "held talks with A, then B"); the subject meets each in turn unless the text says
+    they sat together (`told`: the sentence and the next two). With no one as the subject ("Bilateral
+    meetings were held with the army chiefs of A, B and C"), the meetings are those of the official
+    who met the last counterpart (`earlier`). Empty when the parse shows no such object."""
+    if sent.span is None or sat_together(told):
+        return []
+    people = setting.people
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+    if not roles.objects:
+        return []
+    met = roles.met
+    hosts = [r for r in roles.meeting if r not in met]
+    states = list(
+        dict.fromkeys([c for r in met if (c := people[r].country)] + _states_named_in(setting, roles.objects))
+    )
+    host_states = {c for r in hosts if (c := people[r].country)} or set(_states_named_in(setting, roles.subjects))
+    if len(states) < 2 or len(host_states) > 1 or host_states & set(states):
+        return []
+    if not hosts and not host_states:
+        hosts = _agent(people, before=sent.start, earlier=earlier, states=states)
+        host_states = {c for c in [people[hosts[0]].country] if c} if hosts else set()
+    host = _meeting_side(setting, hosts=hosts, host_states=host_states, states=states)
+    if host is None:
+        return []
+    _respectively(people, met=met, states=_states_named_in(setting, roles.objects))
+    return [({host, state}, hosts + [r for r in met if people[r].country == state]) for state in states]
+
+
+def _respectively(people: Sequence[PersonMention], *, met: list[int], states: list[str]) -> None:
+    """Those met printed without a state take, in order, the states printed among those met that no
+    official met stands for ("met X of Malaysia and Y of Singapore", "his counterparts from Malaysia
+    and Singapore, X and Y"): each state listed sent the official listed in its place."""
+    seated = {people[r].country for r in met}
+    missing = [c for c in states if c not in seated]
+    stateless = [r for r in met if people[r].country is None and not (people[r].organisation or people[r].absent)]
+    if stateless and len(stateless) == len(missing):
+        for r, code in zip(stateless, missing, strict=True):
+            people[r].country = code
+
+
+def _agent(people: Sequence[PersonMention], *, before: int, earlier: Sequence[int], states: Sequence[str]) -> list[int]:
+    """Who held agentless "meetings ... with" officials of `states`: the official who met the last
+    counterpart, else the one the article introduced first; never one of a state met."""
+    agent = list(earlier) or introduced_official(people, before=before)
+    if not agent or people[agent[0]].country in (None, *states):
+        return []
+    return [r for r in agent if people[r].country == people[agent[0]].country]
+
+
+def introduced_official(people: Sequence[PersonMention], *, before: int, state: str | None = None) -> list[int]:
+    """The first titled official (of `state`, when given; else of any state) the article names before
+    offset `before`: the antecedent of a later "he" ("He met separately with ...") or the agent of an
+    agentless "meetings were held with ..."."""
+    for k, p in enumerate(people):
+        if p.start >= before:
+            break
+        if p.canonical is None and p.country and (state is None or p.country == state) and p.title and not p.reporter:
+            return [k]
+    return []
+
+
+def separate_pairs(setting: Setting, sent: Sentence, *, codes: set[str], persons: Sequence[int]) -> list[Frame]:
+    """One pair per counterpart (its two states, its people) when a sentence naming three or more
+    states says the meetings were separate ("He met separately with A, B and C"); else none."""
+    cue = separate_cue(sent.text)
+    if cue is None or len(codes) < 3:
+        return []
+    people, root = setting.people, setting.root
+    host = setting.host(persons, codes)
+    lead = next((c for c, _ in setting.freq.most_common() if c not in codes), None)
+    if lead and not any(people[root(i)].start < sent.start + cue and people[root(i)].country for i in persons):
+        host = lead  # no one named before the cue: the host is the article's subject
+        codes = codes | {host}
+    hosts = [root(i) for i in persons if people[root(i)].country == host]
+    # "He met separately with ...": the host's official is the one the article introduced.
+    hosts = hosts or introduced_official(people, before=sent.start, state=host)
+    return [
+        ({host, other}, hosts + [root(i) for i in persons if people[root(i)].country == other])
+        for other in sorted(codes - {host})
+    ]
+
+
+def meeting_hosts(setting: Setting, sent: Sentence, *, persons: Sequence[int]) -> list[int]:
+    """The officials (roots) with a state who are the subject of the sentence's meeting verbs, whether or
+    not it names whom they met ("X held a series of bilateral meetings"): the antecedent of a later "he"."""
+    if sent.span is None:
+        return []
+    roles = meeting_roles(sent.span, people=setting.people, persons=persons, root=setting.root)
+    return [r for r in roles.convening if setting.people[r].country]
+
+
+def later_pairs(setting: Setting, sent: Sentence, *, persons: Sequence[int], hosts: Sequence[int]) -> list[Frame]:
+    """ "He also held talks with Tanzania's minister", "Umerov also met Polish and Lithuanian ministers":
+    a meeting verb whose subject is the official who met the last counterpart (`hosts`; a pronoun, or
+    their surname) and whose object names officials of other states, by name or by their state alone,
+    is one more meeting per state, of that official's state with each."""
+    if sent.span is None or not hosts:
+        return []
+    people = setting.people
+    host = people[hosts[0]].country
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+    named = _states_named_in(setting, roles.objects)  # "also met Tanzania's defence minister"
+    states = list(dict.fromkeys([c for r in roles.met if (c := people[r].country)] + named))
+    if host is None or not states or host in states:
+        return []
+    if not subject_refers_to(roles, text=setting.text, people=people, earlier=hosts):
+        return []
+    if len(states) == 1:
+        return [({host, *states}, list(hosts) + roles.met)]
+    return [({host, state}, list(hosts) + [r for r in roles.met if people[r].country == state]) for state in states]
+
+
+class CounterpartSplit:
+    """A draft told as one group of sentences, split into one engagement per counterpart when the text
+    says the meetings were distinct ("met separately", "also met", "one by one"): the host's officials
+    with that counterpart, the counterpart's own sentences and the later ones naming them."""
+
+    def __init__(
+        self, *, sentences: Sequence[Sentence], people: Sequence[PersonMention], root: Callable[[int], int]
+    ) -> None:
+        self.sentences, self.people, self.root = sentences, people, root
+        self.by_sentence: dict[int, list[int]] = {}
+        for k, p in enumerate(people):
+            if not p.reporter:
+                self.by_sentence.setdefault(p.sentence, []).append(k)
+        # How many sentences name each official: the host is the one named throughout.
+        self.mentions: Counter[int] = Counter()
+        for ks in self.by_sentence.values():
+            for r in {root(k) for k in ks}:
+                self.mentions[r] += 1
+
+    def __call__(self, draft: Draft) -> list[Draft]:
+        host = self.host(draft)
+        order = self.counterparts(draft, host=host) if host is not None else []
+        if host is None or len(order) < 2:
+            return [draft]
+        own = self.own_sentences(draft, order=order)
+        people, root = self.people, self.root
+        hosts = [r for r in dict.fromkeys(root(k) for k in draft.people) if people[r].country == host]
+        frames = []
+        for r in order:
+            counterpart = people[r].country
+            assert counterpart is not None  # `order` holds only officials with a state
+            frames.append(
+                replace(
+                    draft,
+                    countries={host, counterpart},
+                    sentences=sorted(own[r]),
+                    people=hosts + [r],
+                    excluded=set(order) - {r},
+                )
+            )
+        return frames
+
+    def host(self, draft: Draft) -> str | None:
+        """The state of the one meeting the others, when the text says the meetings were distinct: the
+        subject of the distributive verb, else the official the article keeps coming back to."""
+        if draft.type not in ("meeting", "call"):
+            return None
+        if not any(DISTINCT_MEETINGS.search(self.sentences[i].text) for i in draft.sentences):
+            return None
+        return self._subject_state(draft) or self._most_named(draft)
+
+    def _subject_state(self, draft: Draft) -> str | None:
+        """The state of the official printed before the cue ("X met separately with ...")."""
+        people = self.people
+        for i in sorted(draft.sentences):
+            cue = DISTINCT_MEETINGS.search(self.sentences[i].text)
+            if cue is None:
+                continue
+            at = self.sentences[i].start + cue.start()
+            before = [self.root(k) for k in self.by_sentence.get(i, []) if people[k].end <= at]
+            if before and people[before[-1]].country in draft.countries:
+                return people[before[-1]].country
+        return None
+
+    def _most_named(self, draft: Draft) -> str | None:
+        people = self.people
+        ranked = [(n, -r) for r, n in self.mentions.items() if people[r].country in draft.countries]
+        if not ranked:
+            return None
+        ranked.sort(reverse=True)
+        if len(ranked) > 1 and ranked[0][0] == ranked[1][0]:
+            return None  # no official stands out: the text does not say who met whom
+        return people[-ranked[0][1]].country
+
+    def counterparts(self, draft: Draft, *, host: str) -> list[int]:
+        """The officials of the other states met in the group's sentences, in order of first mention."""
+        order: list[int] = []
+        for i in sorted(draft.sentences):
+            for k in self.by_sentence.get(i, []):
+                r = self.root(k)
+                code = self.people[r].country
+                if code and code != host and code in draft.countries and r not in order:
+                    order.append(r)
+        return order
+
+    def own_sentences(self, draft: Draft, *, order: list[int]) -> dict[int, list[int]]:
+        """Each counterpart's sentences: the group's that name them, and every later one that does."""
+        root = self.root
+
+        def named(i: int) -> set[int]:
+            return {root(k) for k in self.by_sentence.get(i, [])}
+
+        own = {r: sorted({i for i in draft.sentences if r in named(i)}) for r in order}
+        for i in range(min(draft.sentences), len(self.sentences)):
+            for k in self.by_sentence.get(i, []):
+                if root(k) in own and i not in own[root(k)]:
+                    own[root(k)].append(i)
+        return own
+
+
+def split_by_counterpart(
+    drafts: list[Draft],
+    *,
+    sentences: Sequence[Sentence],
+    people: Sequence[PersonMention],
+    root: Callable[[int], int],
+) -> list[Draft]:
+    """Drafts with one engagement per counterpart when the text says the meetings were distinct."""
+    split = CounterpartSplit(sentences=sentences, people=people, root=root)
+    return [frame for draft in drafts for frame in split(draft)]

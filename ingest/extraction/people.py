@@ -436,7 +436,7 @@ _CLAUSE_OPENERS = frozenset(
     str.split(
         "Meanwhile Earlier Later Also Separately Yesterday Today Tonight However Then Previously Additionally "
         "Furthermore Moreover Afterwards Subsequently Thereafter Likewise Similarly Finally Following During After "
-        "Before When While On In At As Both The This That These Those It He She They His Her Their Its And But "
+        "Before When While On In At As With Both The This That These Those It He She They His Her Their Its And But "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
         "August September October November December According Speaking Accompanied Led Headed"
     )
@@ -596,6 +596,7 @@ def assign_titles(
         if listed and (pm.title is None or pm.title == before or pm.title.lower().startswith(listed.lower())):
             pm.title = listed
     _distributed_posts(text, mentions=mentions, countries=countries)
+    _states_then_names(text, mentions=mentions, countries=countries)
     _counterpart_titles(mentions)
     _reporters_of_others(text, mentions=mentions, sentences=sentences)
 
@@ -664,6 +665,42 @@ def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: l
                 member.country = code
                 member.countries_in_title = [code]
                 member.title = f"{adjective} {post}"
+        k += len(group)
+
+
+# "his counterparts from Malaysia and Singapore, A and B", "the defence ministers of Ghana and Togo, A and
+# B": a plural post, the list of states it is from, then the list of names, in the same order.
+_POST_THEN_STATES = re.compile(
+    r"\b(?i:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|envoys|generals)"
+    r"\s+(?:from|of)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+    r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+)\s*,\s*$"
+)
+
+
+def _states_then_names(text: str, *, mentions: list[PersonMention], countries: list[CountryMention]) -> None:
+    """Give each name listed after "<plural post> from/of <states>," the state listed in its place."""
+    k = 0
+    while k < len(mentions):
+        pm = mentions[k]
+        lo = max(0, pm.start - 160)
+        head = _POST_THEN_STATES.search(re.sub(_HONORIFIC_RUN + "$", "", text[lo : pm.start] + " ").rstrip() + " ")
+        if head is None:
+            k += 1
+            continue
+        span = (lo + head.start(1), lo + head.end(1))
+        states = [
+            c.code for c in countries if span[0] <= c.start and c.end <= span[1] and c.kind not in ("city", "pair")
+        ]
+        group = [pm]
+        while k + len(group) < len(mentions):
+            nxt = mentions[k + len(group)]
+            if nxt.sentence != pm.sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
+                break
+            group.append(nxt)
+        if len(states) >= 2 and len(states) == len(group):
+            for member, code in zip(group, states, strict=True):
+                member.country = code
+                member.countries_in_title = [code]
         k += len(group)
 
 

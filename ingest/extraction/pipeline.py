@@ -17,7 +17,6 @@ from .events import (
     Draft,
     build_events,
     event_topics,
-    host_country,
     is_security,
 )
 from .known import KnownOfficials
@@ -29,6 +28,7 @@ from .parties import (
     complement_counterparts,
     facing_counterparts,
     headline_states,
+    host_country,
     inherit_listed_states,
     keep_known,
     nominal_states,

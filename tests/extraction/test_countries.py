@@ -36,3 +36,11 @@ def test_states_joined_by_a_hyphen_are_both_read():
     assert found == [("KE", "pair"), ("SO", "pair"), ("PK", "pair"), ("CN", "pair")]
     # A lower-case prefix or suffix makes a word of the state's name, not a mention of it.
     assert find_countries("anti-American and pro-Russian crowds in a Saudi-led march") == []
+
+
+def test_a_state_named_inside_a_sea_or_strait_is_a_place_of_water():
+    from ingest.extraction.countries import find_countries
+
+    assert find_countries("They patrolled the South China Sea and the Sea of Japan.") == []
+    assert find_countries("Tankers crossed the Korea Strait and the Gulf of Oman.") == []
+    assert [c.code for c in find_countries("China and Japan held talks on sea lanes.")] == ["CN", "JP"]

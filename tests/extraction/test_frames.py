@@ -230,3 +230,130 @@ def test_a_council_in_an_official_s_title_is_their_post_not_the_forum(article):
         "Mazen Al-Faraya and Iraq's Interior Minister Abdul Amir al-Shammari attending."
     )
     assert extract(article(session)).events == []
+
+
+def _roles(report, index):
+    from ingest.extraction.frames import meeting_roles
+
+    sent = report.sentence(index)
+    people, setting = report.people, report.setting
+    return meeting_roles(sent.span, people=people, persons=report.persons(index), root=setting.root)
+
+
+KE_UG_TZ = [("Aden Duale", "KE"), ("Vincent Ssempijja", "UG"), ("Stergomena Tax", "TZ")]
+
+
+def test_the_subject_of_talks_meets_each_conjunct_of_its_with_phrase(report):
+    text = (
+        "Kenya's Defence Minister Aden Duale held talks with Uganda's Vincent Ssempijja and Tanzania's "
+        "Stergomena Tax in Nairobi on Monday."
+    )
+    r = report(text, people=KE_UG_TZ)
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Aden Duale"]
+    assert r.names(roles.met) == ["Vincent Ssempijja", "Stergomena Tax"]
+
+
+def test_the_object_of_receive_is_the_one_met(report):
+    r = report("Vincent Ssempijja received Aden Duale at his office in Kampala.", people=KE_UG_TZ[:2])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Vincent Ssempijja"] and r.names(roles.met) == ["Aden Duale"]
+
+
+def test_a_pronoun_or_a_family_name_as_subject_refers_to_the_earlier_host(report):
+    from ingest.extraction.frames import subject_refers_to
+
+    text = (
+        "Aden Duale met Vincent Ssempijja on Monday. He also met Stergomena Tax. Duale later met Paul Okello. "
+        "Grace Mushi met Paul Okello."
+    )
+    people = [*KE_UG_TZ, ("Paul Okello", "RW"), ("Grace Mushi", "BI"), ("Paul Okello", None)]
+    r = report(text, people=people)
+    host = [0]
+    said = [subject_refers_to(_roles(r, i), text=text, people=r.people, earlier=host) for i in (1, 2, 3)]
+    assert said == [True, True, False]
+
+
+def test_a_purpose_clause_is_what_was_talked_about(report):
+    from ingest.extraction.frames import purpose_extents
+
+    text = "Aden Duale met Vincent Ssempijja in Nairobi to discuss aid to Somalia."
+    r = report(text, people=KE_UG_TZ[:2])
+    (extent,) = purpose_extents(r.sentence(0).span)
+    assert "Somalia" in text[extent[0] : extent[1]] and "Nairobi" not in text[extent[0] : extent[1]]
+
+
+def test_cues_for_separate_meetings_and_for_one_table():
+    from ingest.extraction.frames import sat_together, separate_cue
+
+    assert separate_cue("He met separately with the three envoys.") == 7
+    assert separate_cue("He met the three envoys.") is None
+    assert sat_together("The trilateral meeting ended on Monday.")
+    assert sat_together("The three ministers agreed to meet again.")
+    assert not sat_together("He met the ministers of Kenya and Uganda.")
+
+
+def test_held_meetings_in_the_plural_is_a_trigger_and_introduces_several():
+    from ingest.extraction.frames import several_meetings
+    from ingest.extraction.nlp_model import get_nlp
+
+    text = "Kenya's Defence Minister Aden Duale held bilateral meetings in Kampala on Monday."
+    assert _kinds(text) == ["meeting"]
+    assert several_meetings(get_nlp()(text)[:])
+    assert not several_meetings(get_nlp()("Aden Duale held a meeting with Uganda's minister.")[:])
+
+
+def test_a_name_the_parser_reads_as_an_adverbial_after_met_is_the_one_met(report):
+    # The small parser reads "met ... Minister Aisha Mohammed on Monday" as a noun-phrase adverbial.
+    text = (
+        "ADDIS ABABA - Kenya's Defence Cabinet Secretary Soipan Tuya met Ethiopia's Defence Minister Aisha "
+        "Mohammed on Monday to discuss border security."
+    )
+    r = report(text, people=[("Soipan Tuya", "KE"), ("Aisha Mohammed", "ET")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Soipan Tuya"] and r.names(roles.met) == ["Aisha Mohammed"]
+
+
+def test_a_fronted_with_phrase_names_the_one_the_subject_dealt_with(report):
+    text = "With Indonesia's Defence Minister Sjafrie Sjamsoeddin, he reviewed the joint patrols."
+    r = report(text, people=[("Sjafrie Sjamsoeddin", "ID")])
+    roles = _roles(r, 0)
+    assert r.names(roles.met) == ["Sjafrie Sjamsoeddin"] and r.text[slice(*roles.subjects[0])] == "he"
+    # A "with"-phrase inside the clause is the verb's instrument or company, not a fronted frame.
+    r = report("He inspected the patrols with Sjafrie Sjamsoeddin.", people=[("Sjafrie Sjamsoeddin", "ID")])
+    assert _roles(r, 0).met == []
+
+
+def test_names_printed_after_plural_counterparts_are_all_met(report):
+    text = (
+        "MOSCOW - Russian Security Council Secretary Sergei Shoigu held talks with his counterparts from Iran, "
+        "Ali Akbar Ahmadian, and from China, Wang Yi, on the sidelines of the forum on Wednesday."
+    )
+    r = report(text, people=[("Sergei Shoigu", "RU"), ("Ali Akbar Ahmadian", "IR"), ("Wang Yi", "CN")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Sergei Shoigu"]
+    assert r.names(roles.met) == ["Ali Akbar Ahmadian", "Wang Yi"]
+
+
+def test_a_subject_ends_at_its_verb_and_an_unparsed_list_after_met_is_those_met(report):
+    # The parser hangs the list of those met on the subject as appositions and finds no object.
+    text = (
+        "MADRID - US Homeland Security Secretary Alejandro Mayorkas met one by one with Vice-President Nadia "
+        "Calvino; Spain's Interior Minister Fernando Grande-Marlaska; and Spain's Defence Minister Margarita Robles."
+    )
+    people = [("Alejandro Mayorkas", "US"), ("Nadia Calvino", None), ("Fernando Grande-Marlaska", "ES")]
+    r = report(text, people=[*people, ("Margarita Robles", "ES")])
+    roles = _roles(r, 0)
+    assert r.names(roles.meeting) == ["Alejandro Mayorkas"]
+    assert r.names(roles.met) == ["Nadia Calvino", "Fernando Grande-Marlaska", "Margarita Robles"]
+
+
+def test_a_definite_description_of_the_earlier_host_s_post_refers_to_them(report):
+    from ingest.extraction.frames import subject_refers_to
+
+    text = "Aden Duale met Vincent Ssempijja. The minister also met Paul Okello. The general also met Paul Okello."
+    people = [*KE_UG_TZ[:2], ("Paul Okello", "RW"), ("Paul Okello", None)]
+    r = report(text, people=people)
+    r.people[0].title = "Defence Minister"
+    said = [subject_refers_to(_roles(r, i), text=text, people=r.people, earlier=[0]) for i in (1, 2)]
+    assert said == [True, False]  # a minister is not "the general"

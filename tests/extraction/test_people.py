@@ -292,3 +292,25 @@ def test_one_who_tells_that_two_others_met_is_their_reporter(article):
     )
     officials = _officials(extract(article(text)))
     assert {"Peter Otieno", "Grace Akello"} <= set(officials) and "Paul Mwangi" not in officials
+
+
+def test_an_opening_with_is_no_part_of_the_title_it_precedes(article):
+    # "With" opens the clause ("With X, he discussed ..."), like "In" or "On": the post begins after it.
+    text = (
+        "Australia's Defence Minister Richard Marles held a series of meetings on Sunday. With Indonesia's "
+        "Defence Minister Sjafrie Sjamsoeddin, Mr Marles discussed maritime security."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Sjafrie Sjamsoeddin"].title == "Defence Minister"
+    assert officials["Sjafrie Sjamsoeddin"].country == "ID"
+
+
+def test_names_after_a_plural_post_from_a_list_of_states_take_those_states_in_order(article):
+    for text in (
+        "Kenya's Defence Minister Aden Duale held talks with his counterparts from Uganda and Tanzania, "
+        "Jacob Oboth-Oboth and Stergomena Tax, on Monday.",
+        "Kenya's Defence Minister Aden Duale held talks on Monday with the defence ministers of Uganda and "
+        "Tanzania, Jacob Oboth-Oboth and Stergomena Tax.",
+    ):
+        officials = _officials(extract(article(text)))
+        assert (officials["Jacob Oboth-Oboth"].country, officials["Stergomena Tax"].country) == ("UG", "TZ")
