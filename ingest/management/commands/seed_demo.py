@@ -8,7 +8,7 @@ participant, whose sentences are the evidence. Rows are written with PostgreSQL 
 secondary indexes, unique and foreign-key constraints are dropped for the load and built again after it,
 in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes. Rows
 are made in chunks while a writer thread COPYs the previous one; after the commit the tables read by
-index-only scans are vacuumed on a second connection while the tallies are refreshed. -v2 prints where
+index-only scans are vacuumed on a second connection while the tallies are built. -v2 prints where
 the time went.
 """
 
@@ -30,7 +30,7 @@ from config.scratch_databases import server_connection
 from ingest.demo_names import pool_for
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
-from meetings.aggregates import VIEWS, aggregates_refresh
+from meetings.aggregates import KEPT, TALLIES, aggregates_rebuild, tallies_unqueued
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
 
@@ -226,24 +226,18 @@ class Command(BaseCommand):
         with ThreadPoolExecutor(max_workers=1) as vacuum:
             # Statistics for the planner (the full-text expressions' too, now that their indexes exist), and
             # the visibility map that lets index-only scans skip the rows, on a second connection while this
-            # one refreshes the tallies (VACUUM cannot run inside a transaction, as when a test calls the
+            # one builds the tallies (VACUUM cannot run inside a transaction, as when a test calls the
             # command: ANALYZE then).
             done = vacuum.submit(self.vacuum, VACUUMED, []) if not connection.in_atomic_block else None
             if done is None:
                 with connection.cursor() as cursor:
                     cursor.execute("ANALYZE")
-            refreshing = time.monotonic()
-            with connection.cursor() as cursor:
-                cursor.execute("SET work_mem = '256MB'")  # the tallies' sorts and groupings stay in memory
-            try:
-                aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
-            finally:
-                with connection.cursor() as cursor:
-                    cursor.execute("RESET work_mem")
-            self.timings["tallies refreshed"] = time.monotonic() - refreshing
+            rebuilding = time.monotonic()
+            aggregates_rebuild(bulk=True)  # the load was not queued: every tally counted from the records
+            self.timings["tallies built"] = time.monotonic() - rebuilding
             if done is not None:
                 self.timings["tables vacuumed"] = done.result()
-                self.timings["tallies vacuumed"] = self.vacuum(VIEWS, [])
+                self.timings["tallies vacuumed"] = self.vacuum([*TALLIES, *KEPT], [])
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
         if options["verbosity"] > 1:  # where the time went; index builds under half a second left out
@@ -391,7 +385,11 @@ class Command(BaseCommand):
             for label, model, columns, rows in batch:
                 counts[label] += copy_rows(model, columns, rows, into=into)
 
-        with indexes_deferred(LOADED, timings=self.timings), ThreadPoolExecutor(max_workers=1) as writer:
+        with (
+            tallies_unqueued(),
+            indexes_deferred(LOADED, timings=self.timings),
+            ThreadPoolExecutor(max_workers=1) as writer,
+        ):
             started = time.monotonic()
             people: list[tuple] = [("officials", Official, ["id", "name", "country_id", "title"], officials)]
             people.append(("aliases", OfficialAlias, ["official_id", "name", "key", "romanized"], aliases))
