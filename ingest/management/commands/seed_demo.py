@@ -5,15 +5,16 @@ least one per state) named from their own state's name pool (ingest/demo_names.p
 spellings where the name is transliterated and titles that change over their careers; N engagements
 over 15 years with topics and participants from every side; about 1.5×N articles that name each
 participant, whose sentences are the evidence. Rows are written with PostgreSQL COPY into tables whose
-secondary indexes, unique and foreign-key constraints are dropped for the load and built again after it,
-in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes. Rows
-are made in chunks while a writer thread COPYs the previous one; after the commit the tables read by
-index-only scans are vacuumed on a second connection while the tallies are built. -v2 prints where
-the time went.
+secondary indexes, unique and foreign-key constraints are dropped for the load; the constraints are added
+again in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes.
+Rows are made in chunks while a writer thread COPYs the previous one; after the commit the other indexes
+are built on two connections of their own while the tallies are counted (writes of the load are not
+queued for the tallies), then the tables are vacuumed. -v2 prints where the time went.
 """
 
 import bisect
 import datetime
+import queue
 import random
 import time
 from collections import defaultdict
@@ -150,10 +151,14 @@ def copy_rows(model, columns: list[str], rows: Iterable[tuple], *, into: psycopg
 
 
 @contextmanager
-def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -> Iterator[None]:
+def indexes_deferred(
+    models: list, *, timings: dict[str, float] | None = None, later: list[tuple[str, str]] | None = None
+) -> Iterator[None]:
     """Drop the tables' secondary indexes and their unique and foreign-key constraints, then build them
     again on leaving: one sorted build per index is much faster than updating it row by row. Primary keys
-    and check constraints stay. Call inside a transaction, so a failed rebuild leaves nothing half done."""
+    and check constraints stay. Call inside a transaction, so a failed rebuild leaves nothing half done.
+    With ``later``, the indexes no constraint rests on (none unique, so none can fail on the data) are
+    not built but added to it as (name, definition), for the caller to build after the commit."""
     tables = [model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # earlier writes' deferred checks, before the tables change
@@ -180,6 +185,9 @@ def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -
         for table in tables:  # the planner's row counts for the constraint checks below
             cursor.execute(f"ANALYZE {table}")
         for name, definition in indexes:
+            if later is not None and definition.startswith("CREATE INDEX"):
+                later.append((name, definition))
+                continue
             started = time.monotonic()
             cursor.execute(definition)
             if timings is not None:
@@ -220,30 +228,58 @@ class Command(BaseCommand):
             raise CommandError("--engagements must be at least 1")
         started = time.monotonic()
         self.timings: dict[str, float] = {}
+        alone = not connection.in_atomic_block  # not inside a caller's transaction (a test's, say)
+        later: list[tuple[str, str]] = []
         with transaction.atomic():
-            counts = self.generate(n=engagements, rng=random.Random(seed))
-        self.timings["loaded and indexed"] = time.monotonic() - started
-        with ThreadPoolExecutor(max_workers=1) as vacuum:
-            # Statistics for the planner (the full-text expressions' too, now that their indexes exist), and
-            # the visibility map that lets index-only scans skip the rows, on a second connection while this
-            # one builds the tallies (VACUUM cannot run inside a transaction, as when a test calls the
-            # command: ANALYZE then).
-            done = vacuum.submit(self.vacuum, VACUUMED, []) if not connection.in_atomic_block else None
-            if done is None:
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            rebuilding = time.monotonic()
-            aggregates_rebuild(bulk=True)  # the load was not queued: every tally counted from the records
-            self.timings["tallies built"] = time.monotonic() - rebuilding
-            if done is not None:
-                self.timings["tables vacuumed"] = done.result()
-                self.timings["tallies vacuumed"] = self.vacuum([*TALLIES, *KEPT], [])
+            counts = self.generate(n=engagements, rng=random.Random(seed), later=later if alone else None)
+        self.timings["loaded and checked"] = time.monotonic() - started
+        if alone:
+            self.after_commit(later)
+        else:  # one connection sees the rows: statistics for the planner, then the tallies
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            aggregates_rebuild(bulk=True)
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
         if options["verbosity"] > 1:  # where the time went; index builds under half a second left out
             for step, seconds in self.timings.items():
                 if seconds >= 0.5:
                     self.stdout.write(f"  {step}: {seconds:.1f}s")
+
+    def after_commit(self, indexes: list[tuple[str, str]]) -> None:
+        """Both cores busy: the indexes no constraint rests on built on two connections of their own (the
+        full-text ones, the longest, first) while this one counts the tallies; then VACUUM (ANALYZE) of the
+        loaded tables and of the tallies side by side: statistics for the planner (the full-text
+        expressions' too, now that their indexes exist) and the visibility map that lets index-only scans
+        skip the rows."""
+        waiting: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        for index in sorted(indexes, key=lambda index: "USING gin" not in index[1]):
+            waiting.put(index)
+
+        def build() -> None:
+            with server_connection() as own:
+                own.execute("SET maintenance_work_mem = '1GB'")  # the full-text GIN builds merge less
+                while True:
+                    try:
+                        name, definition = waiting.get_nowait()
+                    except queue.Empty:
+                        return
+                    started = time.monotonic()
+                    own.execute(definition)
+                    self.timings[name] = time.monotonic() - started
+
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=2) as builders:
+            built = [builders.submit(build) for _ in range(2)]
+            aggregates_rebuild(bulk=True)  # the load was not queued: every tally counted from the records
+            self.timings["tallies built"] = time.monotonic() - started
+            for done in built:
+                done.result()
+        self.timings["indexes and tallies built"] = time.monotonic() - started
+        with ThreadPoolExecutor(max_workers=1) as vacuum:
+            tables = vacuum.submit(self.vacuum, VACUUMED, [])
+            self.timings["tallies vacuumed"] = self.vacuum([*TALLIES, *KEPT], [])
+            self.timings["tables vacuumed"] = tables.result()
 
     @staticmethod
     def vacuum(vacuumed: list[str], analyzed: list[str]) -> float:
@@ -256,7 +292,7 @@ class Command(BaseCommand):
                 own.execute(f"ANALYZE {', '.join(analyzed)}")
         return time.monotonic() - started
 
-    def generate(self, *, n: int, rng: random.Random) -> dict[str, int]:
+    def generate(self, *, n: int, rng: random.Random, later: list[tuple[str, str]] | None) -> dict[str, int]:
         codes = sorted(Country.objects.values_list("code", flat=True))
         names = dict(Country.objects.values_list("code", "short_name"))
         topics = dict(Topic.objects.values_list("slug", "pk"))
@@ -387,7 +423,7 @@ class Command(BaseCommand):
 
         with (
             tallies_unqueued(),
-            indexes_deferred(LOADED, timings=self.timings),
+            indexes_deferred(LOADED, timings=self.timings, later=later),
             ThreadPoolExecutor(max_workers=1) as writer,
         ):
             started = time.monotonic()
