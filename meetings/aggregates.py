@@ -259,22 +259,28 @@ def tallies_unqueued() -> Iterator[None]:
 @dataclass(frozen=True)
 class TalliesState:
     stale: bool
-    refreshed: datetime.datetime | None
+    refreshed: datetime.datetime | None  # the last fold or rebuild: every write committed before it is counted
     rebuild: bool = False  # asked for after a bulk load or a truncated table; the next refresh does it
+    waiting_since: datetime.datetime | None = None  # the oldest write not counted yet
 
     def behind(self, *, now: datetime.datetime, after: datetime.timedelta = LAG_SHOWN) -> bool:
-        """Records were written since the last refresh, and that refresh is older than ``after``."""
-        return self.stale and (self.refreshed is None or now - self.refreshed > after)
+        """Records written more than ``after`` ago are not counted yet (or a rebuild waits, and the tallies
+        were last counted longer ago than that)."""
+        waited = self.refreshed if self.rebuild else self.waiting_since
+        return self.stale and (waited is None or now - waited > after)
 
 
 def tallies_state() -> TalliesState:
-    """Whether writes are waiting to be counted, and when the tallies last counted (a plain read)."""
+    """Whether writes are waiting to be counted and since when, and when the tallies last counted (a plain
+    read)."""
     sql = (
-        "SELECT rebuild OR EXISTS (SELECT 1 FROM meetings_tally_queue), refreshed, rebuild "
+        "SELECT rebuild, (SELECT MIN(queued) FROM meetings_tally_queue), refreshed "
         "FROM meetings_aggregate_state WHERE id = 1"
     )
-    (stale, refreshed, rebuild) = _rows(sql, [])[0]
-    return TalliesState(stale=stale, refreshed=refreshed, rebuild=rebuild)
+    (rebuild, waiting_since, refreshed) = _rows(sql, [])[0]
+    return TalliesState(
+        stale=rebuild or waiting_since is not None, refreshed=refreshed, rebuild=rebuild, waiting_since=waiting_since
+    )
 
 
 def _rows(sql: str, params: list) -> list[tuple]:

@@ -78,8 +78,10 @@ CREATE TABLE meetings_dyad_day (
     n integer NOT NULL,
     CONSTRAINT meetings_dyad_day_key PRIMARY KEY (country, partner, date)
 );
--- Engagements written since the tallies last counted them (an id may appear more than once).
-CREATE TABLE meetings_tally_queue (engagement_id bigint NOT NULL);
+-- Engagements written since the tallies last counted them (an id may appear more than once), and since
+-- when their write waits (the oldest tells pages whether to say "as of").
+CREATE TABLE meetings_tally_queue (engagement_id bigint NOT NULL, queued timestamptz NOT NULL DEFAULT now());
+CREATE INDEX meetings_tally_queue_queued ON meetings_tally_queue (queued);
 -- Stale now means "queued engagements" (or a rebuild asked for); writers no longer take this row's lock.
 ALTER TABLE meetings_aggregate_state DROP COLUMN stale;
 ALTER TABLE meetings_aggregate_state ADD COLUMN rebuild boolean NOT NULL DEFAULT false;
@@ -88,17 +90,17 @@ ALTER TABLE meetings_aggregate_state ADD COLUMN rebuild boolean NOT NULL DEFAULT
 CREATE FUNCTION meetings_tallies_queue_engagements() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        EXECUTE format('INSERT INTO meetings_tally_queue SELECT DISTINCT %I FROM new_rows', TG_ARGV[0]);
+        EXECUTE format('INSERT INTO meetings_tally_queue (engagement_id) SELECT DISTINCT %I FROM new_rows', TG_ARGV[0]);
     END IF;
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        EXECUTE format('INSERT INTO meetings_tally_queue SELECT DISTINCT %I FROM old_rows', TG_ARGV[0]);
+        EXECUTE format('INSERT INTO meetings_tally_queue (engagement_id) SELECT DISTINCT %I FROM old_rows', TG_ARGV[0]);
     END IF;
     RETURN NULL;
 END $$;
 -- An engagement's edit counts only when what the tallies read of it changed (not its summary, say).
 CREATE FUNCTION meetings_tallies_queue_engagement_edits() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO meetings_tally_queue
+    INSERT INTO meetings_tally_queue (engagement_id)
     SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
     WHERE (n.kind, n.date, n.status) IS DISTINCT FROM (o.kind, o.date, o.status);
     RETURN NULL;
