@@ -54,9 +54,9 @@ LEFT JOIN (SELECT engagement_id, array_agg(topic_id ORDER BY topic_id) AS topics
            FROM meetings_engagement_topics {ids} GROUP BY engagement_id) t ON t.engagement_id = e.id
 WHERE e.status <> 'rejected' {and_ids}
 """
-# The (state, official) sides of each counted engagement.
+# The (state, official) sides of each counted engagement (an official takes part once in an engagement).
 SIDES = """
-SELECT DISTINCT p.engagement_id, p.country_id AS country, p.official_id
+SELECT p.engagement_id, p.country_id AS country, p.official_id
 FROM meetings_participation p JOIN meetings_engagement e ON e.id = p.engagement_id
 WHERE e.status <> 'rejected' AND p.country_id IS NOT NULL {and_ids}
 """

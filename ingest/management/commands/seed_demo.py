@@ -152,20 +152,25 @@ def copy_rows(model, columns: list[str], rows: Iterable[tuple], *, into: psycopg
 
 @contextmanager
 def indexes_deferred(
-    models: list, *, timings: dict[str, float] | None = None, later: list[tuple[str, str]] | None = None
+    models: list,
+    *,
+    timings: dict[str, float] | None = None,
+    later: list[tuple[str, str]] | None = None,
+    keys: bool = False,
 ) -> Iterator[None]:
-    """Drop the tables' secondary indexes and their unique and foreign-key constraints, then build them
-    again on leaving: one sorted build per index is much faster than updating it row by row. Primary keys
-    and check constraints stay. Call inside a transaction, so a failed rebuild leaves nothing half done.
-    With ``later``, the indexes no constraint rests on (none unique, so none can fail on the data) are
-    not built but added to it as (name, definition), for the caller to build after the commit."""
-    tables = [model._meta.db_table for model in models]
+    """Drop the tables' (models or table names) secondary indexes and their unique and foreign-key
+    constraints, then build them again on leaving: one sorted build per index is much faster than updating
+    it row by row. Primary keys (unless ``keys``) and check constraints stay. Call inside a transaction, so
+    a failed rebuild leaves nothing half done. With ``later``, the indexes no constraint rests on (none
+    unique, so none can fail on the data) are not built but added to it as (name, definition), for the
+    caller to build after the commit."""
+    tables = [model if isinstance(model, str) else model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # earlier writes' deferred checks, before the tables change
         cursor.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid::regclass::text = ANY(%s) AND contype IN ('f', 'u') ORDER BY contype, conname",
-            [tables],
+            "WHERE conrelid::regclass::text = ANY(%s) AND contype = ANY(%s) ORDER BY contype, conname",
+            [tables, ["f", "p", "u"] if keys else ["f", "u"]],
         )
         constraints = cursor.fetchall()
         cursor.execute(
@@ -192,7 +197,7 @@ def indexes_deferred(
             cursor.execute(definition)
             if timings is not None:
                 timings[name] = time.monotonic() - started
-        # In the reverse of their dropping: unique constraints, then foreign keys.
+        # In the reverse of their dropping: unique constraints, primary keys, then foreign keys.
         for table, name, definition in reversed(constraints):
             started = time.monotonic()
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
@@ -271,7 +276,9 @@ class Command(BaseCommand):
         started = time.monotonic()
         with ThreadPoolExecutor(max_workers=2) as builders:
             built = [builders.submit(build) for _ in range(2)]
-            aggregates_rebuild(bulk=True)  # the load was not queued: every tally counted from the records
+            # The load was not queued: every tally counted from the records, into tables without indexes.
+            with transaction.atomic(), indexes_deferred([*TALLIES, *KEPT], keys=True):
+                aggregates_rebuild(bulk=True)
             self.timings["tallies built"] = time.monotonic() - started
             for done in built:
                 done.result()
