@@ -143,30 +143,16 @@ def test_deleted_engagements_leave_every_tally(records):
     assert not any(tally_rows().values())
 
 
+def jan(day: int) -> datetime.date:
+    return datetime.date(2024, 1, day)
+
+
 @pytest.mark.parametrize(
-    ("days", "summary"),
+    ("days", "summary"),  # summary: first, latest, longest silence in days, from, to
     [
-        ([datetime.date(2024, 1, 15)], (datetime.date(2024, 1, 15),) * 2 + (None, None, datetime.date(2024, 1, 15))),
-        (
-            [datetime.date(2024, 1, 15)] * 2,
-            (datetime.date(2024, 1, 15),) * 2 + (0,) + (datetime.date(2024, 1, 15),) * 2,
-        ),
-        (
-            # two silences of 10 days: the first is shown
-            [
-                datetime.date(2024, 1, 1),
-                datetime.date(2024, 1, 11),
-                datetime.date(2024, 1, 21),
-                datetime.date(2024, 1, 21),
-            ],
-            (
-                datetime.date(2024, 1, 1),
-                datetime.date(2024, 1, 21),
-                10,
-                datetime.date(2024, 1, 1),
-                datetime.date(2024, 1, 11),
-            ),
-        ),
+        ([jan(15)], (jan(15), jan(15), None, None, jan(15))),  # one contact: no silence
+        ([jan(15), jan(15)], (jan(15), jan(15), 0, jan(15), jan(15))),  # two on one day: a silence of 0 days
+        ([jan(1), jan(11), jan(21), jan(21)], (jan(1), jan(21), 10, jan(1), jan(11))),  # two of 10 days: the first
     ],
 )
 def test_a_pairs_longest_silence_from_its_days(days, summary):
