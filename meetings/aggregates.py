@@ -1,19 +1,29 @@
-"""Precomputed tallies behind the charts (materialized views from migration 0005).
+"""Precomputed tallies behind the charts: tables kept current per changed engagement (migration 0019).
 
-Writes to engagements, their countries, topics or participants mark the tallies stale (a statement
-trigger). Pages only read them: a refresh (about a second on 100,000 engagements) runs in the Celery
-task meetings.refresh_tallies, queued once after a burst of writes (services.tallies_refresh_soon) and
-on the beat schedule, so pages show the tallies as of their last refresh (tallies_state).
+Every statement that writes engagements, their states, topics or participants queues the ids of the
+engagements it touched (a statement trigger, committed with the write). Pages only read the tallies; the
+Celery task meetings.refresh_tallies, queued once after a burst of writes (services.tallies_refresh_soon)
+and on the beat schedule, folds the queued engagements in (aggregates_refresh): each one's contribution as
+last counted (kept in meetings_engagement_facet and meetings_tally_side) is taken out of every tally and
+its contribution now put in, so the work follows what was written, not the size of the database. Pages show
+the tallies as of the last fold (tallies_state). aggregates_rebuild counts everything from the records
+again: after a bulk load, and as the repair command `manage.py tallies_rebuild`.
+
+Each tally is defined once, by the rows an engagement contributes to it (CONTRIBUTIONS); the fold sums
+them signed (-1 as last counted, +1 as now) and the rebuild sums them over every engagement.
 """
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
 from django.db import connection, transaction
 
-VIEWS = [
+# The tallies pages read (names and columns as the materialized views before them had).
+TALLIES = [
     "meetings_country_year",
     "meetings_country_topic_year",
     "meetings_official_tally",
@@ -22,47 +32,255 @@ VIEWS = [
     "meetings_month_facet_tally",
     "meetings_engagement_facet",
 ]
+# What the fold keeps beside them: each engagement's sides as last counted, each pair's dated days.
+KEPT = ["meetings_tally_side", "meetings_dyad_day"]
+# The tables whose writes queue their engagements (migration 0019's triggers).
+QUEUEING = ["meetings_engagement", "meetings_engagement_countries", "meetings_engagement_topics"]
+QUEUEING += ["meetings_participation"]
 # Pages say "as of <time>" when waiting writes are older than this.
 LAG_SHOWN = datetime.timedelta(minutes=1)
 UNDATED_YEAR = 0
 UNDATED_MONTH = datetime.date(1, 1, 1)
 
+# One row per counted engagement, from the records: the facet tally's columns.
+FACTS = """
+SELECT e.id AS engagement_id, e.kind, e.date,
+       COALESCE(date_trunc('month', e.date)::date, DATE '0001-01-01') AS month,
+       COALESCE(c.countries, '{{}}')::varchar[] AS countries, COALESCE(t.topics, '{{}}')::bigint[] AS topics
+FROM meetings_engagement e
+LEFT JOIN (SELECT engagement_id, array_agg(country_id ORDER BY country_id) AS countries
+           FROM meetings_engagement_countries {ids} GROUP BY engagement_id) c ON c.engagement_id = e.id
+LEFT JOIN (SELECT engagement_id, array_agg(topic_id ORDER BY topic_id) AS topics
+           FROM meetings_engagement_topics {ids} GROUP BY engagement_id) t ON t.engagement_id = e.id
+WHERE e.status <> 'rejected' {and_ids}
+"""
+# The (state, official) sides of each counted engagement (an official takes part once in an engagement).
+SIDES = """
+SELECT p.engagement_id, p.country_id AS country, p.official_id
+FROM meetings_participation p JOIN meetings_engagement e ON e.id = p.engagement_id
+WHERE e.status <> 'rejected' AND p.country_id IS NOT NULL {and_ids}
+"""
+# The rows each engagement adds to a tally, one per key it is counted under, with its sign: {facts} has
+# the facet's columns and `sign`, {sides} the sides' and `sign`. '' as partner (or country) and 0 as topic
+# stand for "any"; year 0 and month 0001-01-01 for undated.
+YEAR = "COALESCE(EXTRACT(YEAR FROM f.date)::int, 0)"
+ANY_OF = "ARRAY['']::varchar[] || f.countries"
+CONTRIBUTIONS = {
+    # Country page (partners ranked, sparklines), relationship chart (per year by type), network edges.
+    "meetings_country_year": (
+        ["country", "partner", "year", "kind"],
+        f"SELECT a, b, {YEAR}, f.kind, f.sign FROM {{facts}} f, unnest(f.countries) a, unnest({ANY_OF}) b WHERE a <> b",
+    ),
+    # Country topic mix, relationship topics over time, network filtered by topic.
+    "meetings_country_topic_year": (
+        ["country", "partner", "topic_id", "year"],
+        f"SELECT a, b, topic, {YEAR}, f.sign FROM {{facts}} f, unnest(f.countries) a, unnest({ANY_OF}) b, "
+        "unnest(f.topics) topic WHERE a <> b",
+    ),
+    # Country page (most active officials), relationship page (officials on each side).
+    "meetings_official_tally": (
+        ["country", "partner", "official_id"],
+        f"SELECT s.country, b, s.official_id, s.sign FROM {{sides}} s "
+        f"JOIN {{facts}} f ON f.engagement_id = s.engagement_id AND f.sign = s.sign, unnest({ANY_OF}) b "
+        "WHERE b <> s.country",
+    ),
+    # Timeline histogram without filters (month 0001-01-01: undated).
+    "meetings_month_tally": (["month"], "SELECT f.month, f.sign FROM {facts} f"),
+    # Timeline histogram of one state, one topic, or both.
+    "meetings_month_facet_tally": (
+        ["month", "country", "topic_id"],
+        f"SELECT f.month, c, topic, f.sign FROM {{facts}} f, unnest({ANY_OF}) c, "
+        "unnest(ARRAY[0]::bigint[] || f.topics) topic WHERE c <> '' OR topic <> 0",
+    ),
+    # Each pair's dated engagements per day (country < partner), for its summary.
+    "meetings_dyad_day": (
+        ["country", "partner", "date"],
+        "SELECT a, b, f.date, f.sign FROM {facts} f, unnest(f.countries) a, unnest(f.countries) b "
+        "WHERE a < b AND f.date IS NOT NULL",
+    ),
+}
+# Relationship page: first and latest contact and the longest silence (its first occurrence), per pair.
+# From the days: a day's first engagement follows the previous day; its others follow it by 0 days.
+DYAD_SUMMARY = """
+INSERT INTO meetings_dyad_summary (country, partner, first, latest, gap_days, gap_from, gap_to)
+WITH days AS (
+    SELECT d.country, d.partner, d.date, d.n,
+           LAG(d.date) OVER (PARTITION BY d.country, d.partner ORDER BY d.date) AS previous
+    FROM meetings_dyad_day d {pairs}
+), steps AS (
+    SELECT country, partner, previous, date, date - previous AS gap FROM days
+    UNION ALL SELECT country, partner, date, date, 0 FROM days WHERE n > 1
+)
+SELECT country, partner, MIN(date), MAX(date), MAX(gap),
+       (ARRAY_AGG(previous ORDER BY gap DESC NULLS LAST, date))[1],
+       (ARRAY_AGG(date ORDER BY gap DESC NULLS LAST, date))[1]
+FROM steps GROUP BY country, partner
+"""
+FOLDED_PAIRS = (
+    "SELECT DISTINCT a, b FROM tally_fold_facts f, unnest(f.countries) a, unnest(f.countries) b "
+    "WHERE a < b AND f.date IS NOT NULL"
+)
+
+
+def _summed(table: str, *, facts: str, sides: str) -> str:
+    """The signed sum of every contribution to ``table`` per key, keys whose sum is 0 left out."""
+    key, contributions = CONTRIBUTIONS[table]
+    columns = ", ".join(key)
+    select = contributions.format(facts=facts, sides=sides)
+    return (
+        f"SELECT {columns}, SUM(sign)::int AS n FROM ({select}) AS c ({columns}, sign) "
+        f"GROUP BY {columns} HAVING SUM(sign) <> 0"
+    )
+
 
 Refresh = Literal["refreshed", "fresh", "busy"]
 
 
-def aggregates_refresh(*, force: bool = False, concurrently: bool = True) -> Refresh:
-    """Refresh every tally if stale (or when forced): "refreshed"; "fresh" when nothing was stale;
-    "busy" when a writer or another refresh holds the state row (try again shortly). Not `concurrently`
-    is faster after a bulk load but makes readers of the tallies wait for it."""
+def aggregates_refresh() -> Refresh:
+    """Fold the queued engagements into the tallies (all of them, or everything again when a rebuild was
+    asked for): "refreshed"; "fresh" when nothing was queued; "busy" when another refresh is running
+    (try again shortly)."""
     with transaction.atomic(), connection.cursor() as cursor:
-        # Writers hold this row until they commit; skipping it means their rows are not visible yet anyway.
-        cursor.execute("SELECT stale FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE SKIP LOCKED")
+        cursor.execute("SELECT rebuild FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE SKIP LOCKED")
         row = cursor.fetchone()
         if row is None:
             return "busy"
-        if not (row[0] or force):
+        if row[0]:
+            _rebuild(cursor, bulk=False)
+            return "refreshed"
+        # Writes committed from here on stay queued for the next fold; those taken are read as they are now.
+        cursor.execute("CREATE TEMP TABLE tally_fold_ids (engagement_id bigint PRIMARY KEY) ON COMMIT DROP")
+        cursor.execute(
+            "WITH taken AS (DELETE FROM meetings_tally_queue RETURNING engagement_id) "
+            "INSERT INTO tally_fold_ids SELECT DISTINCT engagement_id FROM taken"
+        )
+        folded = cursor.rowcount > 0
+        if folded:
+            _fold(cursor)
+        # Dropped now, not at commit: within an outer transaction (a test, say) the next fold makes them again.
+        cursor.execute("DROP TABLE IF EXISTS tally_fold_ids, tally_fold_facts, tally_fold_sides")
+        if not folded:
             return "fresh"
-        for view in VIEWS:
-            cursor.execute(f"REFRESH MATERIALIZED VIEW {'CONCURRENTLY ' if concurrently else ''}{view}")
-        cursor.execute("UPDATE meetings_aggregate_state SET stale = false, refreshed = now() WHERE id = 1")
+        cursor.execute("UPDATE meetings_aggregate_state SET refreshed = now() WHERE id = 1")
     return "refreshed"
+
+
+def _fold(cursor) -> None:
+    """Take each engagement of tally_fold_ids out of every tally as last counted, and put it in as it is now."""
+    ids = "WHERE engagement_id IN (SELECT engagement_id FROM tally_fold_ids)"
+    and_ids = "AND e.id IN (SELECT engagement_id FROM tally_fold_ids)"
+    cursor.execute("ANALYZE tally_fold_ids")  # usually a few rows: read by index, not by scanning the tables
+    cursor.execute(
+        "CREATE TEMP TABLE tally_fold_facts ON COMMIT DROP AS "
+        f"SELECT -1 AS sign, f.* FROM meetings_engagement_facet f {ids} "
+        f"UNION ALL SELECT 1, now.* FROM ({FACTS.format(ids=ids, and_ids=and_ids)}) now"
+    )
+    cursor.execute(
+        "CREATE TEMP TABLE tally_fold_sides ON COMMIT DROP AS "
+        f"SELECT -1 AS sign, s.* FROM meetings_tally_side s {ids} "
+        f"UNION ALL SELECT 1, now.* FROM ({SIDES.format(and_ids=and_ids.replace('e.id', 'p.engagement_id'))}) now"
+    )
+    cursor.execute("ANALYZE tally_fold_facts, tally_fold_sides")
+    for table, (key, _) in CONTRIBUTIONS.items():
+        match = " AND ".join(f"t.{column} = d.{column}" for column in key)
+        columns = ", ".join(key)
+        cursor.execute(
+            f"MERGE INTO {table} t USING ({_summed(table, facts='tally_fold_facts', sides='tally_fold_sides')}) d "
+            f"ON {match} "
+            "WHEN MATCHED AND t.n + d.n = 0 THEN DELETE "
+            "WHEN MATCHED THEN UPDATE SET n = t.n + d.n "
+            f"WHEN NOT MATCHED THEN INSERT ({columns}, n) VALUES ({', '.join(f'd.{c}' for c in key)}, d.n)"
+        )
+    cursor.execute(f"DELETE FROM meetings_engagement_facet {ids}")
+    cursor.execute(
+        "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
+        "SELECT engagement_id, kind, date, month, countries, topics FROM tally_fold_facts WHERE sign = 1"
+    )
+    cursor.execute(f"DELETE FROM meetings_tally_side {ids}")
+    cursor.execute(
+        "INSERT INTO meetings_tally_side (engagement_id, country, official_id) "
+        "SELECT engagement_id, country, official_id FROM tally_fold_sides WHERE sign = 1"
+    )
+    pairs = f"WHERE (d.country, d.partner) IN ({FOLDED_PAIRS})"
+    cursor.execute(f"DELETE FROM meetings_dyad_summary d {pairs}")
+    cursor.execute(DYAD_SUMMARY.format(pairs=pairs))
+
+
+def aggregates_rebuild(*, bulk: bool = False) -> None:
+    """Count every tally again from the records, and empty the queue. Readers keep the previous tallies
+    until it commits; ``bulk`` (after a bulk load, nobody reading) empties the tables outright instead,
+    which is faster but makes readers of the tallies wait for it."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM meetings_aggregate_state WHERE id = 1 FOR UPDATE")
+        _rebuild(cursor, bulk=bulk)
+
+
+def _rebuild(cursor, *, bulk: bool) -> None:
+    tables = [*TALLIES, *KEPT, "meetings_tally_queue"]
+    # The groupings stay in memory; the unnested arrays' row estimates are far too high, and compiling
+    # for them (JIT) costs more than the statements.
+    cursor.execute("SET LOCAL work_mem = '256MB'")
+    cursor.execute("SET LOCAL jit = off")
+    if bulk:
+        cursor.execute(f"TRUNCATE {', '.join(tables)}")
+    else:
+        for table in tables:
+            cursor.execute(f"DELETE FROM {table}")
+    # Stored in date order, so a date range of the histogram is a run of neighbouring pages.
+    cursor.execute(
+        "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
+        f"SELECT * FROM ({FACTS.format(ids='', and_ids='')}) f ORDER BY f.date"
+    )
+    cursor.execute(f"INSERT INTO meetings_tally_side (engagement_id, country, official_id) {SIDES.format(and_ids='')}")
+    facts = "(SELECT 1 AS sign, * FROM meetings_engagement_facet)"
+    sides = "(SELECT 1 AS sign, * FROM meetings_tally_side)"
+    for table, (key, _) in CONTRIBUTIONS.items():
+        cursor.execute(f"INSERT INTO {table} ({', '.join(key)}, n) {_summed(table, facts=facts, sides=sides)}")
+    cursor.execute(DYAD_SUMMARY.format(pairs=""))
+    cursor.execute(f"ANALYZE {', '.join([*TALLIES, *KEPT])}")  # the folds' plans read their statistics
+    cursor.execute("UPDATE meetings_aggregate_state SET rebuild = false, refreshed = now() WHERE id = 1")
+
+
+@contextmanager
+def tallies_unqueued() -> Iterator[None]:
+    """Writes within are not queued for the tallies, which are marked for a rebuild instead: for a bulk
+    load inside a transaction, followed by aggregates_rebuild(bulk=True). Takes the tables' exclusive
+    locks until the transaction ends."""
+    with connection.cursor() as cursor:
+        for table in QUEUEING:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+    yield
+    with connection.cursor() as cursor:
+        for table in QUEUEING:
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
+        cursor.execute("UPDATE meetings_aggregate_state SET rebuild = true WHERE id = 1")
 
 
 @dataclass(frozen=True)
 class TalliesState:
     stale: bool
-    refreshed: datetime.datetime | None
+    refreshed: datetime.datetime | None  # the last fold or rebuild: every write committed before it is counted
+    rebuild: bool = False  # asked for after a bulk load or a truncated table; the next refresh does it
+    waiting_since: datetime.datetime | None = None  # the oldest write not counted yet
 
     def behind(self, *, now: datetime.datetime, after: datetime.timedelta = LAG_SHOWN) -> bool:
-        """Records were written since the last refresh, and that refresh is older than ``after``."""
-        return self.stale and (self.refreshed is None or now - self.refreshed > after)
+        """Records written more than ``after`` ago are not counted yet (or a rebuild waits, and the tallies
+        were last counted longer ago than that)."""
+        waited = self.refreshed if self.rebuild else self.waiting_since
+        return self.stale and (waited is None or now - waited > after)
 
 
 def tallies_state() -> TalliesState:
-    """Whether writes are waiting for a refresh, and when the last one ran (a plain read)."""
-    (stale, refreshed) = _rows("SELECT stale, refreshed FROM meetings_aggregate_state WHERE id = 1", [])[0]
-    return TalliesState(stale=stale, refreshed=refreshed)
+    """Whether writes are waiting to be counted and since when, and when the tallies last counted (a plain
+    read)."""
+    sql = (
+        "SELECT rebuild, (SELECT MIN(queued) FROM meetings_tally_queue), refreshed "
+        "FROM meetings_aggregate_state WHERE id = 1"
+    )
+    (rebuild, waiting_since, refreshed) = _rows(sql, [])[0]
+    return TalliesState(
+        stale=rebuild or waiting_since is not None, refreshed=refreshed, rebuild=rebuild, waiting_since=waiting_since
+    )
 
 
 def _rows(sql: str, params: list) -> list[tuple]:

@@ -8,7 +8,7 @@ from meetings import services
 
 @shared_task(name=services.TASK_REFRESH_TALLIES, bind=True, acks_late=True, ignore_result=True, max_retries=20)
 def refresh_tallies(self) -> None:
-    if services.tallies_refresh() == "busy":  # a writer holds the tallies' state row until it commits
+    if services.tallies_refresh() == "busy":  # another refresh is folding or rebuilding the tallies
         raise self.retry(countdown=services.TALLIES_REFRESH_DELAY)
 
 

@@ -11,6 +11,7 @@ from meetings.models import Engagement, OfficialAlias
 from meetings.models import Official as OfficialRecord
 from tests import factories
 from tests.ingest.conftest import syndicated_copy
+from tests.tallies import assert_tallies_current
 
 pytestmark = pytest.mark.django_db
 
@@ -164,6 +165,21 @@ def test_different_type_or_states_are_not_joined():
     _write("Report two on talks between two ministers.", _event(date="2024-03-10"))
     _write("Report three on talks between two ministers.", _event(date="2024-03-10", countries=("JO", "SA")))
     assert Engagement.objects.count() == 3
+
+
+def test_ingested_articles_reach_the_tallies_as_counting_everything_again_would(seed_text):
+    ingest(seed_text)
+    assert_tallies_current()
+    ingest(syndicated_copy(seed_text), publisher="Petra")  # another source of the same engagement
+    _write(
+        "Report one on talks in Doha between two ministers.",
+        _event(date="2024-03-10", officials=[("Hamad Saleh", "QA"), ("Salem Nsour", "JO")]),
+    )
+    _write(  # the same meeting, its day known, with one more state and participant
+        "Report two on talks in Doha between three ministers.",
+        _event(date="2024-03-10", countries=("JO", "QA", "TR"), officials=[("Hamad Saleh", "QA"), ("Ali Kaya", "TR")]),
+    )
+    assert_tallies_current()
 
 
 def test_failed_fetch_keeps_its_reason(live_server, settings):

@@ -202,6 +202,8 @@ class Command(BaseCommand):
         if have < size:
             self.stdout.write(f"Seeding {size - have} engagements into {database} (have {have})...")
             subprocess.run([*manage, "seed_demo", "--engagements", str(size - have)], env=env, check=True)
+        # A database from before the tallies were kept per engagement has them counted once, before the load.
+        subprocess.run([*manage, "tallies_rebuild", "--if-asked"], env=env, check=True)
         self.stdout.write(f"{database}: {max(have, size)} engagements.")
 
     def serve_and_load(self, *, env, production, manage, work: Path, targets: Path, seconds: float, **options) -> None:

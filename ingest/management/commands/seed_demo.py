@@ -5,15 +5,16 @@ least one per state) named from their own state's name pool (ingest/demo_names.p
 spellings where the name is transliterated and titles that change over their careers; N engagements
 over 15 years with topics and participants from every side; about 1.5×N articles that name each
 participant, whose sentences are the evidence. Rows are written with PostgreSQL COPY into tables whose
-secondary indexes, unique and foreign-key constraints are dropped for the load and built again after it,
-in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes. Rows
-are made in chunks while a writer thread COPYs the previous one; after the commit the tables read by
-index-only scans are vacuumed on a second connection while the tallies are refreshed. -v2 prints where
-the time went.
+secondary indexes, unique and foreign-key constraints are dropped for the load; the constraints are added
+again in the same transaction (a violation fails the whole seed), so 1,000,000 engagements take minutes.
+Rows are made in chunks while a writer thread COPYs the previous one; after the commit the other indexes
+are built on two connections of their own while the tallies are counted (writes of the load are not
+queued for the tallies), then the tables are vacuumed. -v2 prints where the time went.
 """
 
 import bisect
 import datetime
+import queue
 import random
 import time
 from collections import defaultdict
@@ -30,7 +31,7 @@ from config.scratch_databases import server_connection
 from ingest.demo_names import pool_for
 from ingest.models import Article
 from ingest.texts import normalized_text_hash
-from meetings.aggregates import VIEWS, aggregates_refresh
+from meetings.aggregates import KEPT, TALLIES, aggregates_rebuild, tallies_unqueued
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
 
@@ -150,17 +151,26 @@ def copy_rows(model, columns: list[str], rows: Iterable[tuple], *, into: psycopg
 
 
 @contextmanager
-def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -> Iterator[None]:
-    """Drop the tables' secondary indexes and their unique and foreign-key constraints, then build them
-    again on leaving: one sorted build per index is much faster than updating it row by row. Primary keys
-    and check constraints stay. Call inside a transaction, so a failed rebuild leaves nothing half done."""
-    tables = [model._meta.db_table for model in models]
+def indexes_deferred(
+    models: list,
+    *,
+    timings: dict[str, float] | None = None,
+    later: list[tuple[str, str]] | None = None,
+    keys: bool = False,
+) -> Iterator[None]:
+    """Drop the tables' (models or table names) secondary indexes and their unique and foreign-key
+    constraints, then build them again on leaving: one sorted build per index is much faster than updating
+    it row by row. Primary keys (unless ``keys``) and check constraints stay. Call inside a transaction, so
+    a failed rebuild leaves nothing half done. With ``later``, the indexes no constraint rests on (none
+    unique, so none can fail on the data) are not built but added to it as (name, definition), for the
+    caller to build after the commit."""
+    tables = [model if isinstance(model, str) else model._meta.db_table for model in models]
     with connection.cursor() as cursor:
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # earlier writes' deferred checks, before the tables change
         cursor.execute(
             "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
-            "WHERE conrelid::regclass::text = ANY(%s) AND contype IN ('f', 'u') ORDER BY contype, conname",
-            [tables],
+            "WHERE conrelid::regclass::text = ANY(%s) AND contype = ANY(%s) ORDER BY contype, conname",
+            [tables, ["f", "p", "u"] if keys else ["f", "u"]],
         )
         constraints = cursor.fetchall()
         cursor.execute(
@@ -180,11 +190,14 @@ def indexes_deferred(models: list, *, timings: dict[str, float] | None = None) -
         for table in tables:  # the planner's row counts for the constraint checks below
             cursor.execute(f"ANALYZE {table}")
         for name, definition in indexes:
+            if later is not None and definition.startswith("CREATE INDEX"):
+                later.append((name, definition))
+                continue
             started = time.monotonic()
             cursor.execute(definition)
             if timings is not None:
                 timings[name] = time.monotonic() - started
-        # In the reverse of their dropping: unique constraints, then foreign keys.
+        # In the reverse of their dropping: unique constraints, primary keys, then foreign keys.
         for table, name, definition in reversed(constraints):
             started = time.monotonic()
             cursor.execute(f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}")
@@ -220,41 +233,64 @@ class Command(BaseCommand):
             raise CommandError("--engagements must be at least 1")
         started = time.monotonic()
         self.timings: dict[str, float] = {}
+        alone = not connection.in_atomic_block  # not inside a caller's transaction (a test's, say)
+        later: list[tuple[str, str]] = []
         with transaction.atomic():
-            counts = self.generate(n=engagements, rng=random.Random(seed))
-        self.timings["loaded and indexed"] = time.monotonic() - started
-        with ThreadPoolExecutor(max_workers=1) as vacuum:
-            # Statistics for the planner (the full-text expressions' too, now that their indexes exist), and
-            # the visibility map that lets index-only scans skip the rows, on a second connection while this
-            # one refreshes the tallies (VACUUM cannot run inside a transaction, as when a test calls the
-            # command: ANALYZE then).
-            done = vacuum.submit(self.vacuum, VACUUMED, []) if not connection.in_atomic_block else None
-            if done is None:
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE")
-            refreshing = time.monotonic()
+            counts = self.generate(n=engagements, rng=random.Random(seed), later=later if alone else None)
+        self.timings["loaded and checked"] = time.monotonic() - started
+        if alone:
+            self.after_commit(later)
+        else:  # one connection sees the rows: statistics for the planner, then the tallies
             with connection.cursor() as cursor:
-                cursor.execute("SET work_mem = '256MB'")  # the tallies' sorts and groupings stay in memory
-            try:
-                aggregates_refresh(force=True, concurrently=False)  # a whole new state: no diff to compute
-            finally:
-                with connection.cursor() as cursor:
-                    cursor.execute("RESET work_mem")
-            self.timings["tallies refreshed"] = time.monotonic() - refreshing
-            if done is not None:
-                self.timings["tables vacuumed"] = done.result()
-                # The refresh's snapshot holds back the oldest transaction then running on the server, in any
-                # database: while another one runs (a seed, a worker elsewhere), the pass beside the refresh
-                # leaves the rows not yet visible to all and the visibility map empty. Once more, after it.
-                if held_back := self.not_all_visible(VACUUMED):
-                    self.timings["tables vacuumed again"] = self.vacuum(held_back, [])
-                self.timings["tallies vacuumed"] = self.vacuum(VIEWS, [])
+                cursor.execute("ANALYZE")
+            aggregates_rebuild(bulk=True)
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Seeded {summary} in {time.monotonic() - started:.1f}s.")
         if options["verbosity"] > 1:  # where the time went; index builds under half a second left out
             for step, seconds in self.timings.items():
                 if seconds >= 0.5:
                     self.stdout.write(f"  {step}: {seconds:.1f}s")
+
+    def after_commit(self, indexes: list[tuple[str, str]]) -> None:
+        """Both cores busy: the indexes no constraint rests on built on two connections of their own (the
+        full-text ones, the longest, first) while this one counts the tallies; then VACUUM (ANALYZE) of the
+        loaded tables and of the tallies side by side: statistics for the planner (the full-text
+        expressions' too, now that their indexes exist) and the visibility map that lets index-only scans
+        skip the rows."""
+        waiting: queue.SimpleQueue[tuple[str, str]] = queue.SimpleQueue()
+        for index in sorted(indexes, key=lambda index: "USING gin" not in index[1]):
+            waiting.put(index)
+
+        def build() -> None:
+            with server_connection() as own:
+                own.execute("SET maintenance_work_mem = '1GB'")  # the full-text GIN builds merge less
+                while True:
+                    try:
+                        name, definition = waiting.get_nowait()
+                    except queue.Empty:
+                        return
+                    started = time.monotonic()
+                    own.execute(definition)
+                    self.timings[name] = time.monotonic() - started
+
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=2) as builders:
+            built = [builders.submit(build) for _ in range(2)]
+            # The load was not queued: every tally counted from the records, into tables without indexes.
+            with transaction.atomic(), indexes_deferred([*TALLIES, *KEPT], keys=True):
+                aggregates_rebuild(bulk=True)
+            self.timings["tallies built"] = time.monotonic() - started
+            for done in built:
+                done.result()
+        self.timings["indexes and tallies built"] = time.monotonic() - started
+        with ThreadPoolExecutor(max_workers=1) as vacuum:
+            tables = vacuum.submit(self.vacuum, VACUUMED, [])
+            self.timings["tallies vacuumed"] = self.vacuum([*TALLIES, *KEPT], [])
+            self.timings["tables vacuumed"] = tables.result()
+        # A transaction running elsewhere on the server (a seed, a worker, in any database) holds back what
+        # VACUUM may mark all-visible, leaving the visibility map empty: once more, after it.
+        if held_back := self.not_all_visible(VACUUMED):
+            self.timings["tables vacuumed again"] = self.vacuum(held_back, [])
 
     @staticmethod
     def not_all_visible(tables: list[str]) -> list[str]:
@@ -277,7 +313,7 @@ class Command(BaseCommand):
                 own.execute(f"ANALYZE {', '.join(analyzed)}")
         return time.monotonic() - started
 
-    def generate(self, *, n: int, rng: random.Random) -> dict[str, int]:
+    def generate(self, *, n: int, rng: random.Random, later: list[tuple[str, str]] | None) -> dict[str, int]:
         codes = sorted(Country.objects.values_list("code", flat=True))
         names = dict(Country.objects.values_list("code", "short_name"))
         topics = dict(Topic.objects.values_list("slug", "pk"))
@@ -406,7 +442,11 @@ class Command(BaseCommand):
             for label, model, columns, rows in batch:
                 counts[label] += copy_rows(model, columns, rows, into=into)
 
-        with indexes_deferred(LOADED, timings=self.timings), ThreadPoolExecutor(max_workers=1) as writer:
+        with (
+            tallies_unqueued(),
+            indexes_deferred(LOADED, timings=self.timings, later=later),
+            ThreadPoolExecutor(max_workers=1) as writer,
+        ):
             started = time.monotonic()
             people: list[tuple] = [("officials", Official, ["id", "name", "country_id", "title"], officials)]
             people.append(("aliases", OfficialAlias, ["official_id", "name", "key", "romanized"], aliases))
