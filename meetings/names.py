@@ -232,11 +232,18 @@ _JOINERS = frozenset(["abd", "abdul", "abdel", "abdol", "abu", "abou"])
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+# Letters of Turkish, Azerbaijani, Nordic, Polish and Slavic names that have no decomposition to a
+# base letter: "Həsənov" and "Hasanov", "Wałęsa" and "Walesa" are one spelling once folded.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ə": "a", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ħ": "h"}
+)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed, a few letters without a decomposition spelled in ASCII; punctuation kept."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower().replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
+    return text.lower().translate(_UNDECOMPOSED)
 
 
 def fold_words(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
-from meetings.names import name_tokens, skeleton
+from meetings.names import name_tokens, skeleton, strip_honorifics
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,16 @@ def token_similarity(a: str, b: str) -> float:
     return max(JaroWinkler.similarity(a, b), JaroWinkler.similarity(sa, sb)) * 0.9
 
 
+def _family_name_moved(ta: list[str], tb: list[str]) -> bool:
+    """The same words with the first moved to the end, or the last to the front."""
+    if len(ta) < 2 or token_similarity(ta[0], tb[0]) >= 0.85:
+        return False
+    return any(
+        all(token_similarity(x, y) >= 0.95 for x, y in zip(ta, rotated, strict=True))
+        for rotated in (tb[1:] + tb[:1], tb[-1:] + tb[:-1])
+    )
+
+
 def name_similarity(a: str, b: str) -> float:
     """0 when two names cannot be the same person, else up to 1.
 
@@ -58,6 +68,17 @@ def name_similarity(a: str, b: str) -> float:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return 0.0
+    for one, (short, long_) in ((a, (ta, tb)), (b, (tb, ta))):
+        if len(short) > 1 and len(strip_honorifics(one).split()) == 1:
+            # A hyphenated family name printed alone ("Grande-Marlaska"): the other name ends in it.
+            if len(long_) <= len(short):
+                return 0.0
+            worst = min(token_similarity(x, y) for x, y in zip(short, long_[-len(short) :], strict=True))
+            return 0.75 * worst if worst >= 0.85 else 0.0
+    if len(ta) == len(tb) and _family_name_moved(ta, tb):
+        # The family name first or last ("Suh Wook", "Wook Suh"; "Shin Won-sik", "Won-sik Shin"):
+        # East Asian names are printed in either order in English.
+        return 0.9
     if len(ta) == 1 or len(tb) == 1:
         short, long_ = (ta, tb) if len(ta) == 1 else (tb, ta)
         best = max(token_similarity(short[0], t) for t in long_)

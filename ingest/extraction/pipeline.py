@@ -499,7 +499,9 @@ def extract_batch(
             extraction, pairs = next(english)
             officials = [official for official, _ in pairs]
         for official in officials:
-            official.person = registry.resolve(official.name, official.country, official.title)
+            official.person = registry.resolve(
+                official.name, official.country, official.title, known=index.by_key(official.known)
+            )
         for event in extraction.events:
             event.confidence = event_confidence(event)
         results.append(extraction)
