@@ -48,8 +48,10 @@ _NOT_A_NAME = re.compile(
     r"Organization|Organisation|Union|Assembly|Bureau|Service|Services|Corps|Day|Division|"
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
+# A capital of any Latin alphabet ("Ł", "Ş", "Ö", "É"): names in the English press are not all ASCII.
+CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _NAME_CONT = re.compile(
-    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
+    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|" + CAPITAL + r"[\w'’\-]+|"
     r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
@@ -60,7 +62,8 @@ _HONORIFIC_RUN = (
     r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
 )
 _AFTER_HONORIFIC = re.compile(
-    _HONORIFIC_RUN + r"([A-Z][\w'’\-]+(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|[A-Z][\w'’\-]+|Al-[\w'’\-]+)){0,6})"
+    _HONORIFIC_RUN
+    + rf"({CAPITAL}[\w'’\-]+(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|{CAPITAL}[\w'’\-]+|Al-[\w'’\-]+)){{0,6}})"
 )
 # Where a preceding title stops: a verb, a preposition linking two people, punctuation.
 _TITLE_STOP = re.compile(
@@ -215,8 +218,8 @@ _SHORT_WORDS = frozenset(
 
 def _extend_left(text: str, start: int) -> int:
     """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
-    m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{1,})\s+$", text[max(0, start - 30) : start])
-    if not m:
+    m = re.search(r"(?<![.!?]\s)(?<=\s)(" + CAPITAL + r"[^\W\d_]+)\s+$", text[max(0, start - 30) : start])
+    if not m or not m.group(1)[1:].islower():
         return start
     word = m.group(1)
     if len(word) == 2 and word in _SHORT_WORDS:
@@ -348,6 +351,10 @@ def find_people(
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)\s*,?$")
 
 
+# A post complete in its head noun: a rank after it is the holder's ("Interior Minister General X").
+_COMPLETE_POST = re.compile(r"\b(?:Minister|Secretary|Undersecretary|Ambassador|Envoy|Chief|President|Advis[eo]r)$")
+
+
 def _title_before(
     text: str, floor: int, name_start: int, *, previous_titled_before: bool = False
 ) -> tuple[str, int, int]:
@@ -363,7 +370,12 @@ def _title_before(
     # except the "General" of a post ("Inspector General", "Director General").
     stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
     ranks = window[len(stripped) :].split()
-    if len(ranks) > 1 and _TITLE_WORDS.fullmatch(ranks[0]) and re.search(r"\b[A-Z][\w-]*$", stripped):
+    if (
+        len(ranks) > 1
+        and _TITLE_WORDS.fullmatch(ranks[0])
+        and re.search(r"\b[A-Z][\w-]*$", stripped)
+        and not _COMPLETE_POST.search(stripped)
+    ):
         # "Coast Guard Commander Major General X": the first rank word heads the post its modifiers
         # name; the ranks after it are the honorifics.
         stripped = window[: len(stripped) + window[len(stripped) :].index(ranks[0]) + len(ranks[0])]

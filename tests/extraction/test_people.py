@@ -292,3 +292,27 @@ def test_one_who_tells_that_two_others_met_is_their_reporter(article):
     )
     officials = _officials(extract(article(text)))
     assert {"Peter Otieno", "Grace Akello"} <= set(officials) and "Paul Mwangi" not in officials
+
+
+def test_a_given_name_beginning_with_a_capital_outside_ascii_is_taken_in():
+    # Polish, Turkish and Czech given names: when the model reads only the family name, the given
+    # name before it is taken in whatever alphabet its capital comes from.
+    text = "Czech Defence Minister Jana Novotna met her Polish counterpart Łucja Kowalczyk on Monday."
+    assert _names(text, "Kowalczyk") == ["Łucja Kowalczyk"]
+    text = "Greek Defence Minister Nikos Papadakis met his Turkish counterpart Şükrü Aydın on Monday."
+    assert _names(text, "Aydın") == ["Şükrü Aydın"]
+    # A rank after an honorific keeps the name whatever its first letter.
+    assert _names("They met Maj. Gen. Ömer Kaya on Monday.", "Kaya") == ["Ömer Kaya"]
+
+
+def test_a_rank_after_a_complete_post_is_the_holders_not_the_posts(article):
+    # "Interior Minister" ends in its head noun; "General" after it is the rank of the man named.
+    officials = _officials(
+        extract(
+            article(
+                "Oman's Interior Minister General Sayyid Khalid Al Busaidi met Jordan's Minister of Interior "
+                "Mazen Al Faraya in Muscat on Monday to discuss border security."
+            )
+        )
+    )
+    assert officials["Khalid Al Busaidi"].title == "Interior Minister"
