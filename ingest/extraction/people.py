@@ -297,6 +297,34 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+# An institution named by its field ("the Ministry of Defence", "the Department of Internal Affairs").
+_INSTITUTION = re.compile(
+    r"(?:the\s+)?(?:Ministry|Department|Directorate|Office|Secretariat|Division)\s+of\s+(?:the\s+)?"
+    r"(?:(?i:interior|defence|defense|foreign|home|internal|public|national|state|security|affairs|justice|"
+    r"and|for|border|immigration|narcotics|control|intelligence)\s+)*?"
+    r"(?i:interior|defence|defense|affairs|security|justice|immigration|intelligence)\s+"
+)
+
+
+def institution_names(doc: Doc) -> list[tuple[int, int]]:
+    """Names the model read into the institution printed before them ("Secretary of the Ministry of
+    Interior Amir Khan": the post's holder, not the ministry's name): (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        m = _INSTITUTION.match(ent.text)
+        if m is None:
+            continue
+        rest = ent.text[m.end() :]
+        words = rest.split()
+        # Two to five name words, each capitalised and none a post, rank, state or institution.
+        if 2 <= len(words) <= 5 and all(w[0].isupper() and _name_word(w) for w in words):
+            start = ent.start_char + m.end()
+            out.append((start, start + len(rest)))
+    return out
+
+
 def find_people(
     text: str, *, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
 ) -> list[PersonMention]:
@@ -339,6 +367,11 @@ def find_people(
             s += raw.find(name) + acronym.end()
             raw = text[s:e]
             name = name[acronym.end() :]
+        # Words of a post or service the model took into the name ("Kenyan Defence", "Interior X")
+        # end what went before them: the name is what follows, if anything.
+        words = name.split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _NOT_GIVEN_NAMES), default=0)
+        name = " ".join(words[cut:])
         if not name or name in country_forms or not _looks_like_name(name):
             continue
         name_start = s + raw.find(name.split()[0])

@@ -1,6 +1,6 @@
 from ingest.extraction import extract, extract_batch
 from ingest.extraction.countries import find_countries
-from ingest.extraction.people import find_people
+from ingest.extraction.people import find_people, institution_names
 
 
 def _officials(result):
@@ -316,3 +316,36 @@ def test_a_rank_after_a_complete_post_is_the_holders_not_the_posts(article):
         )
     )
     assert officials["Khalid Al Busaidi"].title == "Interior Minister"
+
+
+def test_words_of_a_service_the_model_read_as_a_name_are_no_name():
+    # "Defence" and "Interior" name a ministry's field, never a person: a span made of a state
+    # adjective and such a word is no one, and one that starts with them starts after them.
+    text = "Kenyan Defence Cabinet Secretary Peter Mwangi held talks on Monday."
+    assert _names(text, "Kenyan Defence", "Peter Mwangi") == ["Peter Mwangi"]
+    text = "The Interior Amina Warsame met them on Monday."
+    assert _names(text, "Interior Amina Warsame") == ["Amina Warsame"]
+
+
+def _with_org(text, org):
+    """The text as a parsed document whose one entity is `org`, read as an organisation."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    words = text.split()
+    doc = Doc(Vocab(), words=words)
+    first = len(text[: text.index(org)].split())
+    doc.ents = [Span(doc, first, first + len(org.split()), label="ORG")]
+    return doc
+
+
+def test_a_name_read_into_the_ministry_before_it_is_the_posts_holder():
+    # "Secretary of the Ministry of Interior Amir Khan": a post of a ministry, then its holder.
+    text = "Secretary of the Ministry of Interior Farhan Qureshi received the ambassador"
+    doc = _with_org(text, "the Ministry of Interior Farhan Qureshi")
+    assert [text[s:e] for s, e in institution_names(doc)] == ["Farhan Qureshi"]
+    # A ministry whose name goes on is the ministry's ("of Defence Production"), not a person's.
+    text = "Secretary of the Ministry of Defence Production Board said"
+    assert institution_names(_with_org(text, "the Ministry of Defence Production Board")) == []
+    text = "Secretary of the Ministry of Interior and Narcotics Control said"
+    assert institution_names(_with_org(text, "the Ministry of Interior and Narcotics Control")) == []
