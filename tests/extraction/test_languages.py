@@ -267,3 +267,43 @@ def test_the_meeting_named_again_brings_no_new_participants():
     )
     (event,) = extract(Article("t-ar4", "", text, date(2024, 6, 14), "ar")).events
     assert [o.name for o in event.officials] == ["كمال العياري", "سليم بوزيد"]
+
+
+def test_french_and_spanish_names_the_parse_ties_to_a_post_are_people():
+    # The model may tag the name in apposition to a post as an organisation or a place, or not at
+    # all after "son homologue italien": the post's head says it is a person.
+    french = (
+        "Le président tunisien Kaïs Ben Salah a reçu lundi au palais de Carthage le ministre algérien de "
+        "l'Intérieur, Brahim Merad, pour évoquer la sécurité aux frontières.\n"
+        "M. Jean-Pierre Lefèvre, ministre français de l'Intérieur, et son homologue italien Matteo Rossi se sont "
+        "réunis vendredi à Rome pour discuter de la migration."
+    )
+    events = extract(Article("t-fr3", "", french, date(2024, 5, 8), "fr")).events
+    found = {(o.name, o.country) for e in events for o in e.officials}
+    assert {("Brahim Merad", "DZ"), ("Matteo Rossi", "IT")} <= found
+    spanish = (
+        "El ministro de Seguridad de Argentina, Patricia Bullrich, firmó el jueves en Asunción un memorando de "
+        "entendimiento con su par paraguayo Enrique Riera sobre seguridad fronteriza."
+    )
+    (event,) = extract(Article("t-es3", "", spanish, date(2024, 5, 8), "es")).events
+    assert ("Enrique Riera", "PY", "par paraguayo") in {(o.name, o.country, o.title) for o in event.officials}
+
+
+def test_a_name_in_apposition_to_a_post_is_read_from_the_parse():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from ingest.extraction.languages.people import titled_names
+
+    words = ["le", "ministre", "algérien", ",", "Brahim", "Merad", ",", "a", "dit"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["DET", "NOUN", "ADJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB"],
+        deps=["det", "nsubj", "amod", "punct", "appos", "flat:name", "punct", "aux", "ROOT"],
+        heads=[1, 8, 1, 1, 1, 4, 1, 8, 8],
+    )
+    assert [doc.text[s:e] for s, e in titled_names(doc, lex=lexicon_for("fr"))] == ["Brahim Merad"]
+    # A single proper noun after a post is no name of two words ("le ministre Intérieur").
+    doc = Doc(Vocab(), words=["le", "ministre", "Merad"], pos=["DET", "NOUN", "PROPN"])
+    assert titled_names(doc, lex=lexicon_for("fr")) == []

@@ -59,17 +59,62 @@ _CONJUNCTION = re.compile(
 _NAME_TAIL = re.compile(r"(?:\s+(?:(?:[Aa]l|[Ee]l|bin|ben|ibn|ould|bint|[Bb]in)\b|[A-Z][\w'’-]+))+")
 
 
+# Name words that are not capitalised: the particles of Arabic, French, Spanish, Portuguese names.
+_LOWER_PARTICLES = frozenset(["ben", "bin", "ould", "al", "el", "de", "del", "la", "da", "dos", "y"])
+
+
+def titled_names(doc: Doc, *, lex: Lexicon) -> list[tuple[int, int]]:
+    """Names the parse ties to a post where the model tagged no person: the apposition of a title's
+    head ("le ministre algérien de l'Intérieur, Brahim Merad") or the words right after a title head
+    and its state adjective ("son homologue italien Matteo Rossi"). Two words at least, each a
+    capitalised proper noun or a particle between them: (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        i += 1
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "PER":
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        adjective_after_head = (
+            before is not None
+            and before.pos_ == "ADJ"
+            and before.i
+            and lex.title_heads.fullmatch(doc[before.i - 1].text.lower())
+        )
+        appositive = tok.dep_ == "appos" and lex.title_heads.fullmatch(tok.head.text.lower())
+        right_after_head = before is not None and lex.title_heads.fullmatch(before.text.lower())
+        # In apposition to a post a name is a person's, whatever the model guessed; beside one, a
+        # word it read as a place may be the venue.
+        if not (appositive or ((adjective_after_head or right_after_head) and tok.ent_type_ != "LOC")):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (
+            (doc[end].pos_ in ("PROPN", "X") and doc[end].text[:1].isupper())
+            or doc[end].text.lower() in _LOWER_PARTICLES
+        ):
+            end += 1
+        while end > tok.i + 1 and doc[end - 1].text.lower() in _LOWER_PARTICLES:
+            end -= 1
+        if end - tok.i >= 2:
+            out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1])))
+        i = end
+    return out
+
+
 def latin_people(
     text: str, *, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
 ) -> list[Person]:
-    """French and Spanish: PER entities with their titles."""
+    """French and Spanish: PER entities, and names the parse ties to a post, with their titles."""
     out: list[Person] = []
     state_spans = [(c.start, c.end) for c in states]
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ != "PER":
+    found = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PER"]
+    found += [(s, e) for s, e in titled_names(doc, lex=lex) if not any(fs < e and s < fe for fs, fe in found)]
+    for s, e in sorted(found):
+        ent = doc.char_span(s, e, alignment_mode="expand")
+        if ent is None:
             continue
-        s, e = ent.start_char, ent.end_char
         if any(cs <= s and e <= ce for cs, ce in state_spans) or (spans and s < spans[-1][1]):
             continue
         if not ent.text[:1].isupper() or lex.title_heads.match(ent.text.lower()):
