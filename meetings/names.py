@@ -107,6 +107,7 @@ HONORIFICS = frozenset(
         "her",
         "excellency",
         "highness",
+        "majesty",
         "dr",
         "dr.",
         "mr",

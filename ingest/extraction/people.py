@@ -55,15 +55,18 @@ _NAME_CONT = re.compile(
     r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
-    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
+    r"(?:(?:H\.?E\.?|HH|(?:His|Her) (?:Excellency|Highness|Majesty)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
     r"[Ss]heikha|Prince|Sayyid|"
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
-    r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air|Field|Marshal|Hon\.?|Eng\.?|Prof\.?|Senior|"
+    r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air Chief Marshal|Air|Field|Marshal|"
+    r"Hon\.?|Eng\.?|Prof\.?|Senior|"
     r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
 )
 _AFTER_HONORIFIC = re.compile(
     _HONORIFIC_RUN
-    + rf"({CAPITAL}[\w'’\-]+(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|{CAPITAL}[\w'’\-]+|Al-[\w'’\-]+)){{0,6}})"
+    # A given name may be printed as initials ("Air Marshal A.P. Singh").
+    + rf"((?:(?:[A-Z]\.\s?){{1,3}})?{CAPITAL}[\w'’\-]+"
+    + rf"(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|{CAPITAL}[\w'’\-]+|Al-[\w'’\-]+)){{0,6}})"
 )
 # Where a preceding title stops: a verb, a preposition linking two people, punctuation.
 _TITLE_STOP = re.compile(
@@ -384,8 +387,12 @@ def find_people(
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)\s*,?$")
 
 
-# A post complete in its head noun: a rank after it is the holder's ("Interior Minister General X").
-_COMPLETE_POST = re.compile(r"\b(?:Minister|Secretary|Undersecretary|Ambassador|Envoy|Chief|President|Advis[eo]r)$")
+# A post complete in its head noun and its complement: a rank after it is the holder's ("Interior
+# Minister General X", "Chief of Army Staff General Y").
+_COMPLETE_POST = re.compile(
+    r"\b(?:Minister|Secretary|Undersecretary|Ambassador|Envoy|Chief|President|Advis[eo]r)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?$"
+)
 
 
 def _title_before(
@@ -790,6 +797,8 @@ def _clean_title(title: str) -> str:
     title = re.sub(
         r"^(?:[A-Z][\w.]*(?:['’]s|s['’])\s+)?(?:visiting\s+)?", "", title
     )  # "Qatar's Undersecretary" -> "Undersecretary"
+    # "[His] Majesty King" -> "King"
+    title = re.sub(r"^(?:(?:His|Her)\s+)?(?:Majesty|Highness|Excellency)\s+", "", title)
     return title.strip(" ,.-–")
 
 

@@ -349,3 +349,36 @@ def test_a_name_read_into_the_ministry_before_it_is_the_posts_holder():
     assert institution_names(_with_org(text, "the Ministry of Defence Production Board")) == []
     text = "Secretary of the Ministry of Interior and Narcotics Control said"
     assert institution_names(_with_org(text, "the Ministry of Interior and Narcotics Control")) == []
+
+
+def test_a_rank_after_a_post_with_its_complement_is_the_holders(article):
+    # "Minister of Interior" is complete with its complement: "General" after it is a rank.
+    officials = _officials(
+        extract(
+            article(
+                "Qatari Minister of Interior General Sheikh Hamad bin Nasser Al Thani met Omani Chief of Police "
+                "Lt. Gen. Hassan Al Sharqi in Doha on Monday to discuss border security."
+            )
+        )
+    )
+    assert officials["Hamad bin Nasser Al Thani"].title == "Qatari Minister of Interior"
+
+
+def test_a_given_name_printed_as_initials_after_a_rank(article):
+    # Air ranks are three words; initials with full stops are a given name.
+    text = (
+        "Air Chief Marshal R.K. Mehra, the Chief of the Air Staff of India, met the Commander of the French Air "
+        "and Space Force, General Paul Girard, in Paris on Monday to discuss defence cooperation."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["R.K. Mehra"].country == "IN"
+    assert officials["R.K. Mehra"].title == "Chief of the Air Staff of India"
+
+
+def test_his_majesty_is_an_honorific_and_the_post_is_king(article):
+    text = (
+        "His Majesty King Hamid received Iraqi Prime Minister Saleh Mahdi al-Amiri in Amman on Sunday to discuss "
+        "counter-terrorism cooperation with Jordan."
+    )
+    officials = _officials(extract(article(text)))
+    assert (officials["Hamid"].title, officials["Hamid"].country) == ("King", "JO")
