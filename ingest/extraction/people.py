@@ -528,7 +528,7 @@ def _title_suffix(title: str) -> int:
 _DELEGATION_HEAD = re.compile(
     r"(?:\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}delegation|\bdelegation\s+(?:of|from)\s+(?:the\s+)?([A-Z][a-z]+)"
     r"(?:\s+[A-Z][\w'’-]*){0,4})"
-    r",?\s+(?:headed|led)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5})?" + _HONORIFIC_RUN + r"?$"
+    r",?\s+(?:headed|led)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5})?(?:" + _HONORIFIC_RUN + r")?$"
 )
 _APPOSITIVE_START = re.compile(
     r"^(?:[A-Z]|the\b|a\b|an\b|his\b|her\b|assistant|deputy|acting|minister|director|head|chief|commander|"
@@ -640,6 +640,15 @@ def assign_titles(
                 r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as)\s+(?:(?:the|his|her)\s+)?",
                 between,
             ):
+                codes.append(previous_state)
+            elif (
+                titled_before
+                and before
+                and not COUNTERPART.search(before)
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", between)
+            ):
+                # "Kenya's Defence Secretary A, Chief of Defence Forces B, and ...": in a list of
+                # posts each printed before its holder, one with no state serves the state before it.
                 codes.append(previous_state)
         pm.countries_in_title = codes
         if codes:

@@ -1,6 +1,6 @@
 from ingest.extraction import extract, extract_batch
 from ingest.extraction.countries import find_countries
-from ingest.extraction.people import find_people, institution_names
+from ingest.extraction.people import assign_titles, find_people, institution_names
 
 
 def _officials(result):
@@ -382,3 +382,25 @@ def test_his_majesty_is_an_honorific_and_the_post_is_king(article):
     )
     officials = _officials(extract(article(text)))
     assert (officials["Hamid"].title, officials["Hamid"].country) == ("King", "JO")
+
+
+def test_the_state_of_a_delegation_led_by_a_post_is_its_leaders():
+    # "a delegation from Tanzania led by Defence Minister X": no rank needed between post and name.
+    text = "Peter Mwangi received a delegation from Tanzania led by Defence Minister Amina Juma on Monday."
+    countries = find_countries(text)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Peter Mwangi", "Amina Juma")]
+    people = find_people(text, sentences=[(0, len(text))], person_spans=spans, countries=countries)
+    assign_titles(text, sentences=[(0, len(text))], mentions=people, countries=countries)
+    assert [(p.name, p.country) for p in people] == [("Peter Mwangi", None), ("Amina Juma", "TZ")]
+
+
+def test_posts_listed_each_before_its_holder_share_the_state_before_them(article):
+    # Only the first of the list prints the state; the others serve it too. A counterpart does not.
+    text = (
+        "Kenya's Defence Secretary Peter Mwangi, Chief of Defence Forces General John Otieno, and Commander of "
+        "the Navy Major General Paul Kamau received Tanzania's Defence Minister Amina Juma in Nairobi on Monday "
+        "to discuss maritime security."
+    )
+    officials = _officials(extract(article(text)))
+    assert {officials[n].country for n in ("Peter Mwangi", "John Otieno", "Paul Kamau")} == {"KE"}
+    assert officials["Amina Juma"].country == "TZ"
