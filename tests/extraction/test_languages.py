@@ -307,3 +307,27 @@ def test_a_name_in_apposition_to_a_post_is_read_from_the_parse():
     # A single proper noun after a post is no name of two words ("le ministre Intérieur").
     doc = Doc(Vocab(), words=["le", "ministre", "Merad"], pos=["DET", "NOUN", "PROPN"])
     assert titled_names(doc, lex=lexicon_for("fr")) == []
+
+
+def test_french_courtesy_titles_ranks_and_given_names_around_a_name():
+    # "M." opens a name the model may miss or run into the venue before it; a rank in apposition
+    # after the post is the holder's; a clause's first word after the apposition is no part of it.
+    text = (
+        "Le ministre de l'Intérieur, M. Karim HADDAD, a reçu mardi à Rabat M. Pablo ORTEGA, ministre espagnol "
+        "de l'Intérieur, pour évoquer la lutte contre l'immigration clandestine.\n"
+        "Le Chef d'État-major général des Armées, le Général de Corps d'Armée Yao KOFFI, a reçu jeudi à Abidjan "
+        "son homologue burkinabè, le Général Issa OUEDRAOGO, pour discuter de la sécurité aux frontières."
+    )
+    events = extract(Article("t-fr4", "", text, date(2024, 5, 8), "fr")).events
+    found = {(o.name, o.country, o.title) for e in events for o in e.officials}
+    assert ("Karim HADDAD", "MA", "ministre de l'Intérieur") in found
+    assert ("Pablo ORTEGA", "ES", "ministre espagnol de l'Intérieur") in found
+    assert ("Yao KOFFI", "CI", "Chef d'État-major général des Armées") in found
+
+
+def test_a_courtesy_title_before_a_family_name_alone_opens_no_new_name():
+    from ingest.extraction.languages.people import courtesy_names
+
+    # "M. Ouedraogo" names again someone named in full before; "le général" opens a full name.
+    text = "Le ministre a reçu le général Issa Ouedraogo. M. Ouedraogo a salué la coopération."
+    assert [text[s:e] for s, e in courtesy_names(text)] == ["Issa Ouedraogo"]
