@@ -269,6 +269,12 @@ def test_the_meeting_named_again_brings_no_new_participants():
     assert [o.name for o in event.officials] == ["كمال العياري", "سليم بوزيد"]
 
 
+def _officials_read(text, lang):
+    """(name, state, title) of every official of the events read from one article."""
+    events = extract(Article("t-" + lang, "", text, date(2024, 5, 8), lang)).events
+    return {(o.name, o.country, o.title) for e in events for o in e.officials}
+
+
 def test_french_and_spanish_names_the_parse_ties_to_a_post_are_people():
     # The model may tag the name in apposition to a post as an organisation or a place, or not at
     # all after "son homologue italien": the post's head says it is a person.
@@ -278,15 +284,12 @@ def test_french_and_spanish_names_the_parse_ties_to_a_post_are_people():
         "M. Jean-Pierre Lefèvre, ministre français de l'Intérieur, et son homologue italien Matteo Rossi se sont "
         "réunis vendredi à Rome pour discuter de la migration."
     )
-    events = extract(Article("t-fr3", "", french, date(2024, 5, 8), "fr")).events
-    found = {(o.name, o.country) for e in events for o in e.officials}
-    assert {("Brahim Merad", "DZ"), ("Matteo Rossi", "IT")} <= found
+    assert {("Brahim Merad", "DZ"), ("Matteo Rossi", "IT")} <= {(n, c) for n, c, _ in _officials_read(french, "fr")}
     spanish = (
         "El ministro de Seguridad de Argentina, Patricia Bullrich, firmó el jueves en Asunción un memorando de "
         "entendimiento con su par paraguayo Enrique Riera sobre seguridad fronteriza."
     )
-    (event,) = extract(Article("t-es3", "", spanish, date(2024, 5, 8), "es")).events
-    assert ("Enrique Riera", "PY", "par paraguayo") in {(o.name, o.country, o.title) for o in event.officials}
+    assert ("Enrique Riera", "PY", "par paraguayo") in _officials_read(spanish, "es")
 
 
 def test_a_name_in_apposition_to_a_post_is_read_from_the_parse():
@@ -318,8 +321,7 @@ def test_french_courtesy_titles_ranks_and_given_names_around_a_name():
         "Le Chef d'État-major général des Armées, le Général de Corps d'Armée Yao KOFFI, a reçu jeudi à Abidjan "
         "son homologue burkinabè, le Général Issa OUEDRAOGO, pour discuter de la sécurité aux frontières."
     )
-    events = extract(Article("t-fr4", "", text, date(2024, 5, 8), "fr")).events
-    found = {(o.name, o.country, o.title) for e in events for o in e.officials}
+    found = _officials_read(text, "fr")
     assert ("Karim HADDAD", "MA", "ministre de l'Intérieur") in found
     assert ("Pablo ORTEGA", "ES", "ministre espagnol de l'Intérieur") in found
     assert ("Yao KOFFI", "CI", "Chef d'État-major général des Armées") in found
