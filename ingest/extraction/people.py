@@ -284,10 +284,17 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
         if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified):
             continue
         first = tok
-        for left in reversed([c for c in tok.lefts if c.i < tok.i]):
+        lefts = [c for c in tok.lefts if c.i < tok.i]
+        for k in range(len(lefts) - 1, -1, -1):
+            left = lefts[k]
             if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
                 break
-            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left) or not _name_word(left.text):
+            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left):
+                break
+            # A short word spelled like a rank's abbreviation between two name words is a name word
+            # ("Ng Eng Hen", "Tan Kok Gen"): an honorific comes before the name, not inside it.
+            inside = k > 0 and lefts[k - 1].i == left.i - 1 and _name_word(lefts[k - 1].text) and len(left.text) <= 3
+            if not (_name_word(left.text) or (inside and left.text.isalpha())):
                 break
             first = left
         span = doc[first.i : tok.i + 1]
@@ -300,31 +307,31 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-# An institution named by its field ("the Ministry of Defence", "the Department of Internal Affairs").
-_INSTITUTION = re.compile(
-    r"(?:the\s+)?(?:Ministry|Department|Directorate|Office|Secretariat|Division)\s+of\s+(?:the\s+)?"
-    r"(?:(?i:interior|defence|defense|foreign|home|internal|public|national|state|security|affairs|justice|"
-    r"and|for|border|immigration|narcotics|control|intelligence)\s+)*?"
-    r"(?i:interior|defence|defense|affairs|security|justice|immigration|intelligence)\s+"
+# A ministry or a post named with its field ("the Ministry of Interior", "Minister of National Defence"),
+# then the capitalised words after it.
+_FIELD_THEN_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Directorate|Office|Secretariat|Division|Minister|Secretary|Director|Commander|"
+    r"Chief|Head|Inspector|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    rf"((?:{CAPITAL}[\w'’.-]*)(?:\s+(?:and\s+)?{CAPITAL}[\w'’.-]*)*)"
 )
 
 
-def institution_names(doc: Doc) -> list[tuple[int, int]]:
-    """Names the model read into the institution printed before them ("Secretary of the Ministry of
-    Interior Amir Khan": the post's holder, not the ministry's name): (start, end) character spans."""
+def complement_names(text: str) -> list[tuple[int, int]]:
+    """Names the model read into the field of the ministry or post printed before them ("Secretary of
+    the Ministry of Interior Amir Khan", "Minister of National Defence Ana Silva": the holder, not the
+    post's complement): (start, end) character spans."""
     out: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        m = _INSTITUTION.match(ent.text)
-        if m is None:
-            continue
-        rest = ent.text[m.end() :]
-        words = rest.split()
-        # Two to five name words, each capitalised and none a post, rank, state or institution.
-        if 2 <= len(words) <= 5 and all(w[0].isupper() and _name_word(w) for w in words):
-            start = ent.start_char + m.end()
-            out.append((start, start + len(rest)))
+    pos = 0
+    while m := _FIELD_THEN_WORDS.search(text, pos):
+        pos = m.start(1)  # "Secretary of the Ministry of Interior X": the ministry may follow the post
+        words = list(re.finditer(r"\S+", m.group(1)))
+        field = 0
+        while field < len(words) and words[field].group(0).lower() in _TITLE_LOWER:
+            field += 1
+        names = words[field:]
+        # A field of one word or more, then two to five name words, none a post, rank, state or institution.
+        if field and 2 <= len(names) <= 5 and all(_name_word(w.group(0)) for w in names):
+            out.append((m.start(1) + names[0].start(), m.start(1) + names[-1].end()))
     return out
 
 

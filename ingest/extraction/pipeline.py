@@ -38,8 +38,8 @@ from .people import (
     PersonMention,
     appositive_names,
     assign_titles,
+    complement_names,
     find_people,
-    institution_names,
     link_mentions,
 )
 from .people_registry import PersonRegistry
@@ -98,7 +98,7 @@ def _analyse(
     places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
-    person_spans += appositive_names(doc) + institution_names(doc)
+    person_spans += appositive_names(doc) + complement_names(body)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
     keep_known([p for p in people if not p.reporter], known)

@@ -1,6 +1,6 @@
 from ingest.extraction import extract, extract_batch
 from ingest.extraction.countries import find_countries
-from ingest.extraction.people import assign_titles, find_people, institution_names
+from ingest.extraction.people import appositive_names, assign_titles, complement_names, find_people
 
 
 def _officials(result):
@@ -327,28 +327,16 @@ def test_words_of_a_service_the_model_read_as_a_name_are_no_name():
     assert _names(text, "Interior Amina Warsame") == ["Amina Warsame"]
 
 
-def _with_org(text, org):
-    """The text as a parsed document whose one entity is `org`, read as an organisation."""
-    from spacy.tokens import Doc, Span
-    from spacy.vocab import Vocab
-
-    words = text.split()
-    doc = Doc(Vocab(), words=words)
-    first = len(text[: text.index(org)].split())
-    doc.ents = [Span(doc, first, first + len(org.split()), label="ORG")]
-    return doc
-
-
-def test_a_name_read_into_the_ministry_before_it_is_the_posts_holder():
+def test_a_name_read_into_the_field_of_the_ministry_or_post_before_it_is_the_posts_holder():
     # "Secretary of the Ministry of Interior Amir Khan": a post of a ministry, then its holder.
-    text = "Secretary of the Ministry of Interior Farhan Qureshi received the ambassador"
-    doc = _with_org(text, "the Ministry of Interior Farhan Qureshi")
-    assert [text[s:e] for s, e in institution_names(doc)] == ["Farhan Qureshi"]
+    text = "Secretary of the Ministry of Interior Farhan Qureshi received the ambassador."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Farhan Qureshi"]
+    text = "They met the Minister of National Defence Ana Sousa Lopes in Maputo."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Ana Sousa Lopes"]
     # A ministry whose name goes on is the ministry's ("of Defence Production"), not a person's.
-    text = "Secretary of the Ministry of Defence Production Board said"
-    assert institution_names(_with_org(text, "the Ministry of Defence Production Board")) == []
-    text = "Secretary of the Ministry of Interior and Narcotics Control said"
-    assert institution_names(_with_org(text, "the Ministry of Interior and Narcotics Control")) == []
+    assert complement_names("Secretary of the Ministry of Defence Production Board said.") == []
+    assert complement_names("Secretary of the Ministry of Interior and Narcotics Control said.") == []
+    assert complement_names("The Minister of Defence Kenya Forces said.") == []
 
 
 def test_a_rank_after_a_post_with_its_complement_is_the_holders(article):
@@ -404,3 +392,19 @@ def test_posts_listed_each_before_its_holder_share_the_state_before_them(article
     officials = _officials(extract(article(text)))
     assert {officials[n].country for n in ("Peter Mwangi", "John Otieno", "Paul Kamau")} == {"KE"}
     assert officials["Amina Juma"].country == "TZ"
+
+
+def test_a_short_word_between_two_name_words_is_a_name_word_not_a_rank():
+    # Chinese and Singaporean names have syllables spelled like abbreviated ranks ("Eng", "Gen").
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Defence", "Minister", "Lim", "Eng", "Kiat", "met", "Gen", "Tan"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN"],
+        deps=["compound", "compound", "compound", "compound", "nsubj", "ROOT", "compound", "dobj"],
+        heads=[1, 4, 4, 4, 5, 5, 7, 5],
+    )
+    assert [doc.text[s:e] for s, e in appositive_names(doc)] == ["Lim Eng Kiat"]
