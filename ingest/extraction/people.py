@@ -60,7 +60,8 @@ _HONORIFIC_RUN = (
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
     r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air Chief Marshal|Air|Field|Marshal|"
     r"Hon\.?|Eng\.?|Prof\.?|Senior|"
-    r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
+    r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander|"
+    r"\((?:[Rr]etd|[Rr]td|[Rr]et|[Rr]etired)\.?\))\s+)+"
 )
 _AFTER_HONORIFIC = re.compile(
     _HONORIFIC_RUN
@@ -345,6 +346,15 @@ def find_people(
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
         s, e = m.start(1), _extend(text, m.start(1), m.end(1))
+        # A rank's word may begin a post ("Police Commissioner X", "Chiefs of Staff Committee
+        # General Y"): the name begins after the post's words.
+        for word in re.finditer(r"\S+", text[s:e]):
+            if _name_word(word.group(0)) and not _TITLE_WORDS.fullmatch(word.group(0)):
+                break
+            s = m.start(1) + word.end()
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        if s >= e:
+            continue
         # A lone capitalised word after a rank is a name only when the model also read a person
         # there: "General Duties" and "Major Projects" are not people.
         if " " not in text[s:e].strip() and not any(ps < e and s < pe for ps, pe in person_spans):

@@ -408,3 +408,20 @@ def test_a_short_word_between_two_name_words_is_a_name_word_not_a_rank():
         heads=[1, 4, 4, 4, 5, 5, 7, 5],
     )
     assert [doc.text[s:e] for s, e in appositive_names(doc)] == ["Lim Eng Kiat"]
+
+
+def test_a_rank_word_that_begins_a_post_does_not_take_the_post_into_the_name():
+    # "Police" and "Staff" are ranks' words too; after them a post ("Commissioner", "Committee") comes
+    # before the name, and the model's reading of the name stays whole.
+    text = "They met Federal Police Commissioner Dana Kerr on Monday."
+    assert _names(text, "Dana Kerr") == ["Dana Kerr"]
+    text = "They met the Chairman Joint Chiefs of Staff Committee General Sajid Khan Mirza on Monday."
+    assert _names(text, "Sajid Khan Mirza") == ["Sajid Khan Mirza"]
+
+
+def test_retired_after_a_rank_is_part_of_the_rank(article):
+    text = (
+        "Sri Lankan Defence Secretary Air Vice Marshal (retd) Nimal Perera was received by Maldivian Defence "
+        "Minister Ahmed Shareef in Male on Monday to discuss maritime security."
+    )
+    assert _officials(extract(article(text)))["Nimal Perera"].title == "Sri Lankan Defence Secretary"
