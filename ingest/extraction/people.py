@@ -20,7 +20,7 @@ _TITLE_WORDS = re.compile(
     r"under-secretary|head|chairman|chair|inspector|adviser|advisor|attache|attaché|officer|"
     r"prime|deputy|envoy|governor|king|emir|amir|crown|counterpart|general|admiral|colonel|"
     r"comptroller|commissioner|commandant|chancellor|premier|speaker|marshal|leader|coordinator|"
-    r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
+    r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive|councillor|councilor)\b",
     re.I,
 )
 # International bodies: their officials represent no state ("Executive Director of Europol").
@@ -446,6 +446,11 @@ def _title_before(
         word = re.match(r"\s+\S+", window[len(stripped) :])
         if word:
             stripped += word.group(0)
+    elif (staff := re.match(r"\s+Staff\b", window[len(stripped) :])) and re.search(
+        r"\bChiefs?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", stripped + " "
+    ):
+        # "Chief of Army Staff General X": "Staff" ends the post, the rank after it is the holder's.
+        stripped += staff.group(0)
     window = stripped
     acronym = _BRACKETED_ACRONYM.search(window)
     if acronym:

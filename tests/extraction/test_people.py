@@ -1,6 +1,11 @@
 from ingest.extraction import extract, extract_batch
 from ingest.extraction.countries import find_countries
-from ingest.extraction.people import appositive_names, assign_titles, complement_names, find_people
+from ingest.extraction.people import (
+    appositive_names,
+    assign_titles,
+    complement_names,
+    find_people,
+)
 
 
 def _officials(result):
@@ -425,3 +430,16 @@ def test_retired_after_a_rank_is_part_of_the_rank(article):
         "Minister Ahmed Shareef in Male on Monday to discuss maritime security."
     )
     assert _officials(extract(article(text)))["Nimal Perera"].title == "Sri Lankan Defence Secretary"
+
+
+def test_staff_ends_a_chiefs_post_and_a_councillor_is_a_post(article):
+    # "Chief of Army Staff General X": the rank after "Staff" is the holder's; "State Councilor and
+    # Defense Minister" is one title, whose state comes before it.
+    text = (
+        "Chinese State Councilor and Defense Minister Li Wenbo held talks with Pakistani Chief of Army Staff "
+        "General Tariq Hameed in Beijing on Monday to discuss defence cooperation."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Tariq Hameed"].title == "Pakistani Chief of Army Staff"
+    assert officials["Li Wenbo"].country == "CN"
+    assert "Councilor" not in officials
