@@ -331,8 +331,10 @@ def complement_names(text: str) -> list[tuple[int, int]]:
             field += 1
         names = words[field:]
         # A field of one word or more, then two to five name words, none a post, rank, state or institution.
-        if field and 2 <= len(names) <= 5 and all(_name_word(w.group(0)) for w in names):
-            out.append((m.start(1) + names[0].start(), m.start(1) + names[-1].end()))
+        if field and 2 <= len(names) <= 5 and all(_name_word(w.group(0).rstrip(".")) for w in names):
+            last = names[-1].group(0)
+            end = m.start(1) + names[-1].end() - (len(last) - len(last.rstrip(".")))  # the sentence's full stop
+            out.append((m.start(1) + names[0].start(), end))
     return out
 
 

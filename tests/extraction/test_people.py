@@ -338,6 +338,8 @@ def test_a_name_read_into_the_field_of_the_ministry_or_post_before_it_is_the_pos
     assert [text[s:e] for s, e in complement_names(text)] == ["Farhan Qureshi"]
     text = "They met the Minister of National Defence Ana Sousa Lopes in Maputo."
     assert [text[s:e] for s, e in complement_names(text)] == ["Ana Sousa Lopes"]
+    text = "Present was the Director of Police Marta Diaz."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Marta Diaz"]
     # A ministry whose name goes on is the ministry's ("of Defence Production"), not a person's.
     assert complement_names("Secretary of the Ministry of Defence Production Board said.") == []
     assert complement_names("Secretary of the Ministry of Interior and Narcotics Control said.") == []
