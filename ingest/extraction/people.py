@@ -657,11 +657,12 @@ def assign_titles(
         )
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         if not codes and previous_state:
-            # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
-            # own stands with the one before it.
+            # "Qatar's Interior Minister X and Minister of State Y", "X, accompanied by Y": a conjunct
+            # or companion with no state of its own stands with the one before it.
             between = text[mentions[k - 1].end : b_off if before else pm.start]
             if re.fullmatch(
-                r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as)\s+(?:(?:the|his|her)\s+)?",
+                r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as|accompanied by|flanked by|"
+                r"joined by)\s+(?:(?:the|his|her)\s+)?",
                 between,
             ):
                 codes.append(previous_state)

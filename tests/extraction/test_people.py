@@ -445,3 +445,11 @@ def test_staff_ends_a_chiefs_post_and_a_councillor_is_a_post(article):
     assert officials["Tariq Hameed"].title == "Pakistani Chief of Army Staff"
     assert officials["Li Wenbo"].country == "CN"
     assert "Councilor" not in officials
+
+
+def test_one_accompanying_an_official_stands_with_their_state(article):
+    text = (
+        "Omani Defence Minister Salim Al Harthy, accompanied by Chief of Staff Lt Gen Nasser Al Raisi, met Indian "
+        "Defence Minister Arjun Mehta in New Delhi on Monday to discuss maritime security."
+    )
+    assert _officials(extract(article(text)))["Nasser Al Raisi"].country == "OM"
