@@ -222,10 +222,18 @@ _SHORT_WORDS = frozenset(
 
 def _extend_left(text: str, start: int) -> int:
     """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
-    m = re.search(r"(?<![.!?]\s)(?<=\s)(" + CAPITAL + r"[^\W\d_]+)\s+$", text[max(0, start - 30) : start])
-    if not m or not m.group(1)[1:].islower():
+    # A hyphenated given name is one ("Won-sik", "Jean-Luc").
+    m = re.search(
+        r"(?<![.!?]\s)(?<=\s)(" + CAPITAL + r"[^\W\d_]+(?:-[^\W\d_]+)?)\s+$", text[max(0, start - 30) : start]
+    )
+    if not m:
         return start
     word = m.group(1)
+    parts = word.split("-")
+    if not all(p[1:].islower() for p in parts if p) or (
+        len(parts) > 1 and not all(_name_word(p) and not _TITLE_WORDS.fullmatch(p) for p in parts)
+    ):
+        return start  # "Vice-Admiral", "Director-General": a rank or post, not a given name
     if len(word) == 2 and word in _SHORT_WORDS:
         return start  # short family names (Le, Vo, Ho) yes; "In", "He", "Mr" no
     if (
@@ -503,7 +511,7 @@ _TITLE_LOWER = frozenset(
         "naval military armed forces force state affairs internal general staff intelligence border coast guard "
         "guards joint assistant acting senior first second vice land air special criminal investigation department "
         "ministry directorate counter-terrorism counterterrorism counter-narcotics narcotics immigration customs "
-        "civil emergency emergencies justice federal regional provincial district city operations logistics "
+        "civil emergency emergencies justice federal regional provincial district city operations logistics homeland "
         "gendarmerie marine marines maritime cyber anti-narcotics drug control affairs"
     )
 )

@@ -453,3 +453,18 @@ def test_one_accompanying_an_official_stands_with_their_state(article):
         "Defence Minister Arjun Mehta in New Delhi on Monday to discuss maritime security."
     )
     assert _officials(extract(article(text)))["Nasser Al Raisi"].country == "OM"
+
+
+def test_a_hyphenated_given_name_is_taken_in_and_a_hyphenated_rank_is_not():
+    text = "Japan's minister met his South Korean counterpart Min-jun Park on Monday."
+    assert _names(text, "Park") == ["Min-jun Park"]
+    assert _names("and Jean-Luc Moreau said", "Moreau") == ["Jean-Luc Moreau"]
+    # "Vice-Admiral" and "Director-General" before a name are a rank and a post.
+    assert _names("They met Vice-Admiral Seth Mensah on Monday.", "Seth Mensah") == ["Seth Mensah"]
+    assert _names("the Director-General Amina Yusuf said", "Amina Yusuf") == ["Amina Yusuf"]
+
+
+def test_homeland_security_is_a_field_of_a_post(article):
+    # "Secretary of Homeland Security X": the name after the post's field is its holder.
+    text = "US Secretary of Homeland Security Daniel R. Moore met them on Monday."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Daniel R. Moore"]
