@@ -63,7 +63,9 @@ class PersonRegistry:
         scored.sort(reverse=True)
         if not scored:
             return None
-        if not full and len(scored) > 1 and scored[1][0] > scored[0][0] - _AMBIGUOUS:
+        # A family name alone, or after an initial ("R. Krishnan"), may fit two people equally.
+        weak = not full or len(name_tokens(mention.name)[0]) == 1
+        if weak and len(scored) > 1 and scored[1][0] > scored[0][0] - _AMBIGUOUS:
             return None
         return scored[0][1]
 

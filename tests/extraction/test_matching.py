@@ -56,3 +56,21 @@ def test_letters_without_a_decomposition_fold_to_their_latin_spelling():
     assert name_similarity("Władysław Kosiniak-Kamysz", "Wladyslaw Kosiniak-Kamysz") >= 0.95
     assert name_similarity("Troels Lund Poulsen", "Troels Lund Poulsen") == 1.0
     assert name_similarity("Jørgen Sørensen", "Jorgen Sorensen") >= 0.95
+
+
+def test_father_and_son_with_their_names_swapped_are_two_people():
+    # The nasab names the father: "Hamad bin Isa" is Isa's son, "Isa bin Hamad" is Hamad's.
+    assert name_similarity("Hamad bin Isa", "Isa bin Hamad") == 0.0
+    assert name_similarity("Salem bin Nasser Al Amri", "Nasser bin Salem Al Amri") == 0.0
+
+
+def test_a_given_name_printed_as_one_word_or_two_is_one_name():
+    # Persian compound given names and hyphenated family names are printed joined or apart.
+    assert name_similarity("Mohammad Reza Karimi", "Mohammadreza Karimi") >= 0.85
+    assert name_similarity("Hossein Amir-Tehrani", "Hossein Amirtehrani") >= 0.85
+    assert name_similarity("Ali Reza Karimi", "Ali Reza Ahmadi") == 0.0
+
+
+def test_an_initial_stands_for_the_given_name_it_begins():
+    assert name_similarity("R. Krishnan", "Ramesh Krishnan") >= 0.8
+    assert name_similarity("R. Krishnan", "Suresh Krishnan") == 0.0

@@ -62,3 +62,12 @@ def test_extract_batch_gives_a_known_official_one_id_across_articles():
     ids = {o.name: o.person for r in results for e in r.events for o in e.officials if o.country == "GH"}
     assert set(ids) == {"Asante", "Kwame Owusu Asante"}
     assert len(set(ids.values())) == 1
+
+
+def test_an_initial_links_only_when_one_person_fits_it():
+    registry = PersonRegistry()
+    ramesh = registry.resolve("Ramesh Krishnan", "IN", None)
+    assert registry.resolve("R. Krishnan", "IN", None) == ramesh
+    other = PersonRegistry()
+    ids = {other.resolve("Ramesh Krishnan", "IN", None), other.resolve("Rajesh Krishnan", "IN", None)}
+    assert other.resolve("R. Krishnan", "IN", None) not in ids
