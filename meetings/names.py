@@ -229,6 +229,9 @@ PARTICLES = frozenset(
         "e",
     ]
 )
+# A lineage title printed as the first word of a name or left out ("Syed Asim Munir", "Asim Munir";
+# "Seyed Abbas Araghchi"): part of the name as printed, not of the name as matched.
+_LINEAGE = frozenset(["syed", "syeda", "seyed", "seyyed", "sayyed", "seyyid"])
 _JOINERS = frozenset(["abd", "abdul", "abdel", "abdol", "abu", "abou"])
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -277,7 +280,7 @@ def strip_honorifics(name: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """Folded core tokens: no honorifics or particles; "Abd Rabbo" joins into one token."""
     raw = [t for t in _TOKEN.findall(fold(romanize(name)))]
-    raw = [t for t in raw if t not in HONORIFICS or len(raw) == 1]
+    raw = [t for t in raw if (t not in HONORIFICS and t not in _LINEAGE) or len(raw) == 1]
     out: list[str] = []
     i = 0
     while i < len(raw):

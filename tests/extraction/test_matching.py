@@ -74,3 +74,9 @@ def test_a_given_name_printed_as_one_word_or_two_is_one_name():
 def test_an_initial_stands_for_the_given_name_it_begins():
     assert name_similarity("R. Krishnan", "Ramesh Krishnan") >= 0.8
     assert name_similarity("R. Krishnan", "Suresh Krishnan") == 0.0
+
+
+def test_a_lineage_title_before_a_name_may_be_left_out():
+    # "Syed" and "Seyed" mark descent and are often dropped; the printed name keeps them.
+    assert name_similarity("Syed Tariq Hameed", "Tariq Hameed") >= 0.95
+    assert name_similarity("Seyed Reza Karimi", "Reza Karimi") >= 0.95
