@@ -107,6 +107,7 @@ HONORIFICS = frozenset(
         "her",
         "excellency",
         "highness",
+        "majesty",
         "dr",
         "dr.",
         "mr",
@@ -228,15 +229,25 @@ PARTICLES = frozenset(
         "e",
     ]
 )
+# A lineage title printed as the first word of a name or left out ("Syed Asim Munir", "Asim Munir";
+# "Seyed Abbas Araghchi"): part of the name as printed, not of the name as matched.
+_LINEAGE = frozenset(["syed", "syeda", "seyed", "seyyed", "sayyed", "seyyid"])
 _JOINERS = frozenset(["abd", "abdul", "abdel", "abdol", "abu", "abou"])
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+# Letters of Turkish, Azerbaijani, Nordic, Polish and Slavic names that have no decomposition to a
+# base letter: "Həsənov" and "Hasanov", "Wałęsa" and "Walesa" are one spelling once folded.
+_UNDECOMPOSED = str.maketrans(
+    {"ı": "i", "ə": "a", "ø": "o", "ß": "ss", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ħ": "h"}
+)
 
 
 def fold(text: str) -> str:
     """Lower case, accents removed, a few letters without a decomposition spelled in ASCII; punctuation kept."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return text.lower().replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d")
+    return text.lower().translate(_UNDECOMPOSED)
 
 
 def fold_words(text: str) -> list[str]:
@@ -269,7 +280,7 @@ def strip_honorifics(name: str) -> str:
 def name_tokens(name: str) -> list[str]:
     """Folded core tokens: no honorifics or particles; "Abd Rabbo" joins into one token."""
     raw = [t for t in _TOKEN.findall(fold(romanize(name)))]
-    raw = [t for t in raw if t not in HONORIFICS or len(raw) == 1]
+    raw = [t for t in raw if (t not in HONORIFICS and t not in _LINEAGE) or len(raw) == 1]
     out: list[str] = []
     i = 0
     while i < len(raw):

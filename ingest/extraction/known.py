@@ -39,7 +39,10 @@ class KnownOfficials:
         self._candidates: list[PersonCandidate] = []
         self._index: dict[str, set[int]] = defaultdict(set)
         self._family: set[str] = set()  # skeletons of family names: a lone word must be one
+        self._by_key: dict[str, KnownOfficial] = {}
         for official in officials:
+            if official.key is not None:
+                self._by_key[official.key] = official
             names = tuple(dict.fromkeys((official.name, *official.aliases)))
             at = len(self._officials)
             self._officials.append(official)
@@ -54,6 +57,10 @@ class KnownOfficials:
 
     def __len__(self) -> int:
         return len(self._officials)
+
+    def by_key(self, key: str | None) -> KnownOfficial | None:
+        """The known official the caller gave this key."""
+        return self._by_key.get(key) if key is not None else None
 
     def find(self, name: str, state: str | None = None, title: str | None = None) -> KnownOfficial | None:
         """The one known official this printed name (with the state and title the article gives) names."""

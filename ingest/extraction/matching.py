@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import JaroWinkler
 
-from meetings.names import name_tokens, skeleton
+from meetings.names import PARTICLES, fold_words, name_tokens, skeleton, strip_honorifics
 
 
 @dataclass(frozen=True)
@@ -49,20 +49,66 @@ def token_similarity(a: str, b: str) -> float:
     return max(JaroWinkler.similarity(a, b), JaroWinkler.similarity(sa, sb)) * 0.9
 
 
+def _has_particle(name: str) -> bool:
+    return any(w in PARTICLES for w in fold_words(name))
+
+
+def _joined_given_names(name: str) -> str:
+    """The name with hyphens closed up and its first two words written as one, when it has three or more."""
+    words = strip_honorifics(name).replace("-", "").split()
+    if len(words) > 2 and not any(fold_words(w)[0] in PARTICLES for w in words[:2] if fold_words(w)):
+        return "".join(words[:2]) + " " + " ".join(words[2:])
+    return " ".join(words)
+
+
+def _family_name_moved(ta: list[str], tb: list[str]) -> bool:
+    """The same words with the first moved to the end, or the last to the front."""
+    if len(ta) < 2 or token_similarity(ta[0], tb[0]) >= 0.85:
+        return False
+    return any(
+        all(token_similarity(x, y) >= 0.95 for x, y in zip(ta, rotated, strict=True))
+        for rotated in (tb[1:] + tb[:1], tb[-1:] + tb[:-1])
+    )
+
+
 def name_similarity(a: str, b: str) -> float:
     """0 when two names cannot be the same person, else up to 1.
 
     A one-word name must equal one of the other's words.  Longer names must agree on the given
     name and on the family name or on two words: a shared family name alone (two Al Thanis) is
-    never enough."""
+    never enough. A given name may be printed as two words or one ("Mohammad Reza", "Mohammadreza";
+    "Amir-Abdollahian", "Amirabdollahian")."""
+    score = _similarity(a, b)
+    if score == 0.0 and min(len(strip_honorifics(a).split()), len(strip_honorifics(b).split())) > 1:
+        ja, jb = _joined_given_names(a), _joined_given_names(b)
+        if (ja, jb) != (a, b):
+            score = _similarity(ja, jb)
+    return score
+
+
+def _similarity(a: str, b: str) -> float:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return 0.0
+    for one, (short, long_) in ((a, (ta, tb)), (b, (tb, ta))):
+        if len(short) > 1 and len(strip_honorifics(one).split()) == 1:
+            # A hyphenated family name printed alone ("Grande-Marlaska"): the other name ends in it.
+            if len(long_) <= len(short):
+                return 0.0
+            worst = min(token_similarity(x, y) for x, y in zip(short, long_[-len(short) :], strict=True))
+            return 0.75 * worst if worst >= 0.85 else 0.0
+    if len(ta) == len(tb) and not (_has_particle(a) or _has_particle(b)) and _family_name_moved(ta, tb):
+        # The family name first or last ("Suh Wook", "Wook Suh"; "Shin Won-sik", "Won-sik Shin"):
+        # East Asian names are printed in either order in English. Not names with a nasab: "Hamad
+        # bin Isa" and "Isa bin Hamad" are father and son.
+        return 0.9
     if len(ta) == 1 or len(tb) == 1:
         short, long_ = (ta, tb) if len(ta) == 1 else (tb, ta)
         best = max(token_similarity(short[0], t) for t in long_)
         return 0.75 * best if best >= 0.85 else 0.0
     first = token_similarity(ta[0], tb[0])
+    if min(len(ta[0]), len(tb[0])) == 1 and ta[0][0] == tb[0][0]:
+        first = 0.85  # an initial for the given name ("S. Jaishankar")
     if first < 0.85:
         return 0.0
     last = token_similarity(ta[-1], tb[-1])

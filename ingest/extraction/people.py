@@ -20,7 +20,7 @@ _TITLE_WORDS = re.compile(
     r"under-secretary|head|chairman|chair|inspector|adviser|advisor|attache|attaché|officer|"
     r"prime|deputy|envoy|governor|king|emir|amir|crown|counterpart|general|admiral|colonel|"
     r"comptroller|commissioner|commandant|chancellor|premier|speaker|marshal|leader|coordinator|"
-    r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive)\b",
+    r"cabinet|mp|spokesperson|spokesman|spokeswoman|ceo|executive|councillor|councilor)\b",
     re.I,
 )
 # International bodies: their officials represent no state ("Executive Director of Europol").
@@ -48,19 +48,26 @@ _NOT_A_NAME = re.compile(
     r"Organization|Organisation|Union|Assembly|Bureau|Service|Services|Corps|Day|Division|"
     r"Operations|Security|Affairs|Republic|Kingdom|State|Islamic|Allah)\b"
 )
+# A capital of any Latin alphabet ("Ł", "Ş", "Ö", "É"): names in the English press are not all ASCII.
+CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _NAME_CONT = re.compile(
-    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|[A-Z][\w'’\-]+|"
+    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|" + CAPITAL + r"[\w'’\-]+|"
     r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
 )
 _HONORIFIC_RUN = (
-    r"(?:(?:H\.?E\.?|HH|His (?:Excellency|Highness)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
+    r"(?:(?:H\.?E\.?|HH|(?:His|Her) (?:Excellency|Highness|Majesty)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
     r"[Ss]heikha|Prince|Sayyid|"
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
-    r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air|Field|Marshal|Hon\.?|Eng\.?|Prof\.?|Senior|"
-    r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander)\s+)+"
+    r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air Chief Marshal|Air|Field|Marshal|"
+    r"Hon\.?|Eng\.?|Prof\.?|Senior|"
+    r"Police|Tan Sri|Datuk|Dato'?|Seri|Ag\.|IGP|Sergeant|Staff|First|Captain|Capt\.?|Commander|"
+    r"\((?:[Rr]etd|[Rr]td|[Rr]et|[Rr]etired)\.?\))\s+)+"
 )
 _AFTER_HONORIFIC = re.compile(
-    _HONORIFIC_RUN + r"([A-Z][\w'’\-]+(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|[A-Z][\w'’\-]+|Al-[\w'’\-]+)){0,6})"
+    _HONORIFIC_RUN
+    # A given name may be printed as initials ("Air Marshal A.P. Singh").
+    + rf"((?:(?:[A-Z]\.\s?){{1,3}})?{CAPITAL}[\w'’\-]+"
+    + rf"(?:\s+(?:bin|bint|ibn|Bin|Al|al|Abu|Abd|{CAPITAL}[\w'’\-]+|Al-[\w'’\-]+)){{0,6}})"
 )
 # Where a preceding title stops: a verb, a preposition linking two people, punctuation.
 _TITLE_STOP = re.compile(
@@ -215,10 +222,18 @@ _SHORT_WORDS = frozenset(
 
 def _extend_left(text: str, start: int) -> int:
     """Take in a given name the model left out ("DND Secretary [Gilberto] Teodoro")."""
-    m = re.search(r"(?<![.!?]\s)(?<=\s)([A-Z][a-z]{1,})\s+$", text[max(0, start - 30) : start])
+    # A hyphenated given name is one ("Won-sik", "Jean-Luc").
+    m = re.search(
+        r"(?<![.!?]\s)(?<=\s)(" + CAPITAL + r"[^\W\d_]+(?:-[^\W\d_]+)?)\s+$", text[max(0, start - 30) : start]
+    )
     if not m:
         return start
     word = m.group(1)
+    parts = word.split("-")
+    if not all(p[1:].islower() for p in parts if p) or (
+        len(parts) > 1 and not all(_name_word(p) and not _TITLE_WORDS.fullmatch(p) for p in parts)
+    ):
+        return start  # "Vice-Admiral", "Director-General": a rank or post, not a given name
     if len(word) == 2 and word in _SHORT_WORDS:
         return start  # short family names (Le, Vo, Ho) yes; "In", "He", "Mr" no
     if (
@@ -278,10 +293,17 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
         if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified):
             continue
         first = tok
-        for left in reversed([c for c in tok.lefts if c.i < tok.i]):
+        lefts = [c for c in tok.lefts if c.i < tok.i]
+        for k in range(len(lefts) - 1, -1, -1):
+            left = lefts[k]
             if left.i != first.i - 1 or left.dep_ not in _NAME_PART_DEPS:
                 break
-            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left) or not _name_word(left.text):
+            if not (left.pos_ == "PROPN" or left.text in "-'’") or post(left):
+                break
+            # A short word spelled like a rank's abbreviation between two name words is a name word
+            # ("Ng Eng Hen", "Tan Kok Gen"): an honorific comes before the name, not inside it.
+            inside = k > 0 and lefts[k - 1].i == left.i - 1 and _name_word(lefts[k - 1].text) and len(left.text) <= 3
+            if not (_name_word(left.text) or (inside and left.text.isalpha())):
                 break
             first = left
         span = doc[first.i : tok.i + 1]
@@ -291,6 +313,36 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
         whole = any(e.start == span.start and e.end == span.end for e in doc.ents)
         if first.i < tok.i and (not other or whole):  # a given name and a family name, not a lone word
             out.append((span.start_char, span.end_char))
+    return out
+
+
+# A ministry or a post named with its field ("the Ministry of Interior", "Minister of National Defence"),
+# then the capitalised words after it.
+_FIELD_THEN_WORDS = re.compile(
+    r"\b(?:Ministry|Department|Directorate|Office|Secretariat|Division|Minister|Secretary|Director|Commander|"
+    r"Chief|Head|Inspector|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
+    rf"((?:{CAPITAL}[\w'’.-]*)(?:\s+(?:and\s+)?{CAPITAL}[\w'’.-]*)*)"
+)
+
+
+def complement_names(text: str) -> list[tuple[int, int]]:
+    """Names the model read into the field of the ministry or post printed before them ("Secretary of
+    the Ministry of Interior Amir Khan", "Minister of National Defence Ana Silva": the holder, not the
+    post's complement): (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while m := _FIELD_THEN_WORDS.search(text, pos):
+        pos = m.start(1)  # "Secretary of the Ministry of Interior X": the ministry may follow the post
+        words = list(re.finditer(r"\S+", m.group(1)))
+        field = 0
+        while field < len(words) and words[field].group(0).lower() in _TITLE_LOWER:
+            field += 1
+        names = words[field:]
+        # A field of one word or more, then two to five name words, none a post, rank, state or institution.
+        if field and 2 <= len(names) <= 5 and all(_name_word(w.group(0).rstrip(".")) for w in names):
+            last = names[-1].group(0)
+            end = m.start(1) + names[-1].end() - (len(last) - len(last.rstrip(".")))  # the sentence's full stop
+            out.append((m.start(1) + names[0].start(), end))
     return out
 
 
@@ -304,6 +356,15 @@ def find_people(
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
         s, e = m.start(1), _extend(text, m.start(1), m.end(1))
+        # A rank's word may begin a post ("Police Commissioner X", "Chiefs of Staff Committee
+        # General Y"): the name begins after the post's words.
+        for word in re.finditer(r"\S+", text[s:e]):
+            if _name_word(word.group(0)) and not _TITLE_WORDS.fullmatch(word.group(0)):
+                break
+            s = m.start(1) + word.end()
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        if s >= e:
+            continue
         # A lone capitalised word after a rank is a name only when the model also read a person
         # there: "General Duties" and "Major Projects" are not people.
         if " " not in text[s:e].strip() and not any(ps < e and s < pe for ps, pe in person_spans):
@@ -336,6 +397,11 @@ def find_people(
             s += raw.find(name) + acronym.end()
             raw = text[s:e]
             name = name[acronym.end() :]
+        # Words of a post or service the model took into the name ("Kenyan Defence", "Interior X")
+        # end what went before them: the name is what follows, if anything.
+        words = name.split()
+        cut = max((i + 1 for i, w in enumerate(words) if w in _NOT_GIVEN_NAMES), default=0)
+        name = " ".join(words[cut:])
         if not name or name in country_forms or not _looks_like_name(name):
             continue
         name_start = s + raw.find(name.split()[0])
@@ -346,6 +412,14 @@ def find_people(
 
 
 _BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Z0-9&.-]{1,9})\)\s*,?$")
+
+
+# A post complete in its head noun and its complement: a rank after it is the holder's ("Interior
+# Minister General X", "Chief of Army Staff General Y").
+_COMPLETE_POST = re.compile(
+    r"\b(?:Minister|Secretary|Undersecretary|Ambassador|Envoy|Chief|President|Advis[eo]r)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,3})?$"
+)
 
 
 def _title_before(
@@ -363,7 +437,12 @@ def _title_before(
     # except the "General" of a post ("Inspector General", "Director General").
     stripped = re.sub(_HONORIFIC_RUN + r"$", "", window + " ").rstrip()
     ranks = window[len(stripped) :].split()
-    if len(ranks) > 1 and _TITLE_WORDS.fullmatch(ranks[0]) and re.search(r"\b[A-Z][\w-]*$", stripped):
+    if (
+        len(ranks) > 1
+        and _TITLE_WORDS.fullmatch(ranks[0])
+        and re.search(r"\b[A-Z][\w-]*$", stripped)
+        and not _COMPLETE_POST.search(stripped)
+    ):
         # "Coast Guard Commander Major General X": the first rank word heads the post its modifiers
         # name; the ranks after it are the honorifics.
         stripped = window[: len(stripped) + window[len(stripped) :].index(ranks[0]) + len(ranks[0])]
@@ -377,6 +456,11 @@ def _title_before(
         word = re.match(r"\s+\S+", window[len(stripped) :])
         if word:
             stripped += word.group(0)
+    elif (staff := re.match(r"\s+Staff\b", window[len(stripped) :])) and re.search(
+        r"\bChiefs?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", stripped + " "
+    ):
+        # "Chief of Army Staff General X": "Staff" ends the post, the rank after it is the holder's.
+        stripped += staff.group(0)
     window = stripped
     acronym = _BRACKETED_ACRONYM.search(window)
     if acronym:
@@ -427,7 +511,7 @@ _TITLE_LOWER = frozenset(
         "naval military armed forces force state affairs internal general staff intelligence border coast guard "
         "guards joint assistant acting senior first second vice land air special criminal investigation department "
         "ministry directorate counter-terrorism counterterrorism counter-narcotics narcotics immigration customs "
-        "civil emergency emergencies justice federal regional provincial district city operations logistics "
+        "civil emergency emergencies justice federal regional provincial district city operations logistics homeland "
         "gendarmerie marine marines maritime cyber anti-narcotics drug control affairs"
     )
 )
@@ -476,7 +560,7 @@ def _title_suffix(title: str) -> int:
 _DELEGATION_HEAD = re.compile(
     r"(?:\b([A-Z][a-z]+)\s+(?:[a-z]+\s+){0,3}delegation|\bdelegation\s+(?:of|from)\s+(?:the\s+)?([A-Z][a-z]+)"
     r"(?:\s+[A-Z][\w'’-]*){0,4})"
-    r",?\s+(?:headed|led)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5})?" + _HONORIFIC_RUN + r"?$"
+    r",?\s+(?:headed|led)\s+by\s+(?:(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,5})?(?:" + _HONORIFIC_RUN + r")?$"
 )
 _APPOSITIVE_START = re.compile(
     r"^(?:[A-Z]|the\b|a\b|an\b|his\b|her\b|assistant|deputy|acting|minister|director|head|chief|commander|"
@@ -581,13 +665,23 @@ def assign_titles(
         )
         previous_state = mentions[k - 1].country if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         if not codes and previous_state:
-            # "Qatar's Interior Minister X and Minister of State Y": a conjunct with no state of its
-            # own stands with the one before it.
+            # "Qatar's Interior Minister X and Minister of State Y", "X, accompanied by Y": a conjunct
+            # or companion with no state of its own stands with the one before it.
             between = text[mentions[k - 1].end : b_off if before else pm.start]
             if re.fullmatch(
-                r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as)\s+(?:(?:the|his|her)\s+)?",
+                r"(?:,[^,;.]{0,80},)?\s*,?\s*(?:and|together with|along with|as well as|accompanied by|flanked by|"
+                r"joined by)\s+(?:(?:the|his|her)\s+)?",
                 between,
             ):
+                codes.append(previous_state)
+            elif (
+                titled_before
+                and before
+                and not COUNTERPART.search(before)
+                and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", between)
+            ):
+                # "Kenya's Defence Secretary A, Chief of Defence Forces B, and ...": in a list of
+                # posts each printed before its holder, one with no state serves the state before it.
                 codes.append(previous_state)
         pm.countries_in_title = codes
         if codes:
@@ -782,6 +876,8 @@ def _clean_title(title: str) -> str:
     title = re.sub(
         r"^(?:[A-Z][\w.]*(?:['’]s|s['’])\s+)?(?:visiting\s+)?", "", title
     )  # "Qatar's Undersecretary" -> "Undersecretary"
+    # "[His] Majesty King" -> "King"
+    title = re.sub(r"^(?:(?:His|Her)\s+)?(?:Majesty|Highness|Excellency)\s+", "", title)
     return title.strip(" ,.-–")
 
 

@@ -34,7 +34,14 @@ from .parties import (
     nominal_states,
     state_lists,
 )
-from .people import PersonMention, appositive_names, assign_titles, find_people, link_mentions
+from .people import (
+    PersonMention,
+    appositive_names,
+    assign_titles,
+    complement_names,
+    find_people,
+    link_mentions,
+)
 from .people_registry import PersonRegistry
 from .places import Place, dateline, places_in
 from .text import Sentence, split_sentences
@@ -91,7 +98,7 @@ def _analyse(
     places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
     dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
-    person_spans += appositive_names(doc)
+    person_spans += appositive_names(doc) + complement_names(body)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
     assign_titles(body, sentences=spans, mentions=people, countries=countries)
     keep_known([p for p in people if not p.reporter], known)
@@ -499,7 +506,9 @@ def extract_batch(
             extraction, pairs = next(english)
             officials = [official for official, _ in pairs]
         for official in officials:
-            official.person = registry.resolve(official.name, official.country, official.title)
+            official.person = registry.resolve(
+                official.name, official.country, official.title, known=index.by_key(official.known)
+            )
         for event in extraction.events:
             event.confidence = event_confidence(event)
         results.append(extraction)

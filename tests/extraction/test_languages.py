@@ -267,3 +267,69 @@ def test_the_meeting_named_again_brings_no_new_participants():
     )
     (event,) = extract(Article("t-ar4", "", text, date(2024, 6, 14), "ar")).events
     assert [o.name for o in event.officials] == ["كمال العياري", "سليم بوزيد"]
+
+
+def _officials_read(text, lang):
+    """(name, state, title) of every official of the events read from one article."""
+    events = extract(Article("t-" + lang, "", text, date(2024, 5, 8), lang)).events
+    return {(o.name, o.country, o.title) for e in events for o in e.officials}
+
+
+def test_french_and_spanish_names_the_parse_ties_to_a_post_are_people():
+    # The model may tag the name in apposition to a post as an organisation or a place, or not at
+    # all after "son homologue italien": the post's head says it is a person.
+    french = (
+        "Le président tunisien Kaïs Ben Salah a reçu lundi au palais de Carthage le ministre algérien de "
+        "l'Intérieur, Brahim Merad, pour évoquer la sécurité aux frontières.\n"
+        "M. Jean-Pierre Lefèvre, ministre français de l'Intérieur, et son homologue italien Matteo Rossi se sont "
+        "réunis vendredi à Rome pour discuter de la migration."
+    )
+    assert {("Brahim Merad", "DZ"), ("Matteo Rossi", "IT")} <= {(n, c) for n, c, _ in _officials_read(french, "fr")}
+    spanish = (
+        "El ministro de Seguridad de Argentina, Patricia Bullrich, firmó el jueves en Asunción un memorando de "
+        "entendimiento con su par paraguayo Enrique Riera sobre seguridad fronteriza."
+    )
+    assert ("Enrique Riera", "PY", "par paraguayo") in _officials_read(spanish, "es")
+
+
+def test_a_name_in_apposition_to_a_post_is_read_from_the_parse():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from ingest.extraction.languages.people import titled_names
+
+    words = ["le", "ministre", "algérien", ",", "Brahim", "Merad", ",", "a", "dit"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        pos=["DET", "NOUN", "ADJ", "PUNCT", "PROPN", "PROPN", "PUNCT", "AUX", "VERB"],
+        deps=["det", "nsubj", "amod", "punct", "appos", "flat:name", "punct", "aux", "ROOT"],
+        heads=[1, 8, 1, 1, 1, 4, 1, 8, 8],
+    )
+    assert [doc.text[s:e] for s, e in titled_names(doc, lex=lexicon_for("fr"))] == ["Brahim Merad"]
+    # A single proper noun after a post is no name of two words ("le ministre Intérieur").
+    doc = Doc(Vocab(), words=["le", "ministre", "Merad"], pos=["DET", "NOUN", "PROPN"])
+    assert titled_names(doc, lex=lexicon_for("fr")) == []
+
+
+def test_french_courtesy_titles_ranks_and_given_names_around_a_name():
+    # "M." opens a name the model may miss or run into the venue before it; a rank in apposition
+    # after the post is the holder's; a clause's first word after the apposition is no part of it.
+    text = (
+        "Le ministre de l'Intérieur, M. Karim HADDAD, a reçu mardi à Rabat M. Pablo ORTEGA, ministre espagnol "
+        "de l'Intérieur, pour évoquer la lutte contre l'immigration clandestine.\n"
+        "Le Chef d'État-major général des Armées, le Général de Corps d'Armée Yao KOFFI, a reçu jeudi à Abidjan "
+        "son homologue burkinabè, le Général Issa OUEDRAOGO, pour discuter de la sécurité aux frontières."
+    )
+    found = _officials_read(text, "fr")
+    assert ("Karim HADDAD", "MA", "ministre de l'Intérieur") in found
+    assert ("Pablo ORTEGA", "ES", "ministre espagnol de l'Intérieur") in found
+    assert ("Yao KOFFI", "CI", "Chef d'État-major général des Armées") in found
+
+
+def test_a_courtesy_title_before_a_family_name_alone_opens_no_new_name():
+    from ingest.extraction.languages.people import courtesy_names
+
+    # "M. Ouedraogo" names again someone named in full before; "le général" opens a full name.
+    text = "Le ministre a reçu le général Issa Ouedraogo. M. Ouedraogo a salué la coopération."
+    assert [text[s:e] for s, e in courtesy_names(text)] == ["Issa Ouedraogo"]

@@ -1,6 +1,11 @@
 from ingest.extraction import extract, extract_batch
 from ingest.extraction.countries import find_countries
-from ingest.extraction.people import find_people
+from ingest.extraction.people import (
+    appositive_names,
+    assign_titles,
+    complement_names,
+    find_people,
+)
 
 
 def _officials(result):
@@ -314,3 +319,174 @@ def test_names_after_a_plural_post_from_a_list_of_states_take_those_states_in_or
     ):
         officials = _officials(extract(article(text)))
         assert (officials["Jacob Oboth-Oboth"].country, officials["Stergomena Tax"].country) == ("UG", "TZ")
+
+
+def test_a_given_name_beginning_with_a_capital_outside_ascii_is_taken_in():
+    # Polish, Turkish and Czech given names: when the model reads only the family name, the given
+    # name before it is taken in whatever alphabet its capital comes from.
+    text = "Czech Defence Minister Jana Novotna met her Polish counterpart Łucja Kowalczyk on Monday."
+    assert _names(text, "Kowalczyk") == ["Łucja Kowalczyk"]
+    text = "Greek Defence Minister Nikos Papadakis met his Turkish counterpart Şükrü Aydın on Monday."
+    assert _names(text, "Aydın") == ["Şükrü Aydın"]
+    # A rank after an honorific keeps the name whatever its first letter.
+    assert _names("They met Maj. Gen. Ömer Kaya on Monday.", "Kaya") == ["Ömer Kaya"]
+
+
+def test_a_rank_after_a_complete_post_is_the_holders_not_the_posts(article):
+    # "Interior Minister" ends in its head noun; "General" after it is the rank of the man named.
+    officials = _officials(
+        extract(
+            article(
+                "Oman's Interior Minister General Sayyid Khalid Al Busaidi met Jordan's Minister of Interior "
+                "Mazen Al Faraya in Muscat on Monday to discuss border security."
+            )
+        )
+    )
+    assert officials["Khalid Al Busaidi"].title == "Interior Minister"
+
+
+def test_words_of_a_service_the_model_read_as_a_name_are_no_name():
+    # "Defence" and "Interior" name a ministry's field, never a person: a span made of a state
+    # adjective and such a word is no one, and one that starts with them starts after them.
+    text = "Kenyan Defence Cabinet Secretary Peter Mwangi held talks on Monday."
+    assert _names(text, "Kenyan Defence", "Peter Mwangi") == ["Peter Mwangi"]
+    text = "The Interior Amina Warsame met them on Monday."
+    assert _names(text, "Interior Amina Warsame") == ["Amina Warsame"]
+
+
+def test_a_name_read_into_the_field_of_the_ministry_or_post_before_it_is_the_posts_holder():
+    # "Secretary of the Ministry of Interior Amir Khan": a post of a ministry, then its holder.
+    text = "Secretary of the Ministry of Interior Farhan Qureshi received the ambassador."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Farhan Qureshi"]
+    text = "They met the Minister of National Defence Ana Sousa Lopes in Maputo."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Ana Sousa Lopes"]
+    text = "Present was the Director of Police Marta Diaz."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Marta Diaz"]
+    # A ministry whose name goes on is the ministry's ("of Defence Production"), not a person's.
+    assert complement_names("Secretary of the Ministry of Defence Production Board said.") == []
+    assert complement_names("Secretary of the Ministry of Interior and Narcotics Control said.") == []
+    assert complement_names("The Minister of Defence Kenya Forces said.") == []
+
+
+def test_a_rank_after_a_post_with_its_complement_is_the_holders(article):
+    # "Minister of Interior" is complete with its complement: "General" after it is a rank.
+    officials = _officials(
+        extract(
+            article(
+                "Qatari Minister of Interior General Sheikh Hamad bin Nasser Al Thani met Omani Chief of Police "
+                "Lt. Gen. Hassan Al Sharqi in Doha on Monday to discuss border security."
+            )
+        )
+    )
+    assert officials["Hamad bin Nasser Al Thani"].title == "Qatari Minister of Interior"
+
+
+def test_a_given_name_printed_as_initials_after_a_rank(article):
+    # Air ranks are three words; initials with full stops are a given name.
+    text = (
+        "Air Chief Marshal R.K. Mehra, the Chief of the Air Staff of India, met the Commander of the French Air "
+        "and Space Force, General Paul Girard, in Paris on Monday to discuss defence cooperation."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["R.K. Mehra"].country == "IN"
+    assert officials["R.K. Mehra"].title == "Chief of the Air Staff of India"
+
+
+def test_his_majesty_is_an_honorific_and_the_post_is_king(article):
+    text = (
+        "His Majesty King Hamid received Iraqi Prime Minister Saleh Mahdi al-Amiri in Amman on Sunday to discuss "
+        "counter-terrorism cooperation with Jordan."
+    )
+    officials = _officials(extract(article(text)))
+    assert (officials["Hamid"].title, officials["Hamid"].country) == ("King", "JO")
+
+
+def test_the_state_of_a_delegation_led_by_a_post_is_its_leaders():
+    # "a delegation from Tanzania led by Defence Minister X": no rank needed between post and name.
+    text = "Peter Mwangi received a delegation from Tanzania led by Defence Minister Amina Juma on Monday."
+    countries = find_countries(text)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Peter Mwangi", "Amina Juma")]
+    people = find_people(text, sentences=[(0, len(text))], person_spans=spans, countries=countries)
+    assign_titles(text, sentences=[(0, len(text))], mentions=people, countries=countries)
+    assert [(p.name, p.country) for p in people] == [("Peter Mwangi", None), ("Amina Juma", "TZ")]
+
+
+def test_posts_listed_each_before_its_holder_share_the_state_before_them(article):
+    # Only the first of the list prints the state; the others serve it too. A counterpart does not.
+    text = (
+        "Kenya's Defence Secretary Peter Mwangi, Chief of Defence Forces General John Otieno, and Commander of "
+        "the Navy Major General Paul Kamau received Tanzania's Defence Minister Amina Juma in Nairobi on Monday "
+        "to discuss maritime security."
+    )
+    officials = _officials(extract(article(text)))
+    assert {officials[n].country for n in ("Peter Mwangi", "John Otieno", "Paul Kamau")} == {"KE"}
+    assert officials["Amina Juma"].country == "TZ"
+
+
+def test_a_short_word_between_two_name_words_is_a_name_word_not_a_rank():
+    # Chinese and Singaporean names have syllables spelled like abbreviated ranks ("Eng", "Gen").
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Defence", "Minister", "Lim", "Eng", "Kiat", "met", "Gen", "Tan"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN"],
+        deps=["compound", "compound", "compound", "compound", "nsubj", "ROOT", "compound", "dobj"],
+        heads=[1, 4, 4, 4, 5, 5, 7, 5],
+    )
+    assert [doc.text[s:e] for s, e in appositive_names(doc)] == ["Lim Eng Kiat"]
+
+
+def test_a_rank_word_that_begins_a_post_does_not_take_the_post_into_the_name():
+    # "Police" and "Staff" are ranks' words too; after them a post ("Commissioner", "Committee") comes
+    # before the name, and the model's reading of the name stays whole.
+    text = "They met Federal Police Commissioner Dana Kerr on Monday."
+    assert _names(text, "Dana Kerr") == ["Dana Kerr"]
+    text = "They met the Chairman Joint Chiefs of Staff Committee General Sajid Khan Mirza on Monday."
+    assert _names(text, "Sajid Khan Mirza") == ["Sajid Khan Mirza"]
+
+
+def test_retired_after_a_rank_is_part_of_the_rank(article):
+    text = (
+        "Sri Lankan Defence Secretary Air Vice Marshal (retd) Nimal Perera was received by Maldivian Defence "
+        "Minister Ahmed Shareef in Male on Monday to discuss maritime security."
+    )
+    assert _officials(extract(article(text)))["Nimal Perera"].title == "Sri Lankan Defence Secretary"
+
+
+def test_staff_ends_a_chiefs_post_and_a_councillor_is_a_post(article):
+    # "Chief of Army Staff General X": the rank after "Staff" is the holder's; "State Councilor and
+    # Defense Minister" is one title, whose state comes before it.
+    text = (
+        "Chinese State Councilor and Defense Minister Li Wenbo held talks with Pakistani Chief of Army Staff "
+        "General Tariq Hameed in Beijing on Monday to discuss defence cooperation."
+    )
+    officials = _officials(extract(article(text)))
+    assert officials["Tariq Hameed"].title == "Pakistani Chief of Army Staff"
+    assert officials["Li Wenbo"].country == "CN"
+    assert "Councilor" not in officials
+
+
+def test_one_accompanying_an_official_stands_with_their_state(article):
+    text = (
+        "Omani Defence Minister Salim Al Harthy, accompanied by Chief of Staff Lt Gen Nasser Al Raisi, met Indian "
+        "Defence Minister Arjun Mehta in New Delhi on Monday to discuss maritime security."
+    )
+    assert _officials(extract(article(text)))["Nasser Al Raisi"].country == "OM"
+
+
+def test_a_hyphenated_given_name_is_taken_in_and_a_hyphenated_rank_is_not():
+    text = "Japan's minister met his South Korean counterpart Min-jun Park on Monday."
+    assert _names(text, "Park") == ["Min-jun Park"]
+    assert _names("and Jean-Luc Moreau said", "Moreau") == ["Jean-Luc Moreau"]
+    # "Vice-Admiral" and "Director-General" before a name are a rank and a post.
+    assert _names("They met Vice-Admiral Seth Mensah on Monday.", "Seth Mensah") == ["Seth Mensah"]
+    assert _names("the Director-General Amina Yusuf said", "Amina Yusuf") == ["Amina Yusuf"]
+
+
+def test_homeland_security_is_a_field_of_a_post(article):
+    # "Secretary of Homeland Security X": the name after the post's field is its holder.
+    text = "US Secretary of Homeland Security Daniel R. Moore met them on Monday."
+    assert [text[s:e] for s, e in complement_names(text)] == ["Daniel R. Moore"]

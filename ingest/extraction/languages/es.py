@@ -64,6 +64,7 @@ LEXICON = Lexicon(
             "embajador", "embajadora", "canciller", "homólogo", "homóloga", "almirante", "titular", "vicepresidente",
             "vicepresidenta", "comisario", "fiscal", "rey", "emir", "príncipe", "gobernador", "gobernadora",
             "primer ministro", "primera ministra", "agregado", "consejero", "consejera", "delegado", "delegada",
+            "par",  # "su par paraguayo": the counterpart
         )
         + r")\b",
         _I,

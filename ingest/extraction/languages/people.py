@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..countries import CountryMention
 from ..models import KnownOfficial
+from ..people import CAPITAL
 from ..text import Sentence
 from . import ar
 from .lexicon import Lexicon
@@ -59,17 +60,112 @@ _CONJUNCTION = re.compile(
 _NAME_TAIL = re.compile(r"(?:\s+(?:(?:[Aa]l|[Ee]l|bin|ben|ibn|ould|bint|[Bb]in)\b|[A-Z][\w'’-]+))+")
 
 
+# Name words that are not capitalised: the particles of Arabic, French, Spanish, Portuguese names.
+_LOWER_PARTICLES = frozenset(["ben", "bin", "ould", "al", "el", "de", "del", "la", "da", "dos", "y"])
+
+
+def titled_names(doc: Doc, *, lex: Lexicon) -> list[tuple[int, int]]:
+    """Names the parse ties to a post where the model tagged no person: the apposition of a title's
+    head ("le ministre algérien de l'Intérieur, Brahim Merad") or the words right after a title head
+    and its state adjective ("son homologue italien Matteo Rossi"). Two words at least, each a
+    capitalised proper noun or a particle between them: (start, end) character spans."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        i += 1
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.ent_type_ == "PER":
+            continue
+        before = doc[tok.i - 1] if tok.i else None
+        adjective_after_head = (
+            before is not None
+            and before.pos_ == "ADJ"
+            and before.i
+            and lex.title_heads.fullmatch(doc[before.i - 1].text.lower())
+        )
+        appositive = tok.dep_ == "appos" and lex.title_heads.fullmatch(tok.head.text.lower())
+        right_after_head = before is not None and lex.title_heads.fullmatch(before.text.lower())
+        # In apposition to a post a name is a person's, whatever the model guessed; beside one, a
+        # word it read as a place may be the venue.
+        if not (appositive or ((adjective_after_head or right_after_head) and tok.ent_type_ != "LOC")):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and (
+            (doc[end].pos_ in ("PROPN", "X") and doc[end].text[:1].isupper())
+            or doc[end].text.lower() in _LOWER_PARTICLES
+        ):
+            end += 1
+        while end > tok.i + 1 and doc[end - 1].text.lower() in _LOWER_PARTICLES:
+            end -= 1
+        if end - tok.i >= 2:
+            out.append((tok.idx, doc[end - 1].idx + len(doc[end - 1])))
+        i = end
+    return out
+
+
+# A courtesy title or a rank before a name ("M. Abdelkader BENALI", "Sr. Juan García", "le Général de
+# Corps d'Armée Yao KOFFI", "el general Luis Díaz"): what follows is a name.
+_COURTESY = re.compile(
+    r"(?<![\w.])(?:M\.|Mme\.?|Mlle\.?|MM\.|Sr\.|Sra\.|Dr\.|Dra\.|Don|Doña|"
+    r"(?:[Gg]énéral|[Gg]eneral|[Cc]olonel|[Cc]oronel|[Aa]miral|[Aa]lmirante)"
+    r"(?:\s+de\s+(?:[Cc]orps\s+d['’][Aa]rmée|[Dd]ivision|[Bb]rigade)(?:\s+[Aa]érienne)?)?)\s+"
+    rf"({CAPITAL}[\w'’-]+(?:\s+(?:{CAPITAL}[\w'’-]+|ben|ould|el|al|de|del|da)(?![\w'’-]))*)"
+)
+# An apposition's last piece that is a clause's first word ("..., ministre de l'Intérieur, pour").
+_CLAUSE_TAIL = re.compile(r",\s*[a-zàâçéèêëîïôûùñáíóú]+['’]?\s*$")
+
+
+def courtesy_names(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _COURTESY.finditer(text):
+        words = m.group(1).split()
+        while len(words) > 1 and words[-1] in _LOWER_PARTICLES:
+            words.pop()
+        if len(words) >= 2:  # "M. Ouattara" alone names again someone named in full before
+            out.append((m.start(1), m.start(1) + len(" ".join(words))))
+    return out
+
+
+def _given_name_before(doc: Doc, start: int, *, lex: Lexicon) -> int:
+    """Take in a capitalised proper noun the model left before the name ("Mohamed | Ould Ahmed")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return start
+    prev = doc[span.start - 1]
+    if (
+        prev.pos_ == "PROPN"
+        and prev.text[:1].isupper()
+        and prev.ent_type_ not in ("LOC", "ORG")
+        and prev.text.lower() not in lex.honorifics
+        and not lex.title_heads.fullmatch(prev.text.lower())
+    ):
+        return prev.idx
+    return start
+
+
 def latin_people(
     text: str, *, sentences: list[Sentence], doc: Doc, states: list[CountryMention], lex: Lexicon
 ) -> list[Person]:
-    """French and Spanish: PER entities with their titles."""
+    """French and Spanish: PER entities, and names the parse ties to a post, with their titles."""
     out: list[Person] = []
     state_spans = [(c.start, c.end) for c in states]
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
-        if ent.label_ != "PER":
+    ranks = "|".join(re.escape(h) for h in lex.honorifics if h[:1].isalpha() and len(h) > 3)
+    rank_after = re.compile(rf",\s*(?:(?:le|la|el|l')\s*)?(?:{ranks})\b.*$", re.I | re.S)
+    courtesy = courtesy_names(text)
+    found = []
+    for per in doc.ents:
+        if per.label_ != "PER":
             continue
-        s, e = ent.start_char, ent.end_char
+        # A courtesy title inside the model's span begins the name ("à Rabat M. Juan GARCIA").
+        inner = [cs for cs, _ in courtesy if per.start_char < cs < per.end_char]
+        found.append((inner[0] if inner else _given_name_before(doc, per.start_char, lex=lex), per.end_char))
+    for extra in (titled_names(doc, lex=lex), courtesy):
+        found += [(s, e) for s, e in extra if not any(fs < e and s < fe for fs, fe in found)]
+    for s, e in sorted(found):
+        ent = doc.char_span(s, e, alignment_mode="expand")
+        if ent is None:
+            continue
         if any(cs <= s and e <= ce for cs, ce in state_spans) or (spans and s < spans[-1][1]):
             continue
         if not ent.text[:1].isupper() or lex.title_heads.match(ent.text.lower()):
@@ -109,6 +205,9 @@ def latin_people(
             title = re.sub(
                 r"(?:[\s,]+(?:" + "|".join(re.escape(h) for h in lex.honorifics) + r"))+\s*$", "", title, flags=re.I
             )
+            # A rank in apposition after the post ("Chef d'État-major, le Général de Corps d'Armée"):
+            # the holder's, not the post's.
+            title = rank_after.sub("", title)
             title = title.strip(_STRIP)
         if not title:
             # Right: "NAME, ministre de ..., a été reçu" (an apposition up to the next verb or clause).
@@ -125,7 +224,7 @@ def latin_people(
                 following = [ps - e for ps, _ in spans[k + 1 :] if ps < sentences[sent].end]
                 stop = min([stop] + following)
                 cut = _CONJUNCTION.search(rest, comma.end(), stop)
-                title = rest[comma.end() : cut.start() if cut else stop].strip(_STRIP)
+                title = _CLAUSE_TAIL.sub("", rest[comma.end() : cut.start() if cut else stop]).strip(_STRIP)
                 t_off = e + comma.end()
         country = _state_of(title, offset=t_off, states=states) if title and t_off is not None else None
         org = bool(title and lex.organisation.search(title))
