@@ -150,6 +150,12 @@ def search(*, query: str, limit: int = 20) -> SearchResults:
     )
 
 
+def articles_with_evidence(*, article_ids: list[int]) -> set[int]:
+    """Those of the articles that are a source of some engagement (one query)."""
+    cited = Evidence.objects.filter(article_id__in=article_ids).order_by().values_list("article_id", flat=True)
+    return set(cited.distinct())
+
+
 def officials_known() -> QuerySet[Official]:
     """Every official on record with all the spellings of their name (one query), for the engine to
     recognise them in a batch of articles."""

@@ -206,3 +206,48 @@ def test_each_fact_is_stored_with_the_words_it_was_read_from():
     assert all(text[f["start"] : f["end"]] == f["words"] for f in facts)
     kindiki = engagement.participations.get(official__name="Kithure Kindiki")
     assert any(f["fact"] == "title" and f["official"] == kindiki.official_id for f in facts)
+
+
+# Written for the quiet path: a report of a match, copied by a second outlet with a line of its own.
+MATCH = (
+    "The home side won three goals to one on Saturday in front of a full stadium. The striker scored twice "
+    "in the second half, and the coach praised the defence after a difficult week of training."
+)
+
+
+def test_articles_with_nothing_to_write_are_done_together_with_their_source(django_assert_num_queries):
+    first = services.article_create(text=MATCH, title="Match")
+    services.articles_process(article_ids=[first.pk])
+    copies = [services.article_create(text=f"{MATCH} Report {n} of the agency.") for n in range(4)]
+    # The claim's UPDATE and read (2), the officials on record for the engine (1), which of them are
+    # sources already (1), per copy its candidate sources and their texts (2 each), then one transaction
+    # (a savepoint inside the test's) with its commit setting and the UPDATE (4), and the read back (1).
+    with django_assert_num_queries(2 + 1 + 1 + 2 * 4 + 4 + 1):
+        done = services.articles_process(article_ids=[a.pk for a in copies])
+    assert [a.status for a in done] == [Article.Status.DONE] * 4
+    assert {a.syndicated_from_id for a in done} == {first.pk}
+    assert done[0].outcome == {"created": [], "updated": [], "engagements": [], "relevant": False, "events": 0}
+    assert done[0].engine == services.engine_version() and done[0].language == "en"
+    assert not Engagement.objects.exists()
+
+
+def test_a_copy_that_reports_nothing_itself_still_becomes_a_source_of_its_sources_engagements():
+    source = services.article_create(text=MATCH)
+    services.articles_process(article_ids=[source.pk])
+    # An editor's record citing the story's first sentence (the engine reads no engagement in it).
+    engagement = factories.engagement(sources=0)
+    first = MATCH.split(". ")[0] + "."
+    engagement.evidence.create(article=source, sentence=first, start=0, end=len(first))
+    copy = services.article_create(text=f"{MATCH} Report of the agency.")
+    (done,) = services.articles_process(article_ids=[copy.pk])
+    assert done.syndicated_from_id == source.pk and done.status == Article.Status.DONE
+    assert engagement.evidence.filter(article=copy, sentence=first).exists()
+
+
+def test_an_article_done_under_another_claim_is_left_alone():
+    article = services.article_create(text=MATCH)
+    services.articles_claim(article_ids=[article.pk], task_id="taken-over")
+    extraction = ArticleExtraction(str(article.pk), False, "en", [])
+    assert services.articles_done_without_records(done=[(article, extraction, None)], task_id="first") == 0
+    article.refresh_from_db()
+    assert article.status == Article.Status.PROCESSING and article.claim_task == "taken-over"
