@@ -21,6 +21,7 @@ from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
@@ -312,18 +313,24 @@ def article_syndication_find(*, article: Article) -> Article | None:
     """An earlier processed article carrying nearly the same text: another outlet's copy of the story."""
     if not article.sketch:
         return None
-    overlapping = (
+    # One query: of the most recent articles sharing a sketch hash, those sharing the most, their text,
+    # and whether each is a source of some engagement (`cited`), whose evidence a copy shares.
+    recent = (
         Article.objects.filter(sketch__overlap=article.sketch, status=Article.Status.DONE, duplicate_of__isnull=True)
         .exclude(pk=article.pk)
-        .values_list("pk", "sketch")[:SYNDICATION_SCAN]
+        .values("pk")[:SYNDICATION_SCAN]
     )
-    mine_sketch = set(article.sketch)
-    ranked = sorted(overlapping, key=lambda row: (-len(mine_sketch.intersection(row[1])), row[0]))
-    best = [pk for pk, _ in ranked[:SYNDICATION_CANDIDATES]]
-    # `cited`: a source of some engagement, whose evidence a copy shares.
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(ingest_article.sketch) INTERSECT SELECT unnest(%s::bigint[])))",
+        (list(article.sketch),),
+    )
     cited = Exists(Evidence.objects.filter(article=OuterRef("pk")))
-    found = Article.objects.filter(pk__in=best).only("pk", "text").annotate(cited=cited)
-    candidates = sorted(found, key=lambda a: best.index(a.pk))
+    candidates = (
+        Article.objects.filter(pk__in=recent)
+        .annotate(shared=shared, cited=cited)
+        .order_by("-shared", "pk")
+        .only("pk", "text")[:SYNDICATION_CANDIDATES]
+    )
     mine = word_shingles(article.text)
     for candidate in candidates:
         if containment(mine, word_shingles(candidate.text)) >= SYNDICATION_CONTAINMENT:

@@ -220,9 +220,9 @@ def test_articles_with_nothing_to_write_are_done_together_with_their_source(djan
     services.articles_process(article_ids=[first.pk])
     copies = [services.article_create(text=f"{MATCH} Report {n} of the agency.") for n in range(4)]
     # The claim's UPDATE and read (2), the officials on record for the engine (1), which of them are
-    # sources already (1), per copy its candidate sources and their texts (2 each), then one transaction
+    # sources already (1), per copy its likeliest sources with their texts (1 each), then one transaction
     # (a savepoint inside the test's) with its commit setting and the UPDATE (4), and the read back (1).
-    with django_assert_num_queries(2 + 1 + 1 + 2 * 4 + 4 + 1):
+    with django_assert_num_queries(2 + 1 + 1 + 1 * 4 + 4 + 1):
         done = services.articles_process(article_ids=[a.pk for a in copies])
     assert [a.status for a in done] == [Article.Status.DONE] * 4
     assert {a.syndicated_from_id for a in done} == {first.pk}
