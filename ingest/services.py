@@ -249,6 +249,10 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
         sources = articles_with_evidence(article_ids=[a.pk for a in claimed])
         quiet: list[tuple[Article, ArticleExtraction, Article | None]] = []
         for article, extraction in zip(claimed, extractions, strict=True):
+            if any(set(article.sketch).intersection(waiting.sketch) for waiting, _, _ in quiet):
+                # One of those may be this one's source, as it would be had it been marked done already.
+                articles_done_without_records(done=quiet, task_id=task_id)
+                quiet = []
             syndicated_from = article_syndication_find(article=article)
             copies = syndicated_from is not None and getattr(syndicated_from, "cited", True)
             if not extraction.events and not copies and article.pk not in sources:
