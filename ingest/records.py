@@ -22,10 +22,11 @@ from django.db.models import Exists, OuterRef, Q
 
 from ingest.extraction import Event, KnownOfficial, PersonCandidate, PersonMention, match_official
 from ingest.extraction import Official as Mention
+from ingest.extraction.known import KnownOfficials
 from ingest.extraction.text import Sentence, covering, split_sentences
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
-from ingest.selectors import officials_known
+from ingest.selectors import officials_known, officials_version
 from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
@@ -91,10 +92,27 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     return official
 
 
-def known_officials() -> list[KnownOfficial]:
-    """The officials on record in the engine's terms, read once for a batch of articles: a mention the
-    engine recognises as one of them keeps their state and title and comes back with their key."""
-    return [
+# The officials on record as the engine indexes them, kept per process: (their version, the index).
+_known_on_record: dict[str, tuple[tuple[int, ...], KnownOfficials]] = {}
+
+
+def known_officials() -> KnownOfficials:
+    """The officials on record in the engine's terms: a mention the engine recognises as one of them
+    keeps their state and title and comes back with their key. Read and indexed again only when an
+    official or an alias was added, changed or removed since (officials_version, read first, so a
+    change made meanwhile is read on the next call)."""
+    if connection.in_atomic_block:  # its own changes share one transaction id, which the version misses
+        return _known_index()
+    version = officials_version()
+    database = connection.settings_dict["NAME"]
+    kept = _known_on_record.get(database)
+    if kept is None or kept[0] != version:
+        kept = _known_on_record[database] = (version, _known_index())
+    return kept[1]
+
+
+def _known_index() -> KnownOfficials:
+    return KnownOfficials(
         KnownOfficial(
             name=official.name,
             state=official.country_id,
@@ -103,7 +121,7 @@ def known_officials() -> list[KnownOfficial]:
             key=str(official.pk),
         )
         for official in officials_known()
-    ]
+    )
 
 
 def _date_of(value: str | None) -> DatePrecision:
