@@ -15,16 +15,18 @@ from collections.abc import Collection, Iterable
 from dataclasses import replace
 from typing import TypedDict
 
+from django.contrib.postgres.aggregates import ArrayAgg
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Q
 
 from ingest.extraction import Event, KnownOfficial, PersonCandidate, PersonMention, match_official
 from ingest.extraction import Official as Mention
+from ingest.extraction.known import KnownOfficials
 from ingest.extraction.text import Sentence, covering, split_sentences
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
-from ingest.selectors import officials_known
+from ingest.selectors import officials_known, officials_version
 from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
@@ -90,10 +92,27 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     return official
 
 
-def known_officials() -> list[KnownOfficial]:
-    """The officials on record in the engine's terms, read once for a batch of articles: a mention the
-    engine recognises as one of them keeps their state and title and comes back with their key."""
-    return [
+# The officials on record as the engine indexes them, kept per process: (their version, the index).
+_known_on_record: dict[str, tuple[tuple[int, ...], KnownOfficials]] = {}
+
+
+def known_officials() -> KnownOfficials:
+    """The officials on record in the engine's terms: a mention the engine recognises as one of them
+    keeps their state and title and comes back with their key. Read and indexed again only when an
+    official or an alias was added, changed or removed since (officials_version, read first, so a
+    change made meanwhile is read on the next call)."""
+    if connection.in_atomic_block:  # its own changes share one transaction id, which the version misses
+        return _known_index()
+    version = officials_version()
+    database = connection.settings_dict["NAME"]
+    kept = _known_on_record.get(database)
+    if kept is None or kept[0] != version:
+        kept = _known_on_record[database] = (version, _known_index())
+    return kept[1]
+
+
+def _known_index() -> KnownOfficials:
+    return KnownOfficials(
         KnownOfficial(
             name=official.name,
             state=official.country_id,
@@ -102,7 +121,7 @@ def known_officials() -> list[KnownOfficial]:
             key=str(official.pk),
         )
         for official in officials_known()
-    ]
+    )
 
 
 def _date_of(value: str | None) -> DatePrecision:
@@ -276,6 +295,8 @@ def extraction_records_write(
     already on record (ingest.merging scores them). Replaces whatever this article contributed before,
     so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
     mine = list(Evidence.objects.filter(article=article).values_list("engagement_id", "start", "end", "chosen_by"))
+    if not events and not mine and syndicated_from is None:
+        return {"created": [], "updated": [], "engagements": []}  # nothing to write, nothing written before
     previous = {engagement_id for engagement_id, _, _, _ in mine}
     # Evidence a person chose stays, and the events it reports stay with the engagement it was put in.
     pinned = [(pk, start, end) for pk, start, end, by in mine if by == Evidence.ChosenBy.PERSON]
@@ -295,7 +316,9 @@ def extraction_records_write(
     )
     sources = {e.engagement_id for e in copied}
     recognised = {int(o.known) for e in events for o in e.officials if o.known and o.known.isdigit()}
-    on_record = Official.objects.in_bulk(sorted(recognised)) if recognised else {}
+    # With the spellings they have (one query), so a known spelling is not looked up again.
+    with_spellings = Official.objects.annotate(spelling_keys=ArrayAgg("aliases__key", default=[]))
+    on_record = with_spellings.in_bulk(sorted(recognised)) if recognised else {}
     kept: list[tuple[Event, list[Participant], Report]] = []
     written: list[int | None] = []  # per event: its place in ``kept``
     for event in events:
@@ -310,7 +333,8 @@ def extraction_records_write(
             cache_key = (person.person or alias_key(person.name), person.country)
             if cache_key not in people:
                 mentioned = on_record.get(int(person.known)) if person.known and person.known.isdigit() else None
-                if mentioned is not None and len(person.name.split()) > 1:
+                spelled = mentioned is not None and alias_key(person.name) in getattr(mentioned, "spelling_keys", ())
+                if mentioned is not None and len(person.name.split()) > 1 and not spelled:
                     official_alias_add(official=mentioned, name=person.name)  # a surname alone is no spelling
                 people[cache_key] = mentioned or official_resolve(
                     name=person.name, country=side, title=person.title or ""
@@ -381,7 +405,8 @@ def extraction_records_write(
     Engagement.objects.filter(
         pk__in=previous, status=Engagement.Status.EXTRACTED, locked=[], evidence__isnull=True
     ).delete()
-    tallies_refresh_soon()
+    if evidence or previous:  # only a write the tallies count asks for their refresh
+        tallies_refresh_soon()
     linked = {e.engagement_id for e in evidence if e is not None}
     shared = set(
         Evidence.objects.filter(engagement_id__in=linked)
@@ -420,7 +445,10 @@ def _engagement_update(
             location_country=where,
             confidence=event.confidence,
         )
-        engagement.countries.add(*(known[code] for code in event.countries))  # new: nothing to compare with
+        # New: no state of its own yet to compare with (one INSERT).
+        Engagement.countries.through.objects.bulk_create(
+            [Engagement.countries.through(engagement=engagement, country=known[code]) for code in event.countries]
+        )
         return engagement, []
     match = Engagement.objects.select_for_update().get(pk=match.pk)  # an editor's save waits, or goes first
     before = [

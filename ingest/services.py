@@ -3,7 +3,9 @@
 An article moves pending -> processing -> done | failed. Workers claim it with a conditional
 UPDATE (article_claim), and its records are written in one transaction that re-checks the claim
 (article_records_save), so a task delivered twice, or re-run after its worker was killed, leaves
-the records of one run.
+the records of one run. Articles of a batch with nothing to write (no event, no source's evidence to
+share, no records of their own before) are marked done together, under the same check of the claim
+(articles_done_without_records).
 """
 
 from __future__ import annotations
@@ -17,15 +19,19 @@ from pathlib import Path
 
 from celery import current_app
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
+from ingest.extraction import ArticleExtraction
 from ingest.fetch import FetchError, url_fetch
 from ingest.models import Article
 from ingest.records import extraction_records_write, known_officials
+from ingest.selectors import articles_with_evidence
 from ingest.texts import containment, normalized_text_hash, word_shingles
+from meetings.models import Evidence
 
 logger = logging.getLogger(__name__)
 
@@ -240,13 +246,22 @@ def articles_process(*, article_ids: list[int], task_id: str | None = None) -> l
             for article in claimed:
                 article_fail(article_id=article.pk, reason=f"Extraction failed: {exc}", task_id=task_id)
             claimed, extractions = [], []
+        sources = articles_with_evidence(article_ids=[a.pk for a in claimed])
+        quiet: list[tuple[Article, ArticleExtraction, Article | None]] = []
         for article, extraction in zip(claimed, extractions, strict=True):
+            if any(set(article.sketch).intersection(waiting.sketch) for waiting, _, _ in quiet):
+                # One of those may be this one's source, as it would be had it been marked done already.
+                articles_done_without_records(done=quiet, task_id=task_id)
+                quiet = []
+            syndicated_from = article_syndication_find(article=article)
+            copies = syndicated_from is not None and getattr(syndicated_from, "cited", True)
+            if not extraction.events and not copies and article.pk not in sources:
+                quiet.append((article, extraction, syndicated_from))  # nothing to write or replace: done below
+                continue
             article_records_save(
-                article_id=article.pk,
-                task_id=task_id,
-                extraction=extraction,
-                syndicated_from=article_syndication_find(article=article),
+                article_id=article.pk, task_id=task_id, extraction=extraction, syndicated_from=syndicated_from
             )
+        articles_done_without_records(done=quiet, task_id=task_id)
     finished = Article.objects.in_bulk(article_ids)
     return [finished.get(pk) for pk in article_ids]
 
@@ -302,15 +317,24 @@ def article_syndication_find(*, article: Article) -> Article | None:
     """An earlier processed article carrying nearly the same text: another outlet's copy of the story."""
     if not article.sketch:
         return None
-    overlapping = (
+    # One query: of the most recent articles sharing a sketch hash, those sharing the most, their text,
+    # and whether each is a source of some engagement (`cited`), whose evidence a copy shares.
+    recent = (
         Article.objects.filter(sketch__overlap=article.sketch, status=Article.Status.DONE, duplicate_of__isnull=True)
         .exclude(pk=article.pk)
-        .values_list("pk", "sketch")[:SYNDICATION_SCAN]
+        .values("pk")[:SYNDICATION_SCAN]
     )
-    mine_sketch = set(article.sketch)
-    ranked = sorted(overlapping, key=lambda row: (-len(mine_sketch.intersection(row[1])), row[0]))
-    best = [pk for pk, _ in ranked[:SYNDICATION_CANDIDATES]]
-    candidates = sorted(Article.objects.filter(pk__in=best).only("pk", "text"), key=lambda a: best.index(a.pk))
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(ingest_article.sketch) INTERSECT SELECT unnest(%s::bigint[])))",
+        (list(article.sketch),),
+    )
+    cited = Exists(Evidence.objects.filter(article=OuterRef("pk")))
+    candidates = (
+        Article.objects.filter(pk__in=recent)
+        .annotate(shared=shared, cited=cited)
+        .order_by("-shared", "pk")
+        .only("pk", "text")[:SYNDICATION_CANDIDATES]
+    )
     mine = word_shingles(article.text)
     for candidate in candidates:
         if containment(mine, word_shingles(candidate.text)) >= SYNDICATION_CONTAINMENT:
@@ -322,6 +346,7 @@ def article_syndication_find(*, article: Article) -> Article | None:
 def article_records_save(*, article_id: int, task_id: str, extraction, syndicated_from: Article | None) -> bool:
     """One transaction: the article's engagements, participants and evidence, and its status done.
     Nothing is written unless this task still holds the claim."""
+    _commit_without_flush()
     article = Article.objects.select_for_update().filter(pk=article_id).first()
     if article is None or article.status != Article.Status.PROCESSING or article.claim_task != task_id:
         return False
@@ -337,6 +362,42 @@ def article_records_save(*, article_id: int, task_id: str, extraction, syndicate
         update_fields=["status", "language", "syndicated_from", "outcome", "engine", "error", "processed", "updated"]
     )
     return True
+
+
+def _commit_without_flush() -> None:
+    """The current transaction commits without waiting for its WAL to reach the disk: a server crash may
+    lose the last few articles' writes as a whole, never part of one, and those articles, left processing
+    under their claim, are queued again by the sweeper. A worker writes once per article."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+@transaction.atomic
+def articles_done_without_records(
+    *, done: list[tuple[Article, ArticleExtraction, Article | None]], task_id: str
+) -> int:
+    """Articles with nothing to write (no event, no copy of a source's evidence, no records of their own
+    before): done in one UPDATE, each with its outcome and the article it copies. Only those this task
+    still holds are changed."""
+    if not done:
+        return 0
+    _commit_without_flush()
+    now = timezone.now()
+    for article, extraction, syndicated_from in done:
+        article.status = Article.Status.DONE
+        article.language = extraction.language[:12]
+        article.syndicated_from = syndicated_from
+        article.outcome = {
+            "created": [],
+            "updated": [],
+            "engagements": [],
+            "relevant": extraction.relevant,
+            "events": 0,
+        }
+        article.engine, article.error, article.processed, article.updated = engine_version(), "", now, now
+    held = Article.objects.filter(status=Article.Status.PROCESSING, claim_task=task_id)
+    fields = ["status", "language", "syndicated_from", "outcome", "engine", "error", "processed", "updated"]
+    return held.bulk_update([article for article, _, _ in done], fields)
 
 
 def article_done_as_duplicate(*, article_id: int, task_id: str) -> None:

@@ -26,7 +26,49 @@ def get_nlp() -> Language:
     nlp = spacy.load(MODEL_NAME, disable=list(DISABLED_PIPES))
     if "attribute_ruler" in nlp.pipe_names:
         index_attribute_ruler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    multiply_with_numpy(nlp)
     return nlp
+
+
+# The networks' matrix products (most of the parse) go to numpy's BLAS, which on this kind of CPU runs
+# them about three times as fast as thinc's bundled BLIS; in one thread, as the engine runs in as many
+# processes as there are cores (two threads per process slow both down). The weights and the arithmetic
+# are the same; the order of the sums, hence the last bits of a float, may differ
+# (tests/extraction/test_nlp_model.py compares the analyses).
+_BLAS_THREADS = ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads")
+
+
+def multiply_with_numpy(nlp: Language) -> None:
+    """Every layer of `nlp` multiplies through numpy, in one BLAS thread."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        for node in model.walk() if model is not None and hasattr(model, "walk") else ():
+            node.ops = ops
+    blas_single_threaded()
+
+
+@cache
+def blas_single_threaded() -> bool:
+    """Have the BLAS numpy loaded use one thread (as OPENBLAS_NUM_THREADS=1 would); False if none is found."""
+    import ctypes
+
+    import numpy  # noqa: F401  (loads its BLAS)
+
+    try:  # the shared libraries this process has loaded (Linux)
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.rsplit("/", 1)[-1].lower()}
+    except OSError:
+        return False
+    for path in sorted(paths):
+        library = ctypes.CDLL(path)
+        for name in _BLAS_THREADS:
+            if hasattr(library, name):
+                getattr(library, name)(1)
+                return True
+    return False
 
 
 # The attribute ruler (tag -> part of speech and features, a few lemma exceptions) runs spaCy's general

@@ -483,14 +483,15 @@ def extract_batch(
     *,
     batch_size: int = 64,
     registry: PersonRegistry | None = None,
-    known: Iterable[KnownOfficial] = (),
+    known: Iterable[KnownOfficial] | KnownOfficials = (),
 ) -> list[ArticleExtraction]:
     """Extract many articles with one pass of the model; one `person` id per real person across them.
 
-    `known`: officials the caller already knows; a mention recognised as one keeps their state and
-    title where the article omits them, and carries their `key`."""
+    `known`: officials the caller already knows (or their index, which a caller may keep across
+    batches); a mention recognised as one keeps their state and title where the article omits them,
+    and carries their `key`."""
     registry = registry or PersonRegistry()
-    index = KnownOfficials(known)
+    index = known if isinstance(known, KnownOfficials) else KnownOfficials(known)
     articles = list(articles)
     # French, Spanish and Arabic go through their own lexicons behind the same stages.
     other = {i: lang for i, a in enumerate(articles) if (lang := other_language(a))}

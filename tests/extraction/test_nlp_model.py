@@ -1,4 +1,5 @@
-"""The English model as the engine loads it: the attribute ruler's index sets what spaCy's Matcher sets."""
+"""The English model as the engine loads it: the attribute ruler's index sets what spaCy's Matcher sets, and the
+products through numpy give the analyses the bundled BLIS gives."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 import spacy
 
 from ingest.extraction.corpus import read_articles
-from ingest.extraction.nlp_model import MODEL_NAME, _PatternIndex, get_nlp
+from ingest.extraction.nlp_model import MODEL_NAME, _PatternIndex, blas_single_threaded, get_nlp
 from ingest.offtopic_news import offtopic_articles
 from tests.corpus import require
 
@@ -48,3 +49,12 @@ def test_the_index_finds_the_rulers_matches_in_its_order():
                 break
             doc = proc(doc)
         assert _ruler(engine).match(doc) == sorted(set(_ruler(plain).match(doc)))
+
+
+def test_every_layer_multiplies_through_numpy_in_one_blas_thread():
+    """Parsing in as many processes as cores: numpy's BLAS for the products, one thread each."""
+    engine = get_nlp()
+    models = [pipe.model for _, pipe in engine.pipeline if hasattr(getattr(pipe, "model", None), "walk")]
+    layers = [node for model in models for node in model.walk()]
+    assert layers and all(node.ops.use_blis is False for node in layers)
+    assert blas_single_threaded()

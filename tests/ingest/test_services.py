@@ -7,6 +7,7 @@ import pytest
 from ingest import services
 from ingest.extraction import ArticleExtraction, Event, Evidence, Location, Official
 from ingest.models import Article
+from ingest.offtopic_news import offtopic_articles
 from meetings.models import Engagement, OfficialAlias
 from meetings.models import Official as OfficialRecord
 from tests import factories
@@ -222,3 +223,78 @@ def test_each_fact_is_stored_with_the_words_it_was_read_from():
     assert all(text[f["start"] : f["end"]] == f["words"] for f in facts)
     kindiki = engagement.participations.get(official__name="Kithure Kindiki")
     assert any(f["fact"] == "title" and f["official"] == kindiki.official_id for f in facts)
+
+
+# Written for the quiet path: a report of a match, copied by a second outlet with a line of its own.
+MATCH = (
+    "The home side won three goals to one on Saturday in front of a full stadium. The striker scored twice "
+    "in the second half, and the coach praised the defence after a difficult week of training."
+)
+
+
+def test_articles_with_nothing_to_write_are_done_together(django_assert_num_queries):
+    stories = [services.article_create(**fields) for fields in offtopic_articles(4, seed=3)]  # four kinds of news
+    # The claim's UPDATE and read (2), the officials on record for the engine (1, read afresh inside the
+    # test's transaction), which articles are sources already (1), per article its likeliest sources
+    # (1 each), then one transaction (a savepoint inside the test's) with its commit setting and the
+    # UPDATE (4), and the read back (1).
+    with django_assert_num_queries(2 + 1 + 1 + 1 * 4 + 4 + 1):
+        done = services.articles_process(article_ids=[a.pk for a in stories])
+    assert [a.status for a in done] == [Article.Status.DONE] * 4
+    assert done[0].outcome == {"created": [], "updated": [], "engagements": [], "relevant": False, "events": 0}
+    assert done[0].engine == services.engine_version() and done[0].language == "en"
+    assert not Engagement.objects.exists()
+
+
+def test_copies_with_nothing_to_write_in_one_batch_find_their_sources_as_one_by_one():
+    first = services.article_create(text=MATCH, title="Match")
+    services.articles_process(article_ids=[first.pk])
+    copies = [services.article_create(text=f"{MATCH} Report {n} of the agency.") for n in range(3)]
+    done = services.articles_process(article_ids=[a.pk for a in copies])
+    assert [a.status for a in done] == [Article.Status.DONE] * 3
+    # Each copies the story or a copy before it in the batch, done by then as if processed alone.
+    earlier = [first.pk]
+    for article in done:
+        assert article.syndicated_from_id in earlier
+        earlier.append(article.pk)
+
+
+def test_a_copy_that_reports_nothing_itself_still_becomes_a_source_of_its_sources_engagements():
+    source = services.article_create(text=MATCH)
+    services.articles_process(article_ids=[source.pk])
+    # An editor's record citing the story's first sentence (the engine reads no engagement in it).
+    engagement = factories.engagement(sources=0)
+    first = MATCH.split(". ")[0] + "."
+    engagement.evidence.create(article=source, sentence=first, start=0, end=len(first))
+    copy = services.article_create(text=f"{MATCH} Report of the agency.")
+    (done,) = services.articles_process(article_ids=[copy.pk])
+    assert done.syndicated_from_id == source.pk and done.status == Article.Status.DONE
+    assert engagement.evidence.filter(article=copy, sentence=first).exists()
+
+
+def test_an_article_done_under_another_claim_is_left_alone():
+    article = services.article_create(text=MATCH)
+    services.articles_claim(article_ids=[article.pk], task_id="taken-over")
+    extraction = ArticleExtraction(str(article.pk), False, "en", [])
+    assert services.articles_done_without_records(done=[(article, extraction, None)], task_id="first") == 0
+    article.refresh_from_db()
+    assert article.status == Article.Status.PROCESSING and article.claim_task == "taken-over"
+
+
+@pytest.mark.django_db(transaction=True)  # each change commits on its own, as the app's writes do
+def test_the_officials_given_to_the_engine_are_read_again_only_after_a_change():
+    from ingest.records import known_officials
+
+    official = OfficialRecord.objects.create(name="Samir Haddad", title="Minister of the Interior")
+    OfficialAlias.objects.create(official=official, name="Samir Haddad")
+    first = known_officials()
+    assert known_officials() is first  # nothing changed: the same index
+    OfficialAlias.objects.create(official=official, name="Sameer Haddad")  # a new spelling
+    second = known_officials()
+    assert second is not first and "Sameer Haddad" in second.find("Samir Haddad").aliases
+    OfficialRecord.objects.filter(pk=official.pk).update(title="Minister of Defence")  # no save(), no timestamp
+    third = known_officials()
+    assert third is not second and third.find("Samir Haddad").titles == ("Minister of Defence",)
+    OfficialAlias.objects.filter(name="Sameer Haddad").delete()
+    fourth = known_officials()
+    assert fourth is not third and "Sameer Haddad" not in fourth.find("Samir Haddad").aliases

@@ -11,6 +11,9 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import reverse
 
+from ingest.extraction import Event as EngineEvent
+from ingest.extraction import Evidence as EngineEvidence
+from ingest.extraction import Location
 from ingest.models import Article
 from ingest.records import extraction_records_write
 from meetings.models import Country, Engagement, Evidence
@@ -241,15 +244,28 @@ def test_tallies_are_refreshed_by_the_worker_after_writes(queue, editor_client, 
     assert "1 engagement" in page and "Jordan" in page
 
 
+def _talks(day: int) -> EngineEvent:
+    return EngineEvent(
+        type="meeting",
+        date=f"2024-03-{day:02d}",
+        location=Location("Doha", "QA"),
+        countries=["JO", "QA"],
+        officials=[],
+        topics=[],
+        evidence=[EngineEvidence(text="", start=0, end=9)],
+    )
+
+
 def test_a_burst_of_writes_queues_one_refresh(own_redis, seed_text):
     queued = redis.Redis(port=own_redis.port)
     with broker(own_redis.url):  # no worker listens there: the queue shows what was sent
-        factories.engagement()
+        extraction_records_write(article=factories.article(text="Sport news."), events=[])
+        assert queued.llen(settings.CELERY_TASK_DEFAULT_QUEUE) == 0  # nothing written: nothing to refresh
         for n in range(3):  # each commits (the test runs outside a transaction) and asks for a refresh
-            extraction_records_write(article=factories.article(text=f"Report {n}."), events=[])
+            extraction_records_write(article=factories.article(text=f"Report {n}."), events=[_talks(10 + n * 5)])
         waiting = queued.lrange(settings.CELERY_TASK_DEFAULT_QUEUE, 0, -1)
         assert [json.loads(m)["headers"]["task"] for m in waiting] == ["meetings.refresh_tallies"]
         assert tallies_refresh() == "refreshed"  # the task's body; it clears the marker
         assert not tallies_state().stale
-        extraction_records_write(article=factories.article(text="Report 4."), events=[])
+        extraction_records_write(article=factories.article(text="Report 4."), events=[_talks(28)])
         assert queued.llen(settings.CELERY_TASK_DEFAULT_QUEUE) == 2  # the next write asks again

