@@ -45,8 +45,8 @@ def test_the_romanized_key_is_the_same_in_both_scripts_and_the_engine_matches_th
     assert name_similarity("عبيد الله المعايطة", "Obeidallah Al Maaytah") >= 0.9
 
 
-def _recompute():
-    return importlib.import_module("meetings.migrations.0010_alias_keys_recomputed").recompute
+def _recompute(migration: str = "0010_alias_keys_recomputed"):
+    return importlib.import_module(f"meetings.migrations.{migration}").recompute
 
 
 @pytest.mark.django_db
@@ -66,6 +66,24 @@ def test_the_data_migration_recomputes_keys_and_keeps_one_alias_per_key():
     assert sorted(other.aliases.values_list("key", "romanized")) == sorted(
         (alias_key(n), romanized_key(n)) for n in ("Binali Yıldırım", "عبيد الله المعايطة")
     )
+
+
+@pytest.mark.django_db
+def test_the_later_data_migration_refolds_keys_stored_before_the_fold_spelled_schwa_and_l_stroke():
+    official = factories.official(name="Zakir Həsənov", country="AZ")
+    polish = factories.official(name="Władysław Kosiniak", country="PL")
+    # Keys as the fold before wrote them: "ə" and "ł" kept as printed, "His Majesty" not an honorific.
+    official.aliases.update(key="zakir həsənov")
+    polish.aliases.update(key="władysław kosiniak")
+    king = factories.official(name="Abdullah II", country="JO")
+    OfficialAlias.objects.bulk_create(
+        [OfficialAlias(official=king, name="His Majesty Abdullah II", key="his majesty abdullah ii")]
+    )
+    _recompute("0022_alias_keys_refolded")(apps, None)
+    assert list(official.aliases.values_list("key", flat=True)) == ["zakir hasanov"]
+    assert list(polish.aliases.values_list("key", flat=True)) == ["wladyslaw kosiniak"]
+    # The king's two spellings are one key now: the older alias stays.
+    assert list(king.aliases.values_list("name", "key")) == [("Abdullah II", "abdullah ii")]
 
 
 @pytest.mark.django_db
