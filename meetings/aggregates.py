@@ -1,4 +1,4 @@
-"""Precomputed tallies behind the charts: tables kept current per changed engagement (migration 0019).
+"""Precomputed tallies behind the charts: tables kept current per changed engagement (migration 0021).
 
 Every statement that writes engagements, their states, topics or participants queues the ids of the
 engagements it touched (a statement trigger, committed with the write). Pages only read the tallies; the
@@ -34,7 +34,7 @@ TALLIES = [
 ]
 # What the fold keeps beside them: each engagement's sides as last counted, each pair's dated days.
 KEPT = ["meetings_tally_side", "meetings_dyad_day"]
-# The tables whose writes queue their engagements (migration 0019's triggers).
+# The tables whose writes queue their engagements (migration 0021's triggers).
 QUEUEING = ["meetings_engagement", "meetings_engagement_countries", "meetings_engagement_topics"]
 QUEUEING += ["meetings_participation"]
 # Pages say "as of <time>" when waiting writes are older than this.
