@@ -1,14 +1,15 @@
 """The timeline's filters, shared by the timeline, its exports and the JSON API."""
 
 import datetime
+import html
 import re
 
 from django import forms
 from django.forms.utils import flatatt
 from django.http import QueryDict
 from django.utils.choices import BaseChoiceIterator
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from meetings.models import Country, Engagement, Official, Topic, Watch
 
@@ -36,6 +37,17 @@ class Pairs(BaseChoiceIterator):
         return iter(self.pairs)
 
 
+def rows_html(template: str, rows) -> SafeString:
+    """format_html_join("", template, rows), each value escaped as format_html does (unless already safe), without
+    its per-value wrappers: a third of the cost for the 249 states, drawn twice on every timeline page."""
+    return mark_safe(
+        "".join(
+            template.format(*(value if isinstance(value, SafeData) else html.escape(str(value)) for value in row))
+            for row in rows
+        )
+    )
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 
@@ -49,8 +61,7 @@ class QuickSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value]) if v not in (None, "")}
         final = self.build_attrs(self.attrs, attrs)
-        options = format_html_join(
-            "",
+        options = rows_html(
             '<option value="{}"{}>{}</option>',
             ((key, mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
         )
@@ -85,8 +96,7 @@ class SearchableCheckboxes(QuickSelectMultiple):
         final = self.build_attrs(self.attrs, attrs)
         list_id = final.get("id", f"id_{name}")
         ordered = sorted(self.choices, key=lambda choice: str(choice[0]) not in chosen)  # stable: chosen first
-        boxes = format_html_join(
-            "",
+        boxes = rows_html(
             '<li><label><input type="checkbox" name="{}" value="{}"{}> {}</label></li>',
             ((name, key, mark_safe(" checked") if str(key) in chosen else "", label) for key, label in ordered),
         )

@@ -75,7 +75,8 @@ def engagement_list(*, with_rejected: bool = False) -> QuerySet[Engagement]:
         .prefetch_related(
             "countries",
             "topics",
-            Prefetch("participations", queryset=Participation.objects.select_related("official", "country")),
+            # A row names each official's state by its code alone (country_id): no join to the states.
+            Prefetch("participations", queryset=Participation.objects.select_related("official")),
         )
         .annotate(source_total=Coalesce(Subquery(sources, output_field=IntegerField()), 0))
     )

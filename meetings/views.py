@@ -1,6 +1,7 @@
 """The analyst's pages: parse the request, call a selector, render. htmx requests get a named partial."""
 
 import datetime
+from collections.abc import Callable
 from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
@@ -76,7 +77,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "any_official": "?" + query_with(request.GET, cursor=None, official=None),
         "total": sum(counts.values()),
         "filtered": filtered,
-        "histogram": charts.month_histogram(counts, href=lambda month: _month_href(request.GET, month)),
+        "histogram": charts.month_histogram(counts, href=_month_hrefs(request.GET)),
         "export_query": query_with(request.GET, cursor=None),
         "watch": _filter_watch_button(request, form) if filtered else None,
         **_tallies_context(),
@@ -100,9 +101,17 @@ def _official_or_none(official) -> Official | None:
         return None
 
 
-def _month_href(params: QueryDict, month: datetime.date) -> str:
-    last = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-    return "?" + query_with(params, cursor=None, since=month.isoformat(), until=last.isoformat())
+def _month_hrefs(params: QueryDict) -> Callable[[datetime.date], str]:
+    """The link of each month's bar: the filters with that month's dates in place of any (and the dates last),
+    the rest of the query string built once rather than once per bar."""
+    rest = query_with(params, cursor=None, since=None, until=None)
+    rest_and = f"{rest}&" if rest else ""
+
+    def href(month: datetime.date) -> str:
+        last = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        return f"?{rest_and}since={month.isoformat()}&until={last.isoformat()}"
+
+    return href
 
 
 def timeline_export(request: HttpRequest, fmt: str) -> HttpResponse:

@@ -117,6 +117,16 @@ def test_timeline_histogram_follows_filters(browse):
     assert "<title>January 2024: 1 engagement</title>" in filtered
 
 
+def test_histogram_bar_links_to_its_month_keeping_the_other_filters(browse):
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 1, 10))
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 2, 10))
+    refresh_tallies()
+    page = text(browse.get(f"{TIMELINE}?since=2023-06-01&country=QA&until=2025-01-01&kind=meeting"))
+    # The bar's own month replaces the dates asked for, which come last; the other filters keep their order.
+    assert '<a href="?country=QA&amp;kind=meeting&amp;since=2024-02-01&amp;until=2024-02-29">' in page
+    assert '<a href="?since=2024-01-01&amp;until=2024-01-31">' in text(browse.get(TIMELINE))
+
+
 def test_empty_timeline_says_what_to_do(browse):
     assert "seed_demo" in text(browse.get(TIMELINE))
     factories.engagement(countries=("JO", "QA"))
