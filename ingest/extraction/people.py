@@ -717,14 +717,27 @@ def _reporters_of_others(text: str, *, mentions: list[PersonMention], sentences:
             pm.reporter = True
 
 
+# The plural posts a list of officials shares (with "counterparts" where a list of names follows).
+_PLURAL_POSTS = "ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|envoys|generals"
+
 # "his US and Japanese counterparts, A and B", "the Saudi and Qatari interior ministers A and B":
 # a plural post shared out, in order, among the states before it and the names after it.
 _SHARED_POST = re.compile(
     r"\b((?:[A-Z][\w'’.-]*\s+){1,3}?(?:(?:,\s*|and\s+)(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,3}?)+)"
-    r"((?:[A-Za-z-]+\s+){0,2}?(?i:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
-    r"envoys|generals))\s*,?\s*$"
+    r"((?:[A-Za-z-]+\s+){0,2}?(?i:counterparts|" + _PLURAL_POSTS + r"))\s*,?\s*$"
 )
 _NAME_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:" + _HONORIFIC_RUN + ")?")
+
+
+def _listed_from(text: str, *, mentions: list[PersonMention], at: int) -> list[PersonMention]:
+    """The mention at `at` and those printed right after it in the same sentence, as a list ("A, B and C")."""
+    group = [mentions[at]]
+    while at + len(group) < len(mentions):
+        nxt = mentions[at + len(group)]
+        if nxt.sentence != group[0].sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
+            break
+        group.append(nxt)
+    return group
 
 
 def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: list[CountryMention]) -> None:
@@ -742,12 +755,7 @@ def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: l
             for c in countries
             if lo + head.start(1) <= c.start and c.end <= lo + head.end(1) and c.kind not in ("city", "pair")
         ]
-        group = [pm]
-        while k + len(group) < len(mentions):
-            nxt = mentions[k + len(group)]
-            if nxt.sentence != pm.sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
-                break
-            group.append(nxt)
+        group = _listed_from(text, mentions=mentions, at=k)
         if len(states) >= 2 and len(states) == len(group):
             words = head.group(2).split()
             plural = words[-1]
@@ -765,7 +773,7 @@ def _distributed_posts(text: str, *, mentions: list[PersonMention], countries: l
 # "his counterparts from Malaysia and Singapore, A and B", "the defence ministers of Ghana and Togo, A and
 # B": a plural post, the list of states it is from, then the list of names, in the same order.
 _POST_THEN_STATES = re.compile(
-    r"\b(?i:counterparts|ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|envoys|generals)"
+    r"\b(?i:counterparts|" + _PLURAL_POSTS + r")"
     r"\s+(?:from|of)\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
     r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})+)\s*,\s*$"
 )
@@ -785,12 +793,7 @@ def _states_then_names(text: str, *, mentions: list[PersonMention], countries: l
         states = [
             c.code for c in countries if span[0] <= c.start and c.end <= span[1] and c.kind not in ("city", "pair")
         ]
-        group = [pm]
-        while k + len(group) < len(mentions):
-            nxt = mentions[k + len(group)]
-            if nxt.sentence != pm.sentence or not _NAME_LIST_GAP.fullmatch(text[group[-1].end : nxt.start]):
-                break
-            group.append(nxt)
+        group = _listed_from(text, mentions=mentions, at=k)
         if len(states) >= 2 and len(states) == len(group):
             for member, code in zip(group, states, strict=True):
                 member.country = code
@@ -799,10 +802,7 @@ def _states_then_names(text: str, *, mentions: list[PersonMention], countries: l
 
 
 # "the interior ministers of Iraq, X, Syria, Y and Lebanon, Z": one post shared by a list of states.
-_PLURAL_POST = re.compile(
-    r"\b((?:[A-Za-z-]+\s+){0,3}?)(ministers|chiefs|commanders|heads|directors|ambassadors|secretaries|"
-    r"envoys|generals)\s+of\s+(?=[A-Z])"
-)
+_PLURAL_POST = re.compile(r"\b((?:[A-Za-z-]+\s+){0,3}?)(" + _PLURAL_POSTS + r")\s+of\s+(?=[A-Z])")
 _SINGULAR = {"secretaries": "Secretary", "envoys": "Envoy", "generals": "General"}
 
 
