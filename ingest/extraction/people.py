@@ -50,10 +50,6 @@ _NOT_A_NAME = re.compile(
 )
 # A capital of any Latin alphabet ("Ł", "Ş", "Ö", "É"): names in the English press are not all ASCII.
 CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
-_NAME_CONT = re.compile(
-    r"^(?:[ \t]+(?:bin|bint|ibn|Bin|Ibn|Al|al|El|el|Abu|Abd|Abdul|ben|Ben|van|de|da|" + CAPITAL + r"[\w'’\-]+|"
-    r"Al-[\w'’\-]+|al-[\w'’\-]+)(?![\w'’\-]))+"
-)
 _HONORIFIC_RUN = (
     r"(?:(?:H\.?E\.?|HH|(?:His|Her) (?:Excellency|Highness|Majesty)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
     r"[Ss]heikha|Prince|Sayyid|"
@@ -100,11 +96,20 @@ class PersonMention:
 _ABD = re.compile(r"(?i)abd(?:ul|el|al|ol|-?al|-?el)?")
 
 
-# Lower-case particles of Arabic, Dutch, German, Portuguese names, alone or joined by a hyphen
-# ("al-Sudani", "bin Salman", "van der Berg", "dos Santos").
-_PARTICLE_WORD = re.compile(
-    r"(?:bin|bint|ibn|al|el|ad|ar|as|ash|at|az|ul|ud|de|da|dos|das|do|di|du|van|von|der|den|ter|ben|abu|abd|la|le|y)"
-    r"(?:[-'’][\w'’-]+)?"
+# Lower-case particles of Arabic, Dutch, German, Portuguese, Spanish names, alone or joined by a
+# hyphen ("al-Sudani", "bin Salman", "van der Berg", "dos Santos").
+_PARTICLES = (
+    "bin|bint|ibn|al|el|ad|ar|as|ash|at|az|ul|ud|de|da|dos|das|do|di|du|van|von|der|den|ter|ben|abu|abd|la|le|y"
+)
+_PARTICLE_WORD = re.compile(rf"(?:{_PARTICLES})(?:[-'’][\w'’-]+)?")
+# Those that are never English words, which may stand alone inside a name the model cut short.
+_BARE_PARTICLES = "|".join(w for w in _PARTICLES.split("|") if w not in ("as", "at", "do", "la", "le", "y", "ad", "ash"))
+# What continues a name the model cut short: capitalised words, hyphen-joined particles, and bare
+# particles that lead on to a capitalised word ("João Ernesto [dos Santos]"), unless they are English
+# words too ("Ahmed at Riyadh").
+_NAME_CONT = re.compile(
+    rf"^(?:[ \t]+(?:{CAPITAL}[\w'’\-]+|(?:{_PARTICLES})[-'’][\w'’\-]+"
+    rf"|(?:{_BARE_PARTICLES})(?=(?:[ \t]+(?:{_BARE_PARTICLES}))?[ \t]+{CAPITAL}))(?![\w'’\-]))+"
 )
 
 
@@ -112,6 +117,8 @@ def _looks_like_name(name: str) -> bool:
     words = name.split()
     if not words or len(words) > 12:
         return False
+    if len(words) == 1 and len(name.rstrip(".")) < 2:
+        return False  # an initial alone ("X", the platform), not a name
     if _NOT_A_NAME.search(name):
         return False
     # An all-capitals single word is a dateline or an acronym ("AMMAN", "UPDF"), not a person; nor is
@@ -346,12 +353,25 @@ def complement_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _within_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name never runs over a line break ("... he wrote on X.\nSingh called"): a span that does is
+    the names on each of its lines."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for line in re.finditer(r"[^\n]+", text[s:e]):
+            part = line.group(0).strip().rstrip(".")
+            if part:
+                at = s + line.start() + line.group(0).find(part)
+                out.append((at, at + len(part)))
+    return out
+
+
 def find_people(
     text: str, *, sentences: list[tuple[int, int]], person_spans: list[tuple[int, int]], countries: list[CountryMention]
 ) -> list[PersonMention]:
     """Person mentions from the model's PERSON spans plus names after a rank ("Maj. Gen. X")."""
     spans: list[tuple[int, int]] = []
-    for s, e in person_spans:
+    for s, e in _within_lines(text, person_spans):
         e = _extend(text, s, e)
         spans.append((s, e))
     for m in _AFTER_HONORIFIC.finditer(text):
@@ -383,7 +403,6 @@ def find_people(
     mentions: list[PersonMention] = []
     sent_idx = 0
     for s, e in merged:
-        raw = text[s:e]
         s = _extend_left(text, s)
         raw = text[s:e]
         name = strip_honorifics(raw)

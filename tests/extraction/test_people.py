@@ -490,3 +490,18 @@ def test_homeland_security_is_a_field_of_a_post(article):
     # "Secretary of Homeland Security X": the name after the post's field is its holder.
     text = "US Secretary of Homeland Security Daniel R. Moore met them on Monday."
     assert [text[s:e] for s, e in complement_names(text)] == ["Daniel R. Moore"]
+
+
+def test_a_name_cut_short_before_a_particle_goes_on_through_it():
+    text = "The minister received Defence Minister Ana Lucia dos Reis of Mozambique on Friday."
+    assert _names(text, "Ana Lucia") == ["Ana Lucia dos Reis"]
+
+
+def test_a_particle_that_is_an_english_word_does_not_join_a_name_to_what_follows():
+    text = "The minister received Colonel Omar Haddad at Riyadh airport on Friday."
+    assert _names(text, "Omar Haddad") == ["Omar Haddad"]
+
+
+def test_a_span_over_a_line_break_is_the_names_on_each_line():
+    text = 'He wrote on X.\nPetrov called the talks useful and thanked Minister Lena Novak.'
+    assert _names(text, "X.\nPetrov", "Lena Novak") == ["Petrov", "Lena Novak"]
