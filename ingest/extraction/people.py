@@ -103,7 +103,9 @@ _PARTICLES = (
 )
 _PARTICLE_WORD = re.compile(rf"(?:{_PARTICLES})(?:[-'’][\w'’-]+)?")
 # Those that are never English words, which may stand alone inside a name the model cut short.
-_BARE_PARTICLES = "|".join(w for w in _PARTICLES.split("|") if w not in ("as", "at", "do", "la", "le", "y", "ad", "ash"))
+_BARE_PARTICLES = "|".join(
+    w for w in _PARTICLES.split("|") if w not in ("as", "at", "do", "la", "le", "y", "ad", "ash")
+)
 # What continues a name the model cut short: capitalised words, hyphen-joined particles, and bare
 # particles that lead on to a capitalised word ("João Ernesto [dos Santos]"), unless they are English
 # words too ("Ahmed at Riyadh").

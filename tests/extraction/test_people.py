@@ -503,5 +503,5 @@ def test_a_particle_that_is_an_english_word_does_not_join_a_name_to_what_follows
 
 
 def test_a_span_over_a_line_break_is_the_names_on_each_line():
-    text = 'He wrote on X.\nPetrov called the talks useful and thanked Minister Lena Novak.'
+    text = "He wrote on X.\nPetrov called the talks useful and thanked Minister Lena Novak."
     assert _names(text, "X.\nPetrov", "Lena Novak") == ["Petrov", "Lena Novak"]
