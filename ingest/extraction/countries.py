@@ -86,7 +86,9 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
                 continue
             if re.match(r"\s+[A-Z][a-z]+\s+(said|told|says|added)\b", text[m.end(1) : m.end(1) + 30]):
                 continue
-        if kind in ("name", "adjective") and _in_water_name(text, start=m.start(1), end=m.end(1)):
+        if kind in ("name", "adjective") and (
+            _in_water_name(text, start=m.start(1), end=m.end(1)) or _OUTLET_AFTER.match(text, m.end(1))
+        ):
             continue
         out.append(CountryMention(m.start(1), m.end(1), code, kind))
     return _mark_pairs(text, out)
@@ -94,6 +96,14 @@ def find_countries(text: str, *, include_cities: bool = True) -> list[CountryMen
 
 _WATER_AFTER = re.compile(r"\s+(?:Sea|Seas|Strait|Straits|Ocean)\b")
 _WATER_BEFORE = re.compile(r"\b(?:Sea|Strait|Straits|Gulf|Bay) of\s+(?:the\s+)?$")
+
+
+# The state's name in an outlet's ("Pakistan Point News", "Saudi Press Agency", "The Jordan Times"):
+# who published the report, not a state taking part or a place.
+_OUTLET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]+\s+){0,2}?(?:News|Times|Post|Press|Gazette|Tribune|Herald|Observer|Chronicle|Telegraph|"
+    r"Daily|Radio|Television|TV|Broadcasting)\b"
+)
 
 
 def _in_water_name(text: str, *, start: int, end: int) -> bool:

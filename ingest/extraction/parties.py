@@ -113,33 +113,91 @@ def complement_counterparts(
             people[r].country = other
 
 
-# A post named without a name, by its state ("the Jordanian minister", "Turkey's chief of staff").
-_NOMINAL_POST = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?(" + POST_HEADS + r")\b(?!\s+(?:of\s+)?[A-Z])")
+# A post named without a name, by its state ("the Jordanian minister", "Turkey's chief of staff",
+# "The UAE Minister of State for Defence Affairs"): its head noun and the complement that completes it.
+_POST_DOMAIN = (
+    r"(?:[A-Z][\w-]*|state|defen[cs]e|interior|security|staff|general staff|affairs|police|army|navy|"
+    r"foreign affairs|home affairs|justice|intelligence|internal affairs|defen[cs]e affairs|security affairs)"
+)
+_NOMINAL_POST = re.compile(
+    r"\s+(?:[A-Za-z-]+\s+){0,3}?(?i:(" + POST_HEADS + r"))\b"
+    r"((?:\s+(?:of|for|and)\s+(?:the\s+)?" + _POST_DOMAIN + r"(?:\s+[A-Z][\w-]*){0,3})*)"
+)
 
 
-def nominal_states(text: str, *, people: list[PersonMention], countries: Sequence[CountryMention]) -> None:
-    """A post named by its state without a name refers to the one person of the article holding that
-    post whose own phrase gives no state ("Minister X arrived ... The Jordanian minister said"): X
-    is Jordan's. Two such people, or none, and nothing is given."""
+def _nominal_posts(
+    text: str, *, people: list[PersonMention], countries: Sequence[CountryMention]
+) -> list[tuple[CountryMention, re.Match[str]]]:
+    """The posts the text names by their state and without a name, each with its state's mention."""
+    out = []
     for c in countries:
         possessive = text[c.end : c.end + 2] in ("'s", "’s")
-        if not (c.kind == "adjective" or possessive):
-            continue
-        if not possessive and not re.search(r"\b(?:the|The)\s+$", text[max(0, c.start - 4) : c.start]):
+        attributive = bool(re.search(r"\b(?:the|The)\s+$", text[max(0, c.start - 4) : c.start]))
+        if c.kind == "name" and attributive:
+            pass  # "the UAE Minister of State": the state's name used as an adjective
+        elif not (c.kind == "adjective" and attributive or possessive):
             continue
         m = _NOMINAL_POST.match(text, c.end + (2 if possessive else 0))
-        if m is None or any(p.start <= m.end() + 2 and p.start >= c.end for p in people if p.start < m.end() + 40):
-            continue
+        if m is None or any(c.end <= p.start <= m.end() + 2 for p in people):
+            continue  # no post, or a post introducing the name that follows it
+        out.append((c, m))
+    return out
+
+
+def nominal_states(
+    text: str, *, sentences: Sequence[Sentence], people: list[PersonMention], countries: Sequence[CountryMention]
+) -> None:
+    """A post named by its state without a name refers to the one person of the article holding that
+    post whose own phrase gives no state ("Minister X arrived ... The Jordanian minister said"): X
+    is Jordan's. The post printed in full picks its holder by the whole title; by its head noun
+    alone, two such people, or none, and nothing is given."""
+    posts = _nominal_posts(text, people=people, countries=countries)
+    for c, m in posts:
         head = m.group(1).lower()
-        holders = {
-            id(p): p
+        post = text[m.start(1) : m.end()].lower()
+        holders = [
+            p
             for p in people
             if p.canonical is None and p.title and re.search(rf"\b{head}", p.title.lower()) and not p.reporter
-        }
-        unknown = [p for p in holders.values() if p.country is None]
-        others = [p for p in holders.values() if p.country == c.code]
+        ]
+        exact = [p for p in holders if p.title and p.title.lower().removeprefix("the ") == post]
+        if m.group(2) and exact:
+            holders = exact
+        unknown = [p for p in holders if p.country is None]
+        others = [p for p in holders if p.country == c.code]
         if len(unknown) == 1 and not others:
             unknown[0].country = c.code
+    _posts_then_names(text, sentences=sentences, people=people, posts=posts)
+
+
+def _posts_then_names(
+    text: str,
+    *,
+    sentences: Sequence[Sentence],
+    people: list[PersonMention],
+    posts: Sequence[tuple[CountryMention, re.Match[str]]],
+) -> None:
+    """Posts of different states named without names in one sentence, then as many names printed
+    together at the start of the next, with no post or state of their own, are those posts' holders
+    in the same order ("Turkey's army chief met Qatar's defence minister. General A and B went over
+    ..."): each name takes its post and its state."""
+    for sent in sentences[:-1]:
+        here = [(c, m) for c, m in posts if sent.start <= c.start < sent.end]
+        if len(here) < 2 or len({c.code for c, _ in here}) != len(here):
+            continue
+        after = [p for p in people if p.sentence == sent.index + 1 and not p.reporter]
+        names = after[: len(here)]
+        if len(names) != len(here) or any(p.country or p.title or p.canonical is not None for p in names):
+            continue
+        if not all(
+            re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:" + HONORIFIC_RUN + r")?", text[a.end : b.start])
+            for a, b in zip(names, names[1:], strict=False)
+        ):
+            continue
+        for p, (c, m) in zip(names, here, strict=True):
+            p.country = c.code
+            p.title = text[m.start(0) : m.end()].strip()
+            p.title_span = (m.start(0) + len(text[m.start(0) : m.end()]) - len(p.title), m.end())
 
 
 def headline_states(headline: str, *, people: list[PersonMention]) -> None:

@@ -107,7 +107,7 @@ def _analyse(
     facing_counterparts(people, lists=lists)
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
-    nominal_states(body, people=people, countries=countries)
+    nominal_states(body, sentences=sentences, people=people, countries=countries)
     headline_states(article.title or "", people=people)
     drafts = build_events(
         text=body,

@@ -351,3 +351,33 @@ def test_talks_held_by_the_earlier_host_with_officials_of_two_states_are_one_mee
     )
     result = extract(article(text, published=date(2025, 6, 3)))
     assert [e.countries for e in result.events] == [["ID", "IN"], ["AU", "IN"], ["IN", "JP"]]
+
+
+def test_a_post_printed_in_full_by_its_state_picks_its_holder_by_the_whole_title(article):
+    text = (
+        "Minister of State for Security Affairs Omar Farid held talks on Tuesday with Mario Costa, Minister of "
+        "Defence of Portugal, and Lena Hoff, Minister of Defence of Norway, at the fair. The Kuwaiti Minister "
+        "of State for Security Affairs said the talks covered military training."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Omar Farid"] == "KW"
+    assert states["Mario Costa"] == "PT" and states["Lena Hoff"] == "NO"
+
+
+def test_a_state_named_in_an_outlets_name_is_not_a_party(article):
+    from ingest.extraction.countries import find_countries
+
+    text = "DOHA (Kenya Daily News / AFP) - The ministers of Qatar and Oman met on Monday, the Oman Observer said."
+    assert {c.code for c in find_countries(text)} == {"QA", "OM"}
+    assert [text[c.start : c.end] for c in find_countries(text)].count("Oman") == 1
+
+
+def test_posts_named_by_their_states_then_the_names_in_the_same_order(article):
+    text = (
+        "Military cooperation was discussed on Monday when Egypt's chief of staff met Kuwait's minister of "
+        "defence in Cairo. Gen. Hassan Fathy and Salem Al-Mutairi reviewed joint training plans."
+    )
+    result = extract(article(text, published=date(2024, 4, 3)))
+    officials = {o.name: (o.country, o.title) for e in result.events for o in e.officials}
+    assert officials["Hassan Fathy"] == ("EG", "chief of staff")
+    assert officials["Salem Al-Mutairi"] == ("KW", "minister of defence")
