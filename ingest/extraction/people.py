@@ -285,7 +285,8 @@ def _name_word(word: str) -> bool:
 def appositive_names(doc: Doc) -> list[tuple[int, int]]:
     """Names the parse sets in apposition to a post ("Spain's Minister of the Interior Fernando
     Grande-Marlaska": "Marlaska" is the appositive of "Minister", with "Fernando Grande-" its
-    compounds), where the model's entities missed them: (start, end) character spans."""
+    compounds) or describes by a post after a comma ("A B, Minister of Defence"), where the model's
+    entities missed them: (start, end) character spans."""
     out: list[tuple[int, int]] = []
 
     def post(word: Token) -> bool:
@@ -299,7 +300,14 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
             head = head.head  # "the Ministers, A and B": B is a conjunct of A, A the appositive
         # "Minister of the Interior Eimutis X": the post modifies the name the parse heads it with.
         modified = any(c.dep_ in ("nmod", "compound") and c.i < tok.i and post(c) for c in tok.lefts)
-        if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified):
+        # "Baktybek Bekbolotov, Minister of Defence of Kyrgyzstan": the post set after the name, after
+        # a comma, describes it.
+        described = (
+            tok.i + 2 < len(doc)
+            and doc[tok.i + 1].text == ","
+            and any(c.dep_ in ("appos", "conj") and post(c) and c.left_edge.i == tok.i + 2 for c in tok.rights)
+        )
+        if not ((tok.dep_ in ("appos", "conj") and post(head)) or modified or described):
             continue
         first = tok
         lefts = [c for c in tok.lefts if c.i < tok.i]

@@ -505,3 +505,14 @@ def test_a_particle_that_is_an_english_word_does_not_join_a_name_to_what_follows
 def test_a_span_over_a_line_break_is_the_names_on_each_line():
     text = "He wrote on X.\nPetrov called the talks useful and thanked Minister Lena Novak."
     assert _names(text, "X.\nPetrov", "Lena Novak") == ["Petrov", "Lena Novak"]
+
+
+def test_a_name_described_by_a_post_after_a_comma_is_read_from_the_parse():
+    from ingest.extraction.nlp_model import get_nlp
+
+    text = (
+        "The minister met separately with Aibek Dzhumabaev, Minister of Defence of Kyrgyzstan; and "
+        "Rustam Nazarov, Chief of Staff of Tajikistan."
+    )
+    spans = {text[s:e] for s, e in appositive_names(get_nlp()(text))}
+    assert {"Aibek Dzhumabaev", "Rustam Nazarov"} <= spans
