@@ -296,6 +296,19 @@ def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
     return met
 
 
+def _talks_with(verb: Token) -> list[Token]:
+    """The ones met named in a phrase on talks that modifies `verb`, wherever it stands ("X closed his
+    visit with talks with A", "X left after talks with A"): its subject held those talks."""
+    return [
+        m
+        for prep in verb.children
+        if prep.dep_ == "prep"
+        for p in prep.children
+        if p.dep_ == "pobj" and p.lower_ in _MEET_NOUNS
+        for m in _with_objects(p)
+    ]
+
+
 def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
     """The character ranges naming those `verb` meets; None when it is no meeting verb, empty when it
     is one whose object is not printed ("X held a series of meetings")."""
@@ -309,7 +322,7 @@ def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
     elif lemma in _TALK_VERBS:
         met = _with_objects(verb) + _fronted_with(verb, span=span)
     else:
-        met = _fronted_with(verb, span=span)
+        met = _fronted_with(verb, span=span) + _talks_with(verb)
         if not met:
             return None
     return [_met_extent(m, span=span) for m in dict.fromkeys(met)]

@@ -346,11 +346,14 @@ class Setting:
             for c in find_countries(title)
             if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", title[max(0, c.start - 8) : c.start])
         ]
-        # The headline counts double, venues not at all.
+        # The headline counts double, venues and destinations not at all ("in Laos", "a visit to
+        # Vientiane, Lao PDR").
         freq = Counter(
             c.code
             for c in countries
-            if c.kind != "city" and not re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+            if c.kind != "city"
+            and not re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, c.start - 8) : c.start])
+            and not _VENUE_CITY_LEAD.search(text[max(0, c.start - 25) : c.start])
         )
         for code in dict.fromkeys(title_order):  # in order: ties in `freq` break the same way everywhere
             freq[code] += 2
@@ -444,6 +447,20 @@ def implicit_states(
         for i in persons
         if people[root(i)].country is None and not people[root(i)].absent and not people[root(i)].organisation
     ]
+    if unknown and len(strong) >= 2 and not domestic:
+        # One printed as meeting officials of two or more states stands for none of them ("X held
+        # talks with Japan's minister A and the Philippines' secretary B"): the state the article is
+        # about besides theirs.
+        faced = setting.faced(unknown[0])
+        if sent.span is not None:
+            roles = meeting_roles(sent.span, people=people, persons=persons, root=root)
+            if unknown[0] in roles.convening:
+                faced |= {code for m in roles.met if (code := people[m].country)}
+        other = setting.fallback(strong | faced) if faced and strong <= faced else None
+        if other:
+            people[unknown[0]].country = other
+            return strong | {other}
+        return strong
     if not unknown or len(strong) != 1:
         return strong
     (named,) = strong

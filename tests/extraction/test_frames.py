@@ -357,3 +357,14 @@ def test_a_definite_description_of_the_earlier_host_s_post_refers_to_them(report
     r.people[0].title = "Defence Minister"
     said = [subject_refers_to(_roles(r, i), text=text, people=r.people, earlier=[0]) for i in (1, 2)]
     assert said == [True, False]  # a minister is not "the general"
+
+
+def test_talks_named_in_a_phrase_of_any_verb_are_held_by_its_subject(article):
+    text = (
+        "Interior Minister Arno Keller ended his two-day visit to Warsaw on Friday with talks with Poland's "
+        "Interior Minister Tomasz Nowak and Lithuania's Interior Minister Rasa Petraitiene on border security. "
+        "Keller said Austria's police would train with theirs."
+    )
+    result = extract(article(text, published=date(2024, 6, 3)))
+    assert _pairs(result) == [("AT", "LT"), ("AT", "PL")]
+    assert {o.name: o.country for e in result.events for o in e.officials}["Arno Keller"] == "AT"
