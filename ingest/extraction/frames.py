@@ -263,7 +263,11 @@ def _met_extent(head: Token, *, span: Span) -> tuple[int, int]:
     a plural noun for officials."""
     start, end = _extent(head)
     if head.tag_ == "NNS" and head.lemma_.lower() in _OFFICIALS:
-        end = max(end, span.end_char)
+        # To the end of the list after it, not into a clause added after a comma ("..., Japan and the
+        # Philippines, talks through which he reaffirmed India's commitment").
+        rest = span.doc.text[end : span.end_char]
+        clause = re.search(r",\s+(?!and\b|the\b|as well as\b)[a-z]", rest)
+        end = max(end, end + clause.start() if clause else span.end_char)
     return start, end
 
 
@@ -274,7 +278,11 @@ _TALK_VERBS = frozenset(["discuss", "review", "explore", "exchange"])
 def _before(verb: Token) -> list[tuple[int, int]]:
     """The character ranges of `verb`'s subjects, up to the verb: a subject ends where its verb begins,
     however far the parser stretched it ("X, Y and Z" appended to it as appositions)."""
-    return [(_extent(c)[0], min(_extent(c)[1], verb.idx)) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "X took part in the forum and held talks with A": a verb joined to another shares its subject.
+        return _before(verb.head)
+    return [(_extent(c)[0], min(_extent(c)[1], verb.idx)) for c in subjects]
 
 
 def _fronted_with(verb: Token, *, span: Span) -> list[Token]:

@@ -368,3 +368,14 @@ def test_talks_named_in_a_phrase_of_any_verb_are_held_by_its_subject(article):
     result = extract(article(text, published=date(2024, 6, 3)))
     assert _pairs(result) == [("AT", "LT"), ("AT", "PL")]
     assert {o.name: o.country for e in result.events for o in e.officials}["Arno Keller"] == "AT"
+
+
+def test_a_verb_joined_to_another_shares_its_subject_and_a_list_of_states_ends_at_the_next_clause(article):
+    text = (
+        "Chile's Defence Minister Marta Rojas met Peru's Defence Minister Luis Soto in Lima on Monday. "
+        "While in Lima, the defence minister took part in a regional forum and held bilateral talks with her "
+        "counterparts from Ecuador, Bolivia and Colombia, talks through which she stressed Chile's commitment "
+        "to regional security."
+    )
+    result = extract(article(text, published=date(2024, 6, 3)))
+    assert _pairs(result) == [("BO", "CL"), ("CL", "CO"), ("CL", "EC"), ("CL", "PE")]
