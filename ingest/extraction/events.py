@@ -253,7 +253,13 @@ class ReportReading:
             return
         if self.drafts and not clause.earlier and _BACK_REFERENCE.search(sent.text):
             kinds = _refer_back(
-                self.drafts, types=kinds, index=sent.index, date=clause.date, place=clause.place, named=clause.named
+                self.drafts,
+                types=kinds,
+                index=sent.index,
+                date=clause.date,
+                place=clause.place,
+                named=clause.named,
+                states=clause.strong,
             )
         if not kinds or (clause.date is not None and clause.date.precision == "year" and not clause.date.relative):
             return  # told already, or an engagement known only by its year, which is not listed
@@ -298,6 +304,8 @@ class ReportReading:
             return
         codes, inferred = set(clause.strong), False
         several = clause.sent.span is not None and several_meetings(clause.sent.span)
+        if len(codes) == 1 and not (clause.domestic or clause.earlier or several) and self.told_with(clause, kind=kind):
+            return
         if len(codes) < 2 and not clause.domestic and not several:
             pool = self.main or set(self.setting.title_order)
             codes, inferred = completed_pair(self.setting, codes=codes, weak=clause.weak, pool=pool)
@@ -320,6 +328,23 @@ class ReportReading:
         ]
         self.drafts += [Draft(kind, pair, [sent.index], clause.date, clause.place, who) for pair, who in frames]
         return bool(frames)
+
+    def told_with(self, clause: Clause, *, kind: str) -> bool:
+        """A sentence naming one state whose engagement of this kind is already told, with that state
+        and one other ("With A of the Philippines, he talked about ..." after the talks with the
+        Philippines' A were told): evidence for that engagement; True when so read."""
+        target = next(
+            (
+                d
+                for d in reversed(self.drafts)
+                if d.type == kind and clause.strong < d.countries and len(d.countries) == 2
+            ),
+            None,
+        )
+        if target is None or not dates_agree(clause.date, target.date):
+            return False
+        _merge(target, index=clause.sent.index, date=clause.date, place=clause.place, persons=clause.named)
+        return True
 
     def one_side(self, clause: Clause, *, kind: str) -> None:
         """A sentence naming one side: evidence for the engagement already under way with that side."""
@@ -385,10 +410,13 @@ def _refer_back(
     date: DateMention | None,
     place: Place | None,
     named: list[int],
+    states: set[str],
 ) -> list[str]:
-    """ "The meeting ...", "the two ministers ...": evidence for the engagement already told; returns the
-    kinds the sentence still reports beyond it."""
-    target = next((d for d in reversed(drafts) if d.type in types), None)
+    """ "The meeting ...", "the two ministers ...": evidence for the engagement already told, the last
+    one told with the states the sentence names ("In his talks with the Japanese minister, both ...");
+    returns the kinds the sentence still reports beyond it."""
+    told = [d for d in reversed(drafts) if d.type in types]
+    target = next((d for d in told if states and states <= d.countries), None) or next(iter(told), None)
     if target is None and "meeting" in types:
         target = next((d for d in drafts if d.type in ("meeting", "call")), None)
     if target is None or not dates_agree(date, target.date):

@@ -1,8 +1,7 @@
 """The engine against the annotated dev corpus: a drop below the floors is a regression.
 
-The goal floors (less a margin) hold for the articles the engine was first built on (d000-d073). The
-whole corpus, d074 onwards included, holds the goal where it meets it and, where it does not yet,
-the score it has reached less 0.02, so that no change gives back what was won.
+The whole English corpus, d074 onwards included, holds the goal floors; the articles the engine was
+first built on (d000-d073) hold them less a margin, printed beside the rest.
 """
 
 from __future__ import annotations
@@ -25,15 +24,8 @@ FLOORS = {
     "person_link_f1": 0.85,
 }
 MARGIN = 0.05
-# The whole English corpus: the goal (event, date, topic) or today's score less 0.02 (the others).
-WHOLE_FLOORS = {
-    "event_f1": 0.85,
-    "dyad_f1": 0.87,
-    "official_f1": 0.82,
-    "date_acc": 0.90,
-    "topic_f1": 0.70,
-    "person_link_f1": 0.74,
-}
+# The whole English corpus, d074 onwards included, holds the goal itself.
+WHOLE_FLOORS = FLOORS
 FIRST_NEW_ARTICLE = 74
 
 

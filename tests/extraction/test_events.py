@@ -97,3 +97,21 @@ def test_meetings_told_as_distinct_split_by_counterpart_with_their_own_sentences
         (["KE", "UG"], [0, 1], ["Aden Duale", "Vincent Ssempijja"]),
         (["KE", "TZ"], [0, 2], ["Aden Duale", "Stergomena Tax"]),
     ]
+
+
+def test_a_sentence_on_one_counterparts_talks_is_evidence_for_the_talks_with_that_state(article):
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Austria's Interior Minister Arno Keller held talks in Vienna on Monday with Poland's Interior Minister "
+        "Tomasz Nowak and Hungary's Interior Minister Peter Balogh. In his talks with the Polish minister, "
+        "both men stressed cooperation on border security. With Peter Balogh of Hungary, Keller talked about "
+        "police training."
+    )
+    result = extract(article(text, published=date(2024, 6, 3)))
+    assert sorted(tuple(e.countries) for e in result.events) == [("AT", "HU"), ("AT", "PL")]
+    topics = {tuple(e.countries): e.topics for e in result.events}
+    assert "border-security" in topics[("AT", "PL")] and "border-security" not in topics[("AT", "HU")]
+    assert "training" in topics[("AT", "HU")]
