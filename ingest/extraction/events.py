@@ -31,14 +31,14 @@ _CALL = re.compile(
     r"\b(tele?phone|phone call|phone (?:talks|conversation)|by phone|over the phone|"
     r"video ?call|video[- ]?conference|videoconference|"
     r"virtual(?:ly)?\s+(?:meeting|talks|conference|call|session)|meeting virtually|met virtually|"
-    r"held virtually|online (?:talks|meeting))",
+    r"held virtually|online (?:talks|meeting)|(?<!courtesy )calls? with)",
     re.I,
 )
 _MEETING = re.compile(
     r"\b(?i:talks|meetings?|visit(?:ed|ing)?)\b|\b(met|meet with|meets|meeting|talks|talked|"
     r"held (?:an? )?(?:official )?(?:talks|discussions?|consultations)|received|receives|"
     r"hosted|hosts|welcomed|visit(?:ed|ing)?|discussed|discuss|convened|sat down with|conferred|"
-    r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke with|spoke to|"
+    r"courtesy call|called on|calls on|audience (?:with|to|for)|an audience|in audience|spoke (?:\w+ )?with|spoke to|"
     r"official discussion|"
     # A bilateral joint commission's session is talks between the two states' officials.
     r"(?:session|meeting) of the (?:[\w-]+ ){0,3}joint (?:commission|committee)|"

@@ -262,6 +262,8 @@ def _met_extent(head: Token, *, span: Span) -> tuple[int, int]:
     """The character range naming those met: the phrase `head` heads, to the sentence's end when it is
     a plural noun for officials."""
     start, end = _extent(head)
+    # "met A about Russia's strikes", however attached: what they talked about, not whom they met.
+    end = min([end] + [c.idx for c in head.children if c.dep_ == "prep" and c.lower_ in _ABOUT])
     if head.tag_ == "NNS" and head.lemma_.lower() in _OFFICIALS:
         # To the end of the list after it, not into a clause added after a comma ("..., Japan and the
         # Philippines, talks through which he reaffirmed India's commitment").
@@ -426,14 +428,27 @@ _POST_WORDS = frozenset(POST_HEADS.split("|"))
 
 def purpose_extents(span: Span) -> list[tuple[int, int]]:
     """Character ranges of the sentence's purpose clauses ("met ... to support Burkina Faso", "to discuss
-    aid to Somalia"): what was talked about, not who talked."""
-    return [
+    aid to Somalia") and of the subject its trigger names ("spoke with A about Russia's strikes",
+    "talks on Syria"): what was talked about, not who talked."""
+    clauses = [
         _extent(tok)
         for tok in span
         if tok.pos_ == "VERB"
         and tok.dep_ in ("advcl", "xcomp", "acl")
         and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     ]
+    # "about" names a subject wherever the parser attached it (often to the one met); "on" and "over"
+    # only on the trigger itself ("talks on Syria", not "met on the sidelines").
+    subjects = [
+        _extent(prep)
+        for prep in span
+        if prep.dep_ == "prep"
+        and (prep.lower_ in _ABOUT or prep.lower_ in ("on", "over") and prep.head.lemma_.lower() in _ANY_TRIGGER)
+    ]
+    return clauses + subjects
+
+
+_ABOUT = frozenset(["about", "regarding", "concerning"])
 
 
 _ANY_TRIGGER = frozenset().union(*TRIGGERS.values())

@@ -617,6 +617,24 @@ def _title_after(text: str, name_end: int, sent_end: int) -> tuple[str, int]:
     return m.group(1).strip(), name_end + m.start(1)
 
 
+def _after_closed_bracket(text: str, start: int, end: int) -> int:
+    """Where a title before `end` may begin: after a bracket closed that opened before `start`, or one
+    that opens the clause ("(Agency credit) US Secretary of Defense X"); a bracket opened and closed
+    after the post's first words belongs to the post ("Chief of Army Staff (COAS) General X")."""
+    lead = re.match(r"\s*[(\[][^()\[\]]*[)\]]", text[start:end])
+    if lead:
+        start += lead.end()
+    depth = 0
+    for i in range(start, end):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            if depth == 0:
+                start = i + 1
+            depth = max(0, depth - 1)
+    return start
+
+
 def assign_titles(
     text: str, *, sentences: list[tuple[int, int]], mentions: list[PersonMention], countries: list[CountryMention]
 ) -> None:
@@ -626,6 +644,7 @@ def assign_titles(
         floor = s_start
         if k > 0 and mentions[k - 1].sentence == pm.sentence:
             floor = max(floor, mentions[k - 1].end)
+        floor = _after_closed_bracket(text, floor, pm.start)
         previous = mentions[k - 1] if k > 0 and mentions[k - 1].sentence == pm.sentence else None
         titled_before = bool(previous and previous.title_span and previous.title_span[1] <= previous.start)
         before, b_off, b_wide = _title_before(text, floor, pm.start, previous_titled_before=titled_before)

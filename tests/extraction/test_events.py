@@ -115,3 +115,17 @@ def test_a_sentence_on_one_counterparts_talks_is_evidence_for_the_talks_with_tha
     topics = {tuple(e.countries): e.topics for e in result.events}
     assert "border-security" in topics[("AT", "PL")] and "border-security" not in topics[("AT", "HU")]
     assert "training" in topics[("AT", "HU")]
+
+
+def test_talks_told_as_a_call_elsewhere_are_one_call_and_a_subject_talked_about_is_no_party(article):
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Canada's Defence Minister Anna Price spoke today with Estonia's Defence Minister Jaak Tamm about the "
+        "damage done by Russia's drone strikes on Ukrainian ports. The ministry's readout followed Price's call "
+        "with Tamm."
+    )
+    (event,) = extract(article(text, published=date(2024, 6, 3))).events
+    assert (event.type, event.countries) == ("call", ["CA", "EE"])

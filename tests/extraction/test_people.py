@@ -516,3 +516,13 @@ def test_a_name_described_by_a_post_after_a_comma_is_read_from_the_parse():
     )
     spans = {text[s:e] for s, e in appositive_names(get_nlp()(text))}
     assert {"Aibek Dzhumabaev", "Rustam Nazarov"} <= spans
+
+
+def test_a_title_begins_after_a_bracketed_credit_that_opens_the_sentence(article):
+    result = extract(
+        article(
+            "(NEWSWIRE- BalticPost) Canadian Minister of National Defence Anna Price met Estonia's Defence "
+            "Minister Jaak Tamm in Tallinn on Monday to discuss air defence."
+        )
+    )
+    assert _officials(result)["Anna Price"].title == "Canadian Minister of National Defence"
