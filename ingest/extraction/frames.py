@@ -250,7 +250,13 @@ def _met_by(verb: Token) -> list[Token]:
             met += _with_objects(head)
         if child.dep_ == "prt":
             met += _with_objects(child)
+        if child.dep_ == "prep":
+            # "spoke by telephone with A": the parser hangs the "with" on the means.
+            met += [m for p in child.children if p.dep_ == "pobj" and p.lower_ in _MEANS for m in _with_objects(p)]
     return met
+
+
+_MEANS = frozenset(["phone", "telephone", "video", "videoconference", "videolink", "link", "line"])
 
 
 # Plural nouns for officials: the names printed after them are theirs ("his counterparts from Iran,

@@ -467,6 +467,12 @@ def implicit_states(
     if domestic:
         people[unknown[0]].country = named  # chairing his own state's cabinet
         return strong
+    met_by = _met_by_antecedent(setting, sent, persons=persons, person=unknown[0])
+    if met_by is not None and people[met_by].country != named:
+        # "He spoke with General A, whom Turkiye named ...": the one "he" stands for is of another
+        # state, so the one he met is of the state the sentence names.
+        people[unknown[0]].country = named
+        return strong | {people[met_by].country or named}
     # The side the article is filed from, else the other state the article talks about most; never a
     # state of those the official is printed as meeting.
     other = setting.fallback(strong | setting.faced(unknown[0]))
@@ -504,6 +510,21 @@ def implicit_states(
         people[unknown[0]].country = other
         return strong | {other}
     return strong
+
+
+def _met_by_antecedent(setting: Setting, sent: Sentence, *, persons: Sequence[int], person: int) -> int | None:
+    """The earlier official with a state whom the sentence's meeting verb has as its subject again (a
+    pronoun, their surname, "the minister"), when `person` is the one met; else None."""
+    if sent.span is None:
+        return None
+    people = setting.people
+    roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+    if person not in roles.met or roles.meeting:
+        return None
+    earlier = [setting.root(i) for i, p in enumerate(people) if p.start < sent.start and not p.reporter and p.country]
+    if not earlier or not subject_refers_to(roles, text=setting.text, people=people, earlier=earlier[-1:]):
+        return None
+    return earlier[-1]
 
 
 def completed_pair(setting: Setting, *, codes: set[str], weak: set[str], pool: set[str]) -> tuple[set[str], bool]:

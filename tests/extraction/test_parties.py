@@ -381,3 +381,13 @@ def test_posts_named_by_their_states_then_the_names_in_the_same_order(article):
     officials = {o.name: (o.country, o.title) for e in result.events for o in e.officials}
     assert officials["Hassan Fathy"] == ("EG", "chief of staff")
     assert officials["Salem Al-Mutairi"] == ("KW", "minister of defence")
+
+
+def test_the_one_met_by_he_of_another_state_is_of_the_state_the_sentence_names(article):
+    text = (
+        "Ankara, Wire - Chief of Staff of the Kenyan Defence Forces General Charles Kahariri has said the two "
+        "armies will keep training together. He said so on Monday when he spoke by telephone with General "
+        "Metin Gurak, whom Turkiye appointed as its new chief of staff in June."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states["Charles Kahariri"] == "KE" and states["Metin Gurak"] == "TR"
