@@ -142,35 +142,36 @@ def trigger_mood(span: Span, *, kind: str) -> str | None:
         if tok.lemma_.lower() not in lemmas and tok.lower_ not in lemmas:
             continue
         found = True
-        if tok.pos_ in ("VERB", "AUX"):
-            if not _irrealis_verb(tok):
-                return "realis"
-            continue
-        # A noun trigger ("the talks", "a meeting"): planned by its own modifiers or by its verb.
-        if any(c.lower_ in _IRREALIS_MODIFIER for c in tok.children):
-            continue
-        # "talks to be held in Kampala", "a meeting scheduled for May": the noun's own clause.
-        if any(
-            c.dep_ in ("acl", "relcl")
-            and (_irrealis_verb(c) or c.lemma_ in _PLANNING or c.lower_ in _IRREALIS_MODIFIER)
-            for c in tok.children
-        ):
-            continue
-        verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.pos_ in ("VERB", "AUX") and _cancelled(verb):
-            continue
-        # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
-        if any(
-            c.dep_ in ("acl", "relcl") and c.lemma_ != "be" and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c)
-            for c in tok.children
-        ):
+        held = not _irrealis_verb(tok) if tok.pos_ in ("VERB", "AUX") else _noun_reports_held(tok)
+        if held:
             return "realis"
-        if verb.pos_ in ("VERB", "AUX") and _irrealis_verb(verb):
-            continue
-        return "realis"
     return "irrealis" if found else None
+
+
+def _noun_reports_held(tok: Token) -> bool:
+    """A noun trigger ("the talks", "a meeting") reports an engagement held, unless its own modifiers,
+    its own clause or the verb it depends on plan, cancel or negate it."""
+    if any(c.lower_ in _IRREALIS_MODIFIER for c in tok.children):
+        return False
+    # "talks to be held in Kampala", "a meeting scheduled for May": the noun's own clause.
+    if any(
+        c.dep_ in ("acl", "relcl") and (_irrealis_verb(c) or c.lemma_ in _PLANNING or c.lower_ in _IRREALIS_MODIFIER)
+        for c in tok.children
+    ):
+        return False
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    is_verb = verb.pos_ in ("VERB", "AUX")
+    if is_verb and _cancelled(verb):
+        return False
+    # "the exercise, which began on Monday, will run until Friday": its own clause says it is under way.
+    if any(
+        c.dep_ in ("acl", "relcl") and c.lemma_ != "be" and c.tag_ in ("VBD", "VBN") and not _irrealis_verb(c)
+        for c in tok.children
+    ):
+        return True
+    return not (is_verb and _irrealis_verb(verb))
 
 
 _SEPARATE = re.compile(r"\bseparate(?:ly)?\b|\bin (?:a series of|separate) (?:meetings|talks)\b", re.I)

@@ -224,6 +224,16 @@ def headline_states(headline: str, *, people: list[PersonMention]) -> None:
             pm.country = before[-1].code
 
 
+def remaining_side(officials: Sequence[PersonMention], *, countries: set[str]) -> None:
+    """In an engagement whose officials stand for all its states but one, the first official of no
+    known state stands for that one."""
+    seated = {p.country for p in officials if p.country in countries}
+    missing = sorted(countries - seated)
+    unknown = [p for p in officials if p.country is None and not p.organisation]
+    if len(missing) == 1 and unknown:
+        unknown[0].country = missing[0]
+
+
 def state_lists(text: str, countries: Sequence[CountryMention]) -> list[list[str]]:
     """The coordinated lists of states the text prints ("South Korea, the United States and Japan")."""
     lists: list[list[str]] = []
@@ -439,29 +449,19 @@ def sentence_parties(setting: Setting, sent: Sentence) -> tuple[set[str], set[st
 def implicit_states(
     setting: Setting, sent: Sentence, *, strong: set[str], persons: Sequence[int], domestic: bool
 ) -> set[str]:
-    """Give a state to the sentence's officials whose own phrase leaves it implicit, when the sentence
-    names one state; returns the sentence's parties with the state so given."""
+    """Give a state to the sentence's officials whose own phrase leaves it implicit; returns the
+    sentence's parties with the state so given."""
     people, root = setting.people, setting.root
     unknown = [
         root(i)
         for i in persons
         if people[root(i)].country is None and not people[root(i)].absent and not people[root(i)].organisation
     ]
-    if unknown and len(strong) >= 2 and not domestic:
-        # One printed as meeting officials of two or more states stands for none of them ("X held
-        # talks with Japan's minister A and the Philippines' secretary B"): the state the article is
-        # about besides theirs.
-        faced = setting.faced(unknown[0])
-        if sent.span is not None:
-            roles = meeting_roles(sent.span, people=people, persons=persons, root=root)
-            if unknown[0] in roles.convening:
-                faced |= {code for m in roles.met if (code := people[m].country)}
-        other = setting.fallback(strong | faced) if faced and strong <= faced else None
-        if other:
-            people[unknown[0]].country = other
-            return strong | {other}
+    if not unknown or domestic and len(strong) != 1:
         return strong
-    if not unknown or len(strong) != 1:
+    if len(strong) >= 2:
+        return _third_side(setting, sent, strong=strong, persons=persons, person=unknown[0])
+    if len(strong) != 1:
         return strong
     (named,) = strong
     if domestic:
@@ -473,34 +473,10 @@ def implicit_states(
         # state, so the one he met is of the state the sentence names.
         people[unknown[0]].country = named
         return strong | {people[met_by].country or named}
-    # The side the article is filed from, else the other state the article talks about most; never a
-    # state of those the official is printed as meeting.
-    other = setting.fallback(strong | setting.faced(unknown[0]))
-    hosting = HOST_ACTIVE.search(sent.text)
-    dateline = setting.dateline
-    if (
-        hosting
-        and dateline is not None
-        and dateline.country
-        and dateline.country not in strong
-        and people[unknown[0]].start < sent.start + hosting.start()
-    ):
-        # The one receiving a visitor is at home, and the dateline names home: evidence of the
-        # host's state here, not a default for anyone.
-        other = dateline.country
+    other = _other_side(setting, sent, strong=strong, person=unknown[0])
     speaks_for_named = any(people[root(i)].country == named for i in persons)
     other_seated = any(p.country == other and p.title and p.start < sent.start for p in people)
-    # The state is named as a speaker or owner ("the PDRM's page", "Malaysian police"), not a
-    # destination ("visited Bahrain").
-    owner = any(
-        c.code == named
-        and sent.start <= c.start < sent.end
-        and (c.kind in ("institution", "adjective") or setting.text[c.end : c.end + 2] in ("'s", "’s"))
-        # "received the Bahraini dignitary": the adjective names the state of another person.
-        and not (c.kind == "adjective" and _PERSON_NOUN.match(setting.text, c.end))
-        for c in setting.countries
-    )
-    if other and not speaks_for_named and other_seated and owner:
+    if other and not speaks_for_named and other_seated and _named_as_owner(setting, sent, code=named):
         # The other side's official is already known and nobody here stands for the state this
         # sentence names: the newcomer is that state's ("PDRM said its IGP X attended").
         for u in unknown:
@@ -510,6 +486,55 @@ def implicit_states(
         people[unknown[0]].country = other
         return strong | {other}
     return strong
+
+
+def _third_side(setting: Setting, sent: Sentence, *, strong: set[str], persons: Sequence[int], person: int) -> set[str]:
+    """One printed as meeting officials of two or more states stands for none of them ("X held talks
+    with Japan's minister A and the Philippines' secretary B"): the state the article is about
+    besides theirs."""
+    people = setting.people
+    faced = setting.faced(person)
+    if sent.span is not None:
+        roles = meeting_roles(sent.span, people=people, persons=persons, root=setting.root)
+        if person in roles.convening:
+            faced |= {code for m in roles.met if (code := people[m].country)}
+    other = setting.fallback(strong | faced) if faced and strong <= faced else None
+    if other is None:
+        return strong
+    people[person].country = other
+    return strong | {other}
+
+
+def _other_side(setting: Setting, sent: Sentence, *, strong: set[str], person: int) -> str | None:
+    """The state of an official of a sentence naming one other state: the side the article is filed
+    from when they receive a visitor at home, else the other state the article talks about most;
+    never a state of those the official is printed as meeting."""
+    other = setting.fallback(strong | setting.faced(person))
+    hosting = HOST_ACTIVE.search(sent.text)
+    dateline = setting.dateline
+    if (
+        hosting
+        and dateline is not None
+        and dateline.country
+        and dateline.country not in strong
+        and setting.people[person].start < sent.start + hosting.start()
+    ):
+        # The one receiving a visitor is at home, and the dateline names home: evidence of the
+        # host's state here, not a default for anyone.
+        other = dateline.country
+    return other
+
+
+def _named_as_owner(setting: Setting, sent: Sentence, *, code: str) -> bool:
+    """The sentence names the state as a speaker or owner ("the PDRM's page", "Malaysian police"), not
+    a destination ("visited Bahrain") nor another person's state ("received the Bahraini dignitary")."""
+    return any(
+        c.code == code
+        and sent.start <= c.start < sent.end
+        and (c.kind in ("institution", "adjective") or setting.text[c.end : c.end + 2] in ("'s", "’s"))
+        and not (c.kind == "adjective" and _PERSON_NOUN.match(setting.text, c.end))
+        for c in setting.countries
+    )
 
 
 def _met_by_antecedent(setting: Setting, sent: Sentence, *, persons: Sequence[int], person: int) -> int | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING
 from .cleaning import CleanText, clean_text
 from .confidence import event_confidence
 from .countries import CountryMention, find_countries
-from .dates import dates_agree, find_dates
+from .dates import DateMention, dates_agree, find_dates
 from .events import (
     ALSO_PRESENT,
     Draft,
@@ -32,6 +33,7 @@ from .parties import (
     inherit_listed_states,
     keep_known,
     nominal_states,
+    remaining_side,
     state_lists,
 )
 from .people import (
@@ -80,23 +82,28 @@ def _sentences(doc: Doc, body: str) -> list[Sentence]:
     return out
 
 
-def _analyse(
-    prep: _Prepared, doc: Doc | None, known: KnownOfficials
-) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
-    article = prep.article
-    empty = ArticleExtraction(article.id, False, prep.language, [])
-    if prep.clean is None or doc is None:
-        return empty, []
-    body = prep.body
-    published = article.published
+@dataclass
+class _Read:
+    """What the mention and people stages read from one article's body."""
+
+    sentences: list[Sentence]
+    countries: list[CountryMention]
+    dates: list[DateMention]
+    places: list[Place]
+    dateline: Place | None
+    people: list[PersonMention]
+
+
+def _read(prep: _Prepared, doc: Doc, known: KnownOfficials) -> _Read | None:
+    """Sentences, then the states, dates and places they mention, then the people and their titles
+    and states (people.py, then parties.py for the states a person's own phrase leaves implicit)."""
+    article, body = prep.article, prep.body
     sentences = _sentences(doc, body)
     if not sentences:
-        return empty, []
+        return None
     spans = [(s.start, s.end) for s in sentences]
     countries = find_countries(body)
-    dates = find_dates(body, published)
     places = places_in(body, [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")])
-    dl = dateline(body)
     person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] + known.spans(body)
     person_spans += appositive_names(doc) + complement_names(body)
     people = find_people(body, sentences=spans, person_spans=person_spans, countries=countries)
@@ -108,16 +115,54 @@ def _analyse(
     inherit_listed_states(body, sentences=sentences, people=people, countries=countries)
     link_mentions(people)
     nominal_states(body, sentences=sentences, people=people, countries=countries)
-    headline_states(article.title or "", people=people)
+    headline_states(headline, people=people)
+    return _Read(sentences, countries, find_dates(body, article.published), places, dateline(body), people)
+
+
+def _report_day(drafts: list[Draft], *, read: _Read, published: datetime.date | None) -> str | None:
+    """The date of the article's first engagement; when the text gives it none, the day the report
+    tells it on (SCHEMA conventions), else the publication day when the text names no date at all."""
+    if not drafts:
+        return None
+    if drafts[0].date is not None and drafts[0].date.value:
+        return drafts[0].date.value
+    sentences, dates = read.sentences, read.dates
+    head_end = sentences[min(2, len(sentences) - 1)].end
+    reported = [d for d in dates if d.start < head_end and d.value and d.precision == "day" and not d.future]
+    if reported:
+        # A trip's span of days ("visited on 22-23 June") tells only the month of talks told without a date.
+        day = reported[0]
+        if day.span and drafts[0].type != "exercise":
+            day = replace(day, value=(day.value or "")[:7], precision="month", span=False)
+        if drafts[0].date is None:
+            drafts[0].date = day
+        return day.value
+    if published is not None and not any(d.value and not d.future and d.precision != "year" for d in dates):
+        return published.isoformat()  # no date in the text at all: the report is of its own day
+    return None
+
+
+def _analyse(
+    prep: _Prepared, doc: Doc | None, known: KnownOfficials
+) -> tuple[ArticleExtraction, list[tuple[Official, PersonMention]]]:
+    article = prep.article
+    empty = ArticleExtraction(article.id, False, prep.language, [])
+    if prep.clean is None or doc is None:
+        return empty, []
+    body = prep.body
+    read = _read(prep, doc, known)
+    if read is None:
+        return empty, []
+    sentences, people = read.sentences, read.people
     drafts = build_events(
         text=body,
         title_text=article.title or "",
         sentences=sentences,
         people=people,
-        countries=countries,
-        dates=dates,
-        places=places,
-        dateline=dl,
+        countries=read.countries,
+        dates=read.dates,
+        places=read.places,
+        dateline=read.dateline,
     )
     for draft in drafts:
         for i in draft.sentences:
@@ -136,28 +181,12 @@ def _analyse(
         masked=_mask_people(body, people, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]),
     )
     _share_principals(drafts, people)
-    events: list[Event] = []
-    pairs: list[tuple[Official, PersonMention]] = []
-    main_date = drafts[0].date.value if drafts and drafts[0].date else None
-    if drafts and main_date is None:
-        # Only the day it was reported: that day dates the engagement (SCHEMA conventions).
-        head_end = sentences[min(2, len(sentences) - 1)].end
-        reported = [d for d in dates if d.start < head_end and d.value and d.precision == "day" and not d.future]
-        if reported:
-            # A trip's span of days ("visited on 22-23 June") tells only the month of talks told without a date.
-            day = reported[0]
-            if day.span and drafts[0].type != "exercise":
-                day = replace(day, value=(day.value or "")[:7], precision="month", span=False)
-            main_date = day.value
-            if drafts[0].date is None:
-                drafts[0].date = day
-        elif published is not None and not any(d.value and not d.future and d.precision != "year" for d in dates):
-            # No date in the text at all: the report is of its own day.
-            main_date = published.isoformat()
+    main_date = _report_day(drafts, read=read, published=article.published)
     owned = _owned_sentences(sentences, drafts)
     located: dict[tuple[frozenset[str], str | None], Location] = {}
+    events: list[Event] = []
+    pairs: list[tuple[Official, PersonMention]] = []
     for k, draft in enumerate(drafts):
-        texts = [sentences[i].text for i in draft.sentences]
         officials = _officials(
             draft=draft,
             drafts=drafts,
@@ -165,57 +194,88 @@ def _analyse(
             sentences=sentences,
             prep=prep,
             owned=owned.get(k, []),
-            countries=countries,
+            countries=read.countries,
         )
-        # The posts of those at the table say the talks are about security; a signing's borrowed
-        # officials say nothing of what the pact covers.
-        signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
-        titles = [o.title or "" for o, _ in officials] if signers else []
-        # The headline speaks for the lead sentence's engagements (the talks and the pact signed at them).
-        lead = draft.sentences[0] == drafts[0].sentences[0]
-        if not is_security(texts + titles + ([article.title or ""] if lead else [])):
-            continue
-        date = draft.date.value if draft.date else None
-        said = draft.date  # the words the date is read from
-        if date is None:
-            said = None
-            if draft.type == "exercise" and published:
-                date = f"{published.year:04d}-{published.month:02d}"
-            elif k == 0 or drafts[0].countries & draft.countries:
-                date = main_date
-                said = drafts[0].date
-        same_day = k == 0 or date is None or date == main_date
-        location = _location(
-            draft=draft,
+        event = _event(
+            k,
+            draft,
             drafts=drafts,
-            k=0 if same_day else k,
-            people=people,
-            sentences=sentences,
-            dl=dl,
+            read=read,
+            prep=prep,
             officials=officials,
-            places=places,
+            main_date=main_date,
+            topics=topics[k],
+            located=located,
         )
-        key = (frozenset(draft.countries), date)
-        if location == Location() and key in located:
-            location = located[key]
-        elif location != Location():
-            located.setdefault(key, location)
-        where = _place_words(location, draft=draft, places=places, dl=dl)
-        event = Event(
-            type=draft.type,
-            date=date,
-            location=location,
-            countries=sorted(draft.countries),
-            officials=[o for o, _ in officials],
-            topics=sorted(topics[k]),
-            evidence=[_words(prep, sentences[i].start, sentences[i].end) for i in sorted(draft.sentences)],
-            date_evidence=_words(prep, said.start, said.end) if said and said.value and date else None,
-            location_evidence=_words(prep, where.start, where.end) if where else None,
-            topic_evidence={slug: _words(prep, *span) for slug, span in sorted(topics[k].items()) if span},
-        )
-        events.append(event)
-        pairs.extend(officials)
+        if event is not None:
+            events.append(event)
+            pairs.extend(officials)
     return ArticleExtraction(article.id, bool(events), prep.language, events), pairs
+
+
+def _event(
+    k: int,
+    draft: Draft,
+    *,
+    drafts: list[Draft],
+    read: _Read,
+    prep: _Prepared,
+    officials: list[tuple[Official, PersonMention]],
+    main_date: str | None,
+    topics: dict[str, tuple[int, int] | None],
+    located: dict[tuple[frozenset[str], str | None], Location],
+) -> Event | None:
+    """The engagement record of one draft, with the evidence for each fact; None when it is not about
+    security. `located` carries the place of engagements already recorded, by states and date."""
+    article, sentences, people = prep.article, read.sentences, read.people
+    texts = [sentences[i].text for i in draft.sentences]
+    # The posts of those at the table say the talks are about security; a signing's borrowed
+    # officials say nothing of what the pact covers.
+    signers = draft.type != "agreement" or any(not people[p].reporter for p in draft.people)
+    titles = [o.title or "" for o, _ in officials] if signers else []
+    # The headline speaks for the lead sentence's engagements (the talks and the pact signed at them).
+    lead = draft.sentences[0] == drafts[0].sentences[0]
+    if not is_security(texts + titles + ([article.title or ""] if lead else [])):
+        return None
+    published = article.published
+    date = draft.date.value if draft.date else None
+    said = draft.date  # the words the date is read from
+    if date is None:
+        said = None
+        if draft.type == "exercise" and published:
+            date = f"{published.year:04d}-{published.month:02d}"
+        elif k == 0 or drafts[0].countries & draft.countries:
+            date = main_date
+            said = drafts[0].date
+    same_day = k == 0 or date is None or date == main_date
+    location = _location(
+        draft=draft,
+        drafts=drafts,
+        k=0 if same_day else k,
+        people=people,
+        sentences=sentences,
+        dl=read.dateline,
+        officials=officials,
+        places=read.places,
+    )
+    key = (frozenset(draft.countries), date)
+    if location == Location() and key in located:
+        location = located[key]
+    elif location != Location():
+        located.setdefault(key, location)
+    where = _place_words(location, draft=draft, places=read.places, dl=read.dateline)
+    return Event(
+        type=draft.type,
+        date=date,
+        location=location,
+        countries=sorted(draft.countries),
+        officials=[o for o, _ in officials],
+        topics=sorted(topics),
+        evidence=[_words(prep, sentences[i].start, sentences[i].end) for i in sorted(draft.sentences)],
+        date_evidence=_words(prep, said.start, said.end) if said and said.value and date else None,
+        location_evidence=_words(prep, where.start, where.end) if where else None,
+        topic_evidence={slug: _words(prep, *span) for slug, span in sorted(topics.items()) if span},
+    )
 
 
 def _words(prep: _Prepared, start: int, end: int) -> Evidence:
@@ -335,12 +395,7 @@ def _officials(
             continue  # a lone word never given a post is no official the text introduces ("on Twitter")
         seen.add(r)
         chosen.append(r)
-    # A side left without a named state: the remaining participant, when only one is missing.
-    known = {people[r].country for r in chosen if people[r].country in draft.countries}
-    missing = sorted(draft.countries - known)
-    unknown = [r for r in chosen if people[r].country is None and not people[r].organisation]
-    if len(missing) == 1 and len(unknown) >= 1:
-        people[unknown[0]].country = missing[0]
+    remaining_side([people[r] for r in chosen], countries=draft.countries)
     out: list[tuple[Official, PersonMention]] = []
     for r in chosen:
         pm = people[r]

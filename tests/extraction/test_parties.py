@@ -391,3 +391,16 @@ def test_the_one_met_by_he_of_another_state_is_of_the_state_the_sentence_names(a
     )
     states = _states(extract(article(text, published=date(2024, 4, 3))))
     assert states["Charles Kahariri"] == "KE" and states["Metin Gurak"] == "TR"
+
+
+def test_the_one_official_of_no_known_state_stands_for_the_one_state_left():
+    from ingest.extraction.parties import remaining_side
+    from ingest.extraction.people import PersonMention
+
+    host = PersonMention("Ana Silva", 0, 9, 0, country="PT")
+    guest = PersonMention("Omar Haddad", 20, 31, 0)
+    remaining_side([host, guest], countries={"PT", "JO"})
+    assert guest.country == "JO"
+    other = PersonMention("Lena Hoff", 40, 49, 0)
+    remaining_side([host, other], countries={"PT", "JO", "NO"})
+    assert other.country is None  # two states left: nothing to read
