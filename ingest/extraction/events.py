@@ -83,7 +83,7 @@ _CLOSED = re.compile(r"\b(?:wrapped up|concluded|ended|closed|finished|came to a
 _SIGNED_OBJECT = re.compile(
     r"\b(agreements?|memorandum|memorandums|memoranda|mou|protocol|treaty|accord|pact|deal|"
     r"statement of intent|declaration|letter of intent|joint order|plan|cooperation plan|instruments?|"
-    r"arrangement|contract|charter)\b",
+    r"arrangement|contract|charter|documents?)\b",
     re.I,
 )
 _FUTURE = re.compile(

@@ -336,7 +336,7 @@ def appositive_names(doc: Doc) -> list[tuple[int, int]]:
 # A ministry or a post named with its field ("the Ministry of Interior", "Minister of National Defence"),
 # then the capitalised words after it.
 _FIELD_THEN_WORDS = re.compile(
-    r"\b(?:Ministry|Department|Directorate|Office|Secretariat|Division|Minister|Secretary|Director|Commander|"
+    r"\b(?:Ministry|Department|Directorate|Office|Secretariat|Division|Minister|(?:Under-?)?[Ss]ecretary|Director|Commander|"
     r"Chief|Head|Inspector|Commissioner)\s+(?:of|for)\s+(?:the\s+)?"
     rf"((?:{CAPITAL}[\w'’.-]*)(?:\s+(?:and\s+)?{CAPITAL}[\w'’.-]*)*)"
 )
@@ -355,12 +355,21 @@ def complement_names(text: str) -> list[tuple[int, int]]:
         while field < len(words) and words[field].group(0).lower() in _TITLE_LOWER:
             field += 1
         names = words[field:]
+        # The name ends where another conjunct begins ("... Interior A B and Peruvian Deputy Minister C D").
+        conj = next((k for k, w in enumerate(names) if w.group(0) == "and"), None)
+        if conj is not None:
+            names = names[:conj]
         # A field of one word or more, then two to five name words, none a post, rank, state or institution.
         if field and 2 <= len(names) <= 5 and all(_name_word(w.group(0).rstrip(".")) for w in names):
             last = names[-1].group(0)
             end = m.start(1) + names[-1].end() - (len(last) - len(last.rstrip(".")))  # the sentence's full stop
             out.append((m.start(1) + names[0].start(), end))
     return out
+
+
+_POST_OF = re.compile(
+    r"\b(?:Minister|Ministry|Secretary|Director|Commander|Chief|Head|Commissioner|Inspector)\s+(?:of|for)\s+$"
+)
 
 
 def _within_lines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -430,6 +439,9 @@ def find_people(
         # end what went before them: the name is what follows, if anything.
         words = name.split()
         cut = max((i + 1 for i, w in enumerate(words) if w in _NOT_GIVEN_NAMES), default=0)
+        # A post does not end in "of" ("Minister of Peace Mohamed Edris"): the first word is its field.
+        if cut == 0 and len(words) >= 3 and _POST_OF.search(text[max(0, s - 40) : s + raw.find(words[0])]):
+            cut = 1
         name = " ".join(words[cut:])
         if not name or name in country_forms or not _looks_like_name(name):
             continue

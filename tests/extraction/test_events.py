@@ -129,3 +129,18 @@ def test_talks_told_as_a_call_elsewhere_are_one_call_and_a_subject_talked_about_
     )
     (event,) = extract(article(text, published=date(2024, 6, 3))).events
     assert (event.type, event.countries) == ("call", ["CA", "EE"])
+
+
+def test_the_signers_of_a_document_told_in_the_next_sentence_are_the_agreements_officials(article):
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Chile and Peru signed a memorandum of understanding on border management on Friday. The document was "
+        "signed by Chilean Undersecretary of the Interior Manuel Monsalve and Peruvian Deputy Minister of the "
+        "Interior Rosa Quispe in Lima."
+    )
+    (event,) = extract(article(text, published=date(2024, 6, 3))).events
+    assert event.type == "agreement"
+    assert {(o.name, o.country) for o in event.officials} == {("Manuel Monsalve", "CL"), ("Rosa Quispe", "PE")}

@@ -526,3 +526,8 @@ def test_a_title_begins_after_a_bracketed_credit_that_opens_the_sentence(article
         )
     )
     assert _officials(result)["Anna Price"].title == "Canadian Minister of National Defence"
+
+
+def test_a_post_does_not_end_in_of_so_the_word_after_it_is_its_field():
+    text = "The minister hosted his counterpart, Minister of Peace Mohamed Edris, for talks."
+    assert _names(text, "Peace Mohamed Edris") == ["Mohamed Edris"]
