@@ -497,7 +497,7 @@ def _title_before(
         word = re.match(r"\s+\S+", window[len(stripped) :])
         if word:
             stripped += word.group(0)
-    elif (staff := re.match(r"\s+Staff\b", window[len(stripped) :])) and re.search(
+    if (staff := re.match(r"\s+Staff\b", window[len(stripped) :])) and re.search(
         r"\bChiefs?\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,3}$", stripped + " "
     ):
         # "Chief of Army Staff General X": "Staff" ends the post, the rank after it is the holder's.

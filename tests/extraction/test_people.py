@@ -531,3 +531,13 @@ def test_a_title_begins_after_a_bracketed_credit_that_opens_the_sentence(article
 def test_a_post_does_not_end_in_of_so_the_word_after_it_is_its_field():
     text = "The minister hosted his counterpart, Minister of Peace Mohamed Edris, for talks."
     assert _names(text, "Peace Mohamed Edris") == ["Mohamed Edris"]
+
+
+def test_a_chief_of_general_staff_keeps_staff_in_the_post_and_general_as_the_rank(article):
+    result = extract(
+        article(
+            "Pakistan's Chief of Army Staff General Asim Munir met Turkish Chief of General Staff General "
+            "Metin Gurak in Ankara on Monday to discuss defence training."
+        )
+    )
+    assert _officials(result)["Metin Gurak"].title == "Turkish Chief of General Staff"
