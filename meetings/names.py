@@ -269,7 +269,12 @@ def alias_key(name: str) -> str:
 def strip_honorifics(name: str) -> str:
     """The name as printed without leading ranks and honorifics ("Maj. Gen. Dr. X" -> "X")."""
     words = name.strip(" ,;:").split()
-    while len(words) > 1 and words[0].lower().strip(",") in HONORIFICS:
+    while len(words) > 1 and (
+        words[0].lower().strip(",") in HONORIFICS
+        # The Thai police's ranks: "Pol Gen", "Pol Lt Col" ("Pol" alone may be a name).
+        or words[0].lower().strip(".") == "pol"
+        and words[1].lower().strip(",") in HONORIFICS
+    ):
         words.pop(0)
     while words and words[-1].lower().strip(",.") in ("jr", "jr.", "sr", "sr.") and len(words) > 2:
         break

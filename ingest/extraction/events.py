@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -398,7 +399,7 @@ def build_events(
     reading = ReportReading(setting, title_text=title_text, dates=dates, places=places, told=told)
     for sent in sentences:
         reading.read(sent)
-    drafts = _fold_meetings_into_calls(reading.drafts)
+    drafts = _fold_meetings_into_calls(reading.drafts, told=told)
     return split_by_counterpart(drafts, sentences=sentences, people=people, root=setting.root)
 
 
@@ -436,12 +437,20 @@ def _continued(drafts: list[Draft], *, kind: str, codes: set[str], date: DateMen
     return None
 
 
-def _fold_meetings_into_calls(drafts: list[Draft]) -> list[Draft]:
-    """Talks held by phone or video are one call, not a call and a meeting."""
+# Verbs of talking that say nothing of being in one room ("spoke with", "talked to").
+_TALKED = re.compile(r"\b(?:spoke|speaks|talked|talks|conferred)\s+(?:\w+\s+)?(?:with|to)\b")
+_IN_PERSON = re.compile(r"\b(?:met|meets|visit(?:ed|s)?|received|receives|hosted|hosts|welcomed|in person|sat down)\b")
+
+
+def _fold_meetings_into_calls(drafts: list[Draft], *, told: Sequence[str]) -> list[Draft]:
+    """Talks held by phone or video are one call, not a call and a meeting: talks with no place, or
+    told only as talking ("spoke with his counterparts"), between the states of a call that day."""
     calls = [d for d in drafts if d.type == "call"]
     out: list[Draft] = []
     for d in drafts:
-        if d.type == "meeting" and d.place is None:
+        first = told[min(d.sentences)] if d.sentences else ""
+        talked = bool(_TALKED.search(first)) and not _IN_PERSON.search(first)
+        if d.type == "meeting" and (d.place is None or talked):
             call = next((c for c in calls if c.countries == d.countries and dates_agree(c.date, d.date)), None)
             if call is not None:
                 for i in d.sentences:

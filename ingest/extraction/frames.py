@@ -488,15 +488,25 @@ def dates_the_report(span: Span, offset: int) -> bool:
     return False
 
 
+_BEFORE_AFTER = frozenset(["after", "before", "since", "until", "following"])
+
+
 def in_side_clause(span: Span, offset: int) -> bool:
     """True when the date at `offset` sits in a relative clause about something else ("Duale, who
     took office in 2023, met ..."): that clause's time, not the engagement's."""
     tok = next((t for t in span if t.idx <= offset < t.idx + len(t)), None)
-    while tok is not None and tok.head.i != tok.i:
+    while tok is not None:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("relcl", "acl"):
             # "the exercise, which began on Monday": a clause about the engagement itself is its time.
             return tok.lemma_.lower() not in _ANY_TRIGGER and tok.head.lemma_.lower() not in _ANY_TRIGGER
-        if tok.pos_ in ("VERB", "AUX"):
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.lemma_.lower() not in _ANY_TRIGGER
+            and any(c.dep_ == "mark" and c.lower_ in _BEFORE_AFTER for c in tok.children)
+        ):
+            # "..., after the North had carried out a test on Jan. 30": the time of what came before.
+            return True
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return False  # the first verb above the date is a clause of the sentence's own
         tok = tok.head
     return False

@@ -52,7 +52,7 @@ _NOT_A_NAME = re.compile(
 CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper()) + "]"
 _HONORIFIC_RUN = (
     r"(?:(?:H\.?E\.?|HH|(?:His|Her) (?:Excellency|Highness|Majesty)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|[Ss]heikh|[Ss]haikh|"
-    r"[Ss]heikha|Prince|Sayyid|"
+    r"[Ss]heikha|Prince|Sayyid|Pol\.?(?=\s+(?:Gen|Lt|Maj|Col|Capt|Sen)\b)|"
     r"Gen\.?|General|Maj\.?|Major|Lt\.?|Lieutenant|Col\.?|Colonel|Brig\.?|Brigadier|Brig-Gen|Lt-Gen|Maj-Gen|"
     r"Major-General|Lieutenant-General|Adm\.?|Admiral|Vice|Rear|Air Chief Marshal|Air|Field|Marshal|"
     r"Hon\.?|Eng\.?|Prof\.?|Senior|"

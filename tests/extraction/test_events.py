@@ -144,3 +144,19 @@ def test_the_signers_of_a_document_told_in_the_next_sentence_are_the_agreements_
     (event,) = extract(article(text, published=date(2024, 6, 3))).events
     assert event.type == "agreement"
     assert {(o.name, o.country) for o in event.officials} == {("Manuel Monsalve", "CL"), ("Rosa Quispe", "PE")}
+
+
+def test_talks_told_only_as_speaking_with_those_of_a_call_that_day_are_the_call(article):
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Norway's defence ministry said the defence ministers of Norway and Sweden held phone talks on Thursday. "
+        "Defence Minister Bjorn Arild Gram spoke with his Swedish counterpart Pal Jonson about air defence, "
+        "after Russia had carried out a missile test on May 30. According to the ministry, Gram offered the "
+        "Swedish side training at the Norwegian base in Bardufoss."
+    )
+    (event,) = extract(article(text, published=date(2024, 6, 7))).events
+    assert (event.type, event.countries, event.date) == ("call", ["NO", "SE"], "2024-06-06")
+    assert {o.name for o in event.officials} == {"Bjorn Arild Gram", "Pal Jonson"}

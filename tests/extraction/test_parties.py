@@ -404,3 +404,12 @@ def test_the_one_official_of_no_known_state_stands_for_the_one_state_left():
     other = PersonMention("Lena Hoff", 40, 49, 0)
     remaining_side([host, other], countries={"PT", "JO", "NO"})
     assert other.country is None  # two states left: nothing to read
+
+
+def test_ambassadors_of_the_states_listed_are_their_parties(article):
+    text = (
+        "Qatar's Minister of State for Defence Affairs Omar Al Mannai met separately on Tuesday with the "
+        "ambassadors of Italy, Spain and Greece to the State of Qatar."
+    )
+    result = extract(article(text, published=date(2024, 4, 3)))
+    assert sorted(tuple(e.countries) for e in result.events) == [("ES", "QA"), ("GR", "QA"), ("IT", "QA")]

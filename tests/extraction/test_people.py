@@ -541,3 +541,8 @@ def test_a_chief_of_general_staff_keeps_staff_in_the_post_and_general_as_the_ran
         )
     )
     assert _officials(result)["Metin Gurak"].title == "Turkish Chief of General Staff"
+
+
+def test_the_thai_polices_ranks_are_honorifics_not_the_name():
+    text = "Royal Thai Police chief Pol Gen Somchai Rattana met Malaysia's police chief on Monday."
+    assert _names(text, "Pol Gen Somchai Rattana") == ["Somchai Rattana"]
