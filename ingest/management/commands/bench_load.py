@@ -35,6 +35,7 @@ from meetings.kinds import ENGAGEMENT_KINDS
 
 TARGET_P95_MS = 300.0
 LOCUSTFILE = Path(settings.BASE_DIR) / "loadtest" / "locustfile.py"
+WORKER_NICENESS = 10  # the README's Production section: `nice -n 10 celery ... worker`
 
 
 def load_targets(*, sessions: int) -> dict:
@@ -226,8 +227,10 @@ class Command(BaseCommand):
             started.append(web)
             wait_healthy(port, web)
             queue = production["CELERY_QUEUE"]
+            # As the Production section runs it: the ingest worker yields the CPU to the web's requests.
             worker = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "--concurrency", "1",
+                ["nice", "-n", str(WORKER_NICENESS), sys.executable, "-m", "celery", "-A", "config", "worker",
+                 "-Q", queue, "--concurrency", "1",
                  "--loglevel", "warning", "--without-gossip", "-n", f"{queue}@%h"],
                 env=production, cwd=settings.BASE_DIR,
             )  # fmt: skip
