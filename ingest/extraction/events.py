@@ -125,6 +125,10 @@ _ALSO_PRESENT = re.compile(
     re.I,
 )
 _MINUTES = re.compile(r"\bminutes\b", re.I)
+# Those met, referred to together: "with them", "his guests", "the visiting ministers".
+_PLURAL_OTHERS = re.compile(
+    r"\b(?:them|they|their|guests|visitors|counterparts|delegations|delegates|ministers|each of)\b", re.I
+)
 
 
 @dataclass
@@ -344,7 +348,16 @@ class ReportReading:
         )
         if target is None or not dates_agree(clause.date, target.date):
             return False
-        _merge(target, index=clause.sent.index, date=clause.date, place=clause.place, persons=clause.named)
+        targets = [target]
+        if _PLURAL_OTHERS.search(clause.sent.text):
+            # "He went over with them ...", "his guests": all those met one by one in the same sentence.
+            targets = [
+                d
+                for d in self.drafts
+                if d.type == kind and d.sentences[0] == target.sentences[0] and clause.strong < d.countries
+            ]
+        for d in targets:
+            _merge(d, index=clause.sent.index, date=clause.date, place=clause.place, persons=clause.named)
         return True
 
     def one_side(self, clause: Clause, *, kind: str) -> None:

@@ -299,9 +299,20 @@ def _place_words(location: Location, *, draft: Draft, places: list[Place], dl: P
     )
 
 
+# A post named without its holder ("the defence minister", "Defence Ministers' Meeting"): its field
+# word names the post, not a topic of the talks.
+_NOMINAL_POST_FIELD = re.compile(
+    r"\b(?:defen[cs]e|interior|home|police|army|military|security)(?=\s+(?:ministers?|ministry|ministries|"
+    r"secretar(?:y|ies)|chiefs?|officials|attach[ée]s?)\b)",
+    re.I,
+)
+
+
 def _mask_people(body: str, people: list[PersonMention], orgs: list[tuple[int, int]]) -> str:
+    """The body with people's names and titles, organisations' names and the field words of posts
+    named without a holder blanked: what is left can name a topic."""
     chars = list(body)
-    for s, e in orgs:
+    for s, e in orgs + [m.span() for m in _NOMINAL_POST_FIELD.finditer(body)]:
         chars[s:e] = " " * (e - s)
     for p in people:
         for s, e in [(p.start, p.end)] + ([p.title_span] if p.title_span else []):
