@@ -133,13 +133,18 @@ def _irrealis_verb(tok: Token) -> bool:
     return False
 
 
+def _calls_on(tok: Token) -> bool:
+    """ "X called on Y": a visit paid, a meeting."""
+    return tok.lemma_.lower() == "call" and any(c.dep_ in ("prep", "prt") and c.lower_ == "on" for c in tok.children)
+
+
 def trigger_mood(span: Span, *, kind: str) -> str | None:
     """ "realis" when some trigger of `kind` in the sentence reports a held engagement, "irrealis"
     when every trigger found is planned, future or negated, None when the parse shows no trigger."""
     lemmas = TRIGGERS.get(kind, frozenset())
     found = False
     for tok in span:
-        if tok.lemma_.lower() not in lemmas and tok.lower_ not in lemmas:
+        if tok.lemma_.lower() not in lemmas and tok.lower_ not in lemmas and not (kind == "meeting" and _calls_on(tok)):
             continue
         found = True
         held = not _irrealis_verb(tok) if tok.pos_ in ("VERB", "AUX") else _noun_reports_held(tok)

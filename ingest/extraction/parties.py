@@ -315,7 +315,9 @@ _OFFICIALS_FROM = re.compile(
 # Those met, named by the states they come from or serve: parties, not places ("his counterparts from
 # Japan", "the ambassadors of Italy and Spain").
 _COUNTERPARTS_FROM = re.compile(
-    r"\b(?:counterparts?\s+from|(?:ambassadors?|envoys?|counterparts?|ministers?|chiefs?)\s+of)\s+(?:the\s+)?$", re.I
+    r"\b(?:counterparts?\s+from|(?:ambassadors?|envoys?|counterparts?|ministers?|chiefs?|delegations?)\s+of)"
+    r"\s+(?:the\s+)?$",
+    re.I,
 )
 _VENUE_CITY_LEAD = re.compile(r"\b(?:in|at|to|from)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
 _RELATION_LEAD = re.compile(r"\b(?:agreement|pact|deal|accord|treaty|memorandum|relations|ties)\s+with\s+$")

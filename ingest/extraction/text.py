@@ -7,8 +7,8 @@ module has the last word:
 
 - a newline always ends a sentence (headlines, datelines and paragraphs);
 - a break after a rank, honorific or other abbreviation ("Maj.", "Brig.", "Gen.", "Lt.", "Dr.",
-  "Mme.", "Gral.", "EE.UU.") or an initial ("H.E.", "John F.") is not a sentence end: a name or
-  a noun follows it;
+  "Mme.", "Gral.", "EE.UU."), a retired rank's "(retd)" or an initial ("H.E.", "John F.") is not a
+  sentence end: a name or a noun follows it;
 - a break inside a line where the text before it has no closing punctuation is not a sentence end
   either ("Kyrgyz | Interior Minister X ..."): a sentence ends with . ! ? ؟ or a closing quote.
 """
@@ -47,6 +47,7 @@ ABBREVIATIONS = frozenset(
 # The word before a full stop: letters of any script, apostrophes, inner dots ("EE.UU", "s.e").
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_](?:[\w'’]|\.(?=\w))*)\.$")
 _INITIAL = re.compile(r"(?:^|[\s(.])(?:[A-Z]\.)+$")  # "H.E." "U.S." "Alejandro N."
+_RETIRED = re.compile(r"\((?:retd|rtd|ret|retired)\.?\)$", re.I)  # "Lt Gen (retd) X": a rank's suffix
 _CLOSED = re.compile(r"[.!?؟…][\"'”’»)\]]*$|[\"”’»]$")
 # Where a sentence may end when no parser proposes breaks: closing punctuation, space, a word or quote.
 _RULE_BREAK = re.compile(r"[.!?؟][\"'”’»)\]]*(\s+)(?=[\"«“‘(\w])")
@@ -60,7 +61,7 @@ def _continues(prev: str) -> bool:
     m = _LAST_WORD.search(prev)
     if m and (m.group(1).lower() in ABBREVIATIONS or len(m.group(1)) == 1):
         return True
-    if _INITIAL.search(prev):
+    if _INITIAL.search(prev) or _RETIRED.search(prev):
         return True
     # Only a clause cut off mid-phrase (ending on a word) runs on; a bracket or dash closes a dateline.
     return prev[-1].isalnum() and not _CLOSED.search(prev)

@@ -413,3 +413,12 @@ def test_ambassadors_of_the_states_listed_are_their_parties(article):
     )
     result = extract(article(text, published=date(2024, 4, 3)))
     assert sorted(tuple(e.countries) for e in result.events) == [("ES", "QA"), ("GR", "QA"), ("IT", "QA")]
+
+
+def test_a_delegation_of_a_states_force_is_that_states_party(article):
+    text = (
+        "A delegation of the Indian Border Security Force led by its Director General Rakesh Verma called on "
+        "the Home Adviser of Bangladesh, Karim Uddin, in Dhaka on Monday to discuss cattle smuggling."
+    )
+    states = _states(extract(article(text, published=date(2024, 4, 3))))
+    assert states == {"Rakesh Verma": "IN", "Karim Uddin": "BD"}

@@ -80,3 +80,12 @@ def test_covering_gives_the_run_of_sentences_that_holds_the_words():
     at = body.index("starts")
     assert body[slice(*covering(sentences, at, at + 6))] == "Two starts and."
     assert body[slice(*covering(sentences, 0, body.index("and.") + 4))] == "One ends here. Two starts and."
+
+
+def test_a_retired_ranks_bracket_does_not_end_a_sentence():
+    body = "He called on the Home Adviser, Lt Gen (retd) Karim Uddin, on Monday. They discussed trade."
+    breaks = [(0, body.index("Karim") - 1), (body.index("Karim"), body.index(" They")), (body.index("They"), len(body))]
+    assert [s.text for s in split_sentences(body, breaks)] == [
+        "He called on the Home Adviser, Lt Gen (retd) Karim Uddin, on Monday.",
+        "They discussed trade.",
+    ]
