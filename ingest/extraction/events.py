@@ -125,6 +125,11 @@ _ALSO_PRESENT = re.compile(
     re.I,
 )
 _MINUTES = re.compile(r"\bminutes\b", re.I)
+# A further meeting told after the first ("Later, A met B", "A then held talks with B").
+_LATER_MEETING = re.compile(
+    r"^(?:Later|Afterwards|Subsequently)\b|"
+    r"\b(?:later|then|afterwards|subsequently) (?:met|held talks|called on|received)\b"
+)
 # Those met, referred to together: "with them", "his guests", "the visiting ministers".
 _PLURAL_OTHERS = re.compile(
     r"\b(?:them|they|their|guests|visitors|counterparts|delegations|delegates|ministers|each of)\b", re.I
@@ -381,6 +386,11 @@ class ReportReading:
         """More evidence for the engagement under way between the same states, or a new engagement."""
         sent = clause.sent
         target = None if clause.earlier else _continued(self.drafts, kind=kind, codes=codes, date=clause.date)
+        people = self.setting.people
+        newcomers = [r for r in clause.named if r not in target.people and people[r].country in codes] if target else []
+        if target is not None and _LATER_MEETING.search(sent.text) and newcomers:
+            # "Later, A met B": one more engagement between the same states, with someone not yet at it.
+            target = None
         if target is not None:
             _merge(target, index=sent.index, date=clause.date, place=clause.place, persons=clause.named)
         else:

@@ -102,7 +102,10 @@ def _cancelled(verb: Token) -> bool:
 
 
 def _irrealis_verb(tok: Token) -> bool:
-    """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries."""
+    """True when the verb `tok` is future, planned, hypothetical or negated by its own auxiliaries, or
+    said not to have happened ("without announcing a meeting")."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
     if tok.lemma_ == "be" and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) for c in tok.children
     ):

@@ -160,3 +160,24 @@ def test_talks_told_only_as_speaking_with_those_of_a_call_that_day_are_the_call(
     (event,) = extract(article(text, published=date(2024, 6, 7))).events
     assert (event.type, event.countries, event.date) == ("call", ["NO", "SE"], "2024-06-06")
     assert {o.name for o in event.officials} == {"Bjorn Arild Gram", "Pal Jonson"}
+
+
+def test_a_later_meeting_with_someone_new_is_one_more_engagement_and_without_is_none(article):
+    from datetime import date
+
+    from ingest.extraction import extract
+
+    text = (
+        "Oman's police chief Lt Gen Salim Al Harthy received Tanzania's Inspector General of Police Juma Bakari "
+        "in Muscat on Sunday. Later, Juma Bakari met Oman's Minister of Interior Sayyid Faisal Al Said."
+    )
+    events = extract(article(text, published=date(2024, 6, 3))).events
+    assert [sorted(o.name for o in e.officials) for e in events] == [
+        ["Juma Bakari", "Salim Al Harthy"],
+        ["Faisal Al Said", "Juma Bakari"],
+    ]
+    said = (
+        "Kenya's Defence Minister Aden Duale said on Monday that Nairobi would train Somali troops, without "
+        "announcing any meeting."
+    )
+    assert extract(article(said, published=date(2024, 6, 3))).events == []
