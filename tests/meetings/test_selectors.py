@@ -30,6 +30,21 @@ def counted(**filters) -> dict:
         {"countries": ["JO"], "partner": "QA", "topic": "training", "since": datetime.date(2024, 1, 10)},
         {"kind": "call"},
         {"partner": "TR"},
+        # Several states, a partner, a type and dates without a topic: the tally of states' whole months, and
+        # the days of a month the range covers in part from each engagement's row.
+        {"countries": ["QA", "JO", "TR"]},
+        {"countries": ["TR", "QA"], "kind": "meeting", "since": datetime.date(2023, 5, 2)},
+        {"countries": ["JO", "QA"], "until": datetime.date(2024, 1, 19)},
+        {"countries": ["JO", "TR"], "partner": "QA", "until": datetime.date(2024, 1, 31)},
+        {"partner": "QA", "since": datetime.date(2023, 5, 3), "until": datetime.date(2024, 1, 20)},
+        {"kind": "meeting", "since": datetime.date(2024, 1, 20), "until": datetime.date(2024, 1, 20)},
+        {"kind": "meeting", "since": datetime.date(2024, 1, 21), "until": datetime.date(2024, 1, 10)},
+        {
+            "countries": ["JO"],
+            "kind": "meeting",
+            "since": datetime.date(2021, 1, 1),
+            "until": datetime.date(2024, 3, 31),
+        },
     ],
 )
 def test_precomputed_histogram_matches_the_rows(filters):
