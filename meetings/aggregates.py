@@ -34,6 +34,7 @@ TALLIES = [
     "meetings_month_facet_tally",
     "meetings_engagement_facet",
     "meetings_month_states_tally",
+    "meetings_official_facet",
 ]
 # What the fold keeps beside them: each engagement's sides as last counted, each pair's dated days.
 KEPT = ["meetings_tally_side", "meetings_dyad_day"]
@@ -56,6 +57,12 @@ LEFT JOIN (SELECT engagement_id, array_agg(country_id ORDER BY country_id) AS co
 LEFT JOIN (SELECT engagement_id, array_agg(topic_id ORDER BY topic_id) AS topics
            FROM meetings_engagement_topics {ids} GROUP BY engagement_id) t ON t.engagement_id = e.id
 WHERE e.status <> 'rejected' {and_ids}
+"""
+# Each counted engagement's row of the facet tally once per official taking part ({facts}: the facet's rows).
+OFFICIAL_FACETS = """
+INSERT INTO meetings_official_facet (official_id, engagement_id, kind, date, month, countries, topics)
+SELECT DISTINCT p.official_id, f.engagement_id, f.kind, f.date, f.month, f.countries, f.topics
+FROM {facts} f JOIN meetings_participation p ON p.engagement_id = f.engagement_id
 """
 # The (state, official) sides of each counted engagement (an official takes part once in an engagement).
 SIDES = """
@@ -205,6 +212,8 @@ def _fold(cursor) -> None:
         "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
         "SELECT engagement_id, kind, date, month, countries, topics FROM tally_fold_facts WHERE sign = 1"
     )
+    cursor.execute(f"DELETE FROM meetings_official_facet {ids}")
+    cursor.execute(OFFICIAL_FACETS.format(facts="(SELECT * FROM tally_fold_facts WHERE sign = 1)"))
     cursor.execute(f"DELETE FROM meetings_tally_side {ids}")
     cursor.execute(
         "INSERT INTO meetings_tally_side (engagement_id, country, official_id) "
@@ -240,6 +249,7 @@ def _rebuild(cursor, *, bulk: bool) -> None:
         "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
         f"SELECT * FROM ({FACTS.format(ids='', and_ids='')}) f ORDER BY f.date"
     )
+    cursor.execute(OFFICIAL_FACETS.format(facts="meetings_engagement_facet"))
     cursor.execute(f"INSERT INTO meetings_tally_side (engagement_id, country, official_id) {SIDES.format(and_ids='')}")
     facts = "(SELECT 1 AS sign, * FROM meetings_engagement_facet)"
     sides = "(SELECT 1 AS sign, * FROM meetings_tally_side)"
@@ -394,14 +404,16 @@ def month_counts_faceted(
     topic: str | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
+    officials: list[int] | None = None,
 ) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} with any of `countries`, the partner, the type, the
-    topic (slug) and in the date range, each optional. Without a topic, the whole months from the tally of
-    states and the days of a month the range covers in part from one narrow row per engagement; with one,
-    every month from those rows."""
-    if topic:
+    topic (slug), in the date range and with any of the officials, each optional. Without a topic or
+    officials, the whole months from the tally of states and the days of a month the range covers in part
+    from one narrow row per engagement; with a topic, every month from those rows; with officials, from
+    their own rows of them."""
+    if topic or officials:
         sql, params = _engagement_months(
-            countries=countries, partner=partner, kind=kind, topic=topic, since=since, until=until
+            countries=countries, partner=partner, kind=kind, topic=topic, since=since, until=until, officials=officials
         )
     else:
         sql, params = _state_set_months(countries=countries, partner=partner, kind=kind, since=since, until=until)
@@ -416,10 +428,16 @@ def _engagement_months(
     topic: str | None = None,
     since: datetime.date | None,
     until: datetime.date | None,
+    officials: list[int] | None = None,
 ) -> tuple[str, list[object]]:
-    """The histogram counted from one row per engagement (meetings_engagement_facet): (month, n) rows."""
+    """The histogram counted from one row per engagement (meetings_engagement_facet), or for officials from
+    one row per official and engagement (meetings_official_facet, read index-only in the officials' rows;
+    an engagement of two of them counted once): (month, n) rows."""
     where: list[str] = []
     params: list[object] = []
+    if officials:
+        where.append("f.official_id = ANY(%s)")
+        params.append(list(officials))
     if countries:
         where.append("f.countries && %s::varchar[]")
         params.append(list(countries))
@@ -439,6 +457,8 @@ def _engagement_months(
         where.append("f.date <= %s")
         params.append(until)
     sql = "SELECT f.month, COUNT(*)::int AS n FROM meetings_engagement_facet f"
+    if officials:
+        sql = "SELECT f.month, COUNT(DISTINCT f.engagement_id)::int AS n FROM meetings_official_facet f"
     return sql + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY f.month", params
 
 
