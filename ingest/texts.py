@@ -15,7 +15,8 @@ SHINGLE_WORDS = 5
 
 def normalized_text_hash(text: str) -> str:
     """SHA-256 of the text with Unicode, case and white space normalized: the same story pasted twice matches."""
-    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip().lower()
+    # split() breaks on exactly the characters \s matches, and drops them at both ends: re.sub + strip, faster.
+    folded = " ".join(unicodedata.normalize("NFKC", text or "").split()).lower()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 

@@ -22,6 +22,8 @@ from typing import Literal
 
 from django.db import connection, transaction
 
+from meetings.kinds import ENGAGEMENT_KINDS
+
 # The tallies pages read (names and columns as the materialized views before them had).
 TALLIES = [
     "meetings_country_year",
@@ -31,6 +33,8 @@ TALLIES = [
     "meetings_month_tally",
     "meetings_month_facet_tally",
     "meetings_engagement_facet",
+    "meetings_month_states_tally",
+    "meetings_official_facet",
 ]
 # What the fold keeps beside them: each engagement's sides as last counted, each pair's dated days.
 KEPT = ["meetings_tally_side", "meetings_dyad_day"]
@@ -53,6 +57,12 @@ LEFT JOIN (SELECT engagement_id, array_agg(country_id ORDER BY country_id) AS co
 LEFT JOIN (SELECT engagement_id, array_agg(topic_id ORDER BY topic_id) AS topics
            FROM meetings_engagement_topics {ids} GROUP BY engagement_id) t ON t.engagement_id = e.id
 WHERE e.status <> 'rejected' {and_ids}
+"""
+# Each counted engagement's row of the facet tally once per official taking part ({facts}: the facet's rows).
+OFFICIAL_FACETS = """
+INSERT INTO meetings_official_facet (official_id, engagement_id, kind, date, month, countries, topics)
+SELECT DISTINCT p.official_id, f.engagement_id, f.kind, f.date, f.month, f.countries, f.topics
+FROM {facts} f JOIN meetings_participation p ON p.engagement_id = f.engagement_id
 """
 # The (state, official) sides of each counted engagement (an official takes part once in an engagement).
 SIDES = """
@@ -91,6 +101,12 @@ CONTRIBUTIONS = {
         ["month", "country", "topic_id"],
         f"SELECT f.month, c, topic, f.sign FROM {{facts}} f, unnest({ANY_OF}) c, "
         "unnest(ARRAY[0]::bigint[] || f.topics) topic WHERE c <> '' OR topic <> 0",
+    ),
+    # Timeline histogram of several states, a partner, a type or dates: engagements of one type, month and set
+    # of states, filed under each of those states and under '' (any).
+    "meetings_month_states_tally": (
+        ["country", "kind", "month", "countries"],
+        f"SELECT c, f.kind, f.month, f.countries, f.sign FROM {{facts}} f, unnest({ANY_OF}) c",
     ),
     # Each pair's dated engagements per day (country < partner), for its summary.
     "meetings_dyad_day": (
@@ -196,6 +212,8 @@ def _fold(cursor) -> None:
         "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
         "SELECT engagement_id, kind, date, month, countries, topics FROM tally_fold_facts WHERE sign = 1"
     )
+    cursor.execute(f"DELETE FROM meetings_official_facet {ids}")
+    cursor.execute(OFFICIAL_FACETS.format(facts="(SELECT * FROM tally_fold_facts WHERE sign = 1)"))
     cursor.execute(f"DELETE FROM meetings_tally_side {ids}")
     cursor.execute(
         "INSERT INTO meetings_tally_side (engagement_id, country, official_id) "
@@ -231,6 +249,7 @@ def _rebuild(cursor, *, bulk: bool) -> None:
         "INSERT INTO meetings_engagement_facet (engagement_id, kind, date, month, countries, topics) "
         f"SELECT * FROM ({FACTS.format(ids='', and_ids='')}) f ORDER BY f.date"
     )
+    cursor.execute(OFFICIAL_FACETS.format(facts="meetings_engagement_facet"))
     cursor.execute(f"INSERT INTO meetings_tally_side (engagement_id, country, official_id) {SIDES.format(and_ids='')}")
     facts = "(SELECT 1 AS sign, * FROM meetings_engagement_facet)"
     sides = "(SELECT 1 AS sign, * FROM meetings_tally_side)"
@@ -385,11 +404,40 @@ def month_counts_faceted(
     topic: str | None = None,
     since: datetime.date | None = None,
     until: datetime.date | None = None,
+    officials: list[int] | None = None,
 ) -> dict[datetime.date | None, int]:
     """{first of month (None: undated): engagements} with any of `countries`, the partner, the type, the
-    topic (slug) and in the date range, each optional; read from one narrow row per engagement."""
+    topic (slug), in the date range and with any of the officials, each optional. Without a topic or
+    officials, the whole months from the tally of states and the days of a month the range covers in part
+    from one narrow row per engagement; with a topic, every month from those rows; with officials, from
+    their own rows of them."""
+    if topic or officials:
+        sql, params = _engagement_months(
+            countries=countries, partner=partner, kind=kind, topic=topic, since=since, until=until, officials=officials
+        )
+    else:
+        sql, params = _state_set_months(countries=countries, partner=partner, kind=kind, since=since, until=until)
+    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, params)}
+
+
+def _engagement_months(
+    *,
+    countries: list[str],
+    partner: str | None,
+    kind: str | None,
+    topic: str | None = None,
+    since: datetime.date | None,
+    until: datetime.date | None,
+    officials: list[int] | None = None,
+) -> tuple[str, list[object]]:
+    """The histogram counted from one row per engagement (meetings_engagement_facet), or for officials from
+    one row per official and engagement (meetings_official_facet, read index-only in the officials' rows;
+    an engagement of two of them counted once): (month, n) rows."""
     where: list[str] = []
     params: list[object] = []
+    if officials:
+        where.append("f.official_id = ANY(%s)")
+        params.append(list(officials))
     if countries:
         where.append("f.countries && %s::varchar[]")
         params.append(list(countries))
@@ -408,9 +456,84 @@ def month_counts_faceted(
     if until:
         where.append("f.date <= %s")
         params.append(until)
-    sql = "SELECT f.month, COUNT(*)::int FROM meetings_engagement_facet f"
-    sql += (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY f.month"
-    return {None if month == UNDATED_MONTH else month: n for month, n in _rows(sql, params)}
+    sql = "SELECT f.month, COUNT(*)::int AS n FROM meetings_engagement_facet f"
+    if officials:
+        sql = "SELECT f.month, COUNT(DISTINCT f.engagement_id)::int AS n FROM meetings_official_facet f"
+    return sql + (" WHERE " + " AND ".join(where) if where else "") + " GROUP BY f.month", params
+
+
+# A row of the tally of states filed under one of the chosen states (the parameter, sorted, three times) and
+# holding none of those before it: each set of states counted once, under the first chosen state it holds.
+FIRST_CHOSEN_STATE = (
+    "t.country = ANY(%s::varchar[]) "
+    "AND NOT t.countries && (%s::varchar[])[:array_position(%s::varchar[], t.country) - 1]"
+)
+
+
+def _state_set_months(
+    *,
+    countries: list[str],
+    partner: str | None,
+    kind: str | None,
+    since: datetime.date | None,
+    until: datetime.date | None,
+) -> tuple[str, list[object]]:
+    """The histogram from meetings_month_states_tally, read index-only in the rows of the partner (its sets
+    holding any of the states), of the chosen states (each set once, under the first chosen state it holds)
+    or of any state; the months the range covers in part counted by _engagement_months. (month, n) rows."""
+    states = sorted(set(countries))
+    # Every type when none is chosen, so that the month range still bounds the index scan of each.
+    kinds = [kind] if kind else list(ENGAGEMENT_KINDS)
+    conditions: list[tuple[str, list[object]]] = [("t.kind = ANY(%s)", [kinds])]
+    if partner:
+        conditions.append(("t.country = %s", [partner]))
+        if states:
+            conditions.append(("t.countries && %s::varchar[]", [states]))
+    elif states:
+        conditions.append((FIRST_CHOSEN_STATE, [states] * 3))
+    else:
+        conditions.append(("t.country = ''", []))
+    first, last, parts = _whole_months(since=since, until=until)
+    if first:
+        conditions.append(("t.month >= %s", [first]))
+    if last:
+        conditions.append(("t.month <= %s", [last]))
+    if since or until:
+        conditions.append(("t.month <> %s", [UNDATED_MONTH]))
+    where = " AND ".join(sql for sql, _ in conditions)
+    params = [value for _, values in conditions for value in values]
+    arms = [f"SELECT t.month, t.n FROM meetings_month_states_tally t WHERE {where}"]
+    for start, end in parts:
+        sql, more = _engagement_months(countries=states, partner=partner, kind=kind, since=start, until=end)
+        arms.append(sql)
+        params += more
+    return f"SELECT month, SUM(n)::int FROM ({' UNION ALL '.join(arms)}) AS counted GROUP BY month", params
+
+
+def _whole_months(
+    *, since: datetime.date | None, until: datetime.date | None
+) -> tuple[datetime.date | None, datetime.date | None, list[tuple[datetime.date, datetime.date]]]:
+    """The first days of the first and last months wholly within the range (None: unbounded on that side),
+    and the ranges of days of the months it covers only in part."""
+    first = last = None
+    parts = set()
+    if since:
+        first = since if since.day == 1 else _month_after(since)
+        if since.day != 1:
+            month_end = _month_after(since) - datetime.timedelta(days=1)
+            parts.add((since, min(until, month_end) if until else month_end))
+    if until:
+        ends_month = _month_after(until) - datetime.timedelta(days=1) == until
+        last = (
+            until.replace(day=1) if ends_month else (until.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+        )
+        if not ends_month:
+            parts.add((max(since, until.replace(day=1)) if since else until.replace(day=1), until))
+    return first, last, sorted((start, end) for start, end in parts if start <= end)
+
+
+def _month_after(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
 
 
 def country_totals() -> dict[str, int]:

@@ -2,7 +2,7 @@
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import reduce
@@ -250,13 +250,7 @@ def engagement_filter(
             Exists(EngagementTopic.objects.filter(engagement_id=OuterRef("pk"), topic_id=topic_id))
         )
     if official is not None and official != "":  # an empty list of officials matches nothing
-        if isinstance(official, str):
-            ids = official_name_match(name=official).ids
-        elif isinstance(official, int):
-            ids = [official]
-        else:
-            ids = list(official)
-        queryset = queryset.filter(pk__in=RawSQL(OFFICIAL_ENGAGEMENTS, [ids]))
+        queryset = queryset.filter(pk__in=RawSQL(OFFICIAL_ENGAGEMENTS, [_official_ids(official)]))
     if since:
         queryset = queryset.filter(date__gte=since)
     if until:
@@ -264,6 +258,15 @@ def engagement_filter(
     if text:
         queryset = queryset.filter(RawSQL(SUMMARY_MATCH, [text], output_field=BooleanField()))
     return queryset
+
+
+def _official_ids(official: str | int | Iterable[int]) -> list[int]:
+    """The officials the official filter means: a name's (any spelling), a number, or those listed."""
+    if isinstance(official, str):
+        return official_name_match(name=official).ids
+    if isinstance(official, int):
+        return [official]
+    return list(official)
 
 
 def _cursor_q(cursor: str) -> Q | None:
@@ -309,8 +312,12 @@ def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
     countries = list(filters.get("countries") or [])
     if used <= {"countries", "topic"} and len(countries) <= 1:  # the common filters: precomputed
         return aggregates.month_counts_for(country=countries[0] if countries else "", topic=filters.get("topic") or "")
-    if used <= FACETED:  # any mix of states, partner, type, topic and dates: one row per engagement
-        return aggregates.month_counts_faceted(**{key: filters.get(key) for key in FACETED} | {"countries": countries})
+    facets = {key: filters.get(key) for key in FACETED} | {"countries": countries}
+    if used <= FACETED:  # any mix of states, partner, type, topic and dates: narrow rows of the tallies
+        return aggregates.month_counts_faceted(**facets)
+    if used <= FACETED | {"official"}:  # and officials: their own rows of the engagements
+        officials = _official_ids(filters["official"])
+        return aggregates.month_counts_faceted(**facets, officials=officials) if officials else {}
     queryset = engagement_filter(Engagement.objects.exclude(status=Engagement.Status.REJECTED), **filters)
     rows = queryset.order_by().values(month=TruncMonth("date")).annotate(n=Count("id")).values_list("month", "n")
     return dict(rows)

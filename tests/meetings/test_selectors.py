@@ -30,6 +30,21 @@ def counted(**filters) -> dict:
         {"countries": ["JO"], "partner": "QA", "topic": "training", "since": datetime.date(2024, 1, 10)},
         {"kind": "call"},
         {"partner": "TR"},
+        # Several states, a partner, a type and dates without a topic: the tally of states' whole months, and
+        # the days of a month the range covers in part from each engagement's row.
+        {"countries": ["QA", "JO", "TR"]},
+        {"countries": ["TR", "QA"], "kind": "meeting", "since": datetime.date(2023, 5, 2)},
+        {"countries": ["JO", "QA"], "until": datetime.date(2024, 1, 19)},
+        {"countries": ["JO", "TR"], "partner": "QA", "until": datetime.date(2024, 1, 31)},
+        {"partner": "QA", "since": datetime.date(2023, 5, 3), "until": datetime.date(2024, 1, 20)},
+        {"kind": "meeting", "since": datetime.date(2024, 1, 20), "until": datetime.date(2024, 1, 20)},
+        {"kind": "meeting", "since": datetime.date(2024, 1, 21), "until": datetime.date(2024, 1, 10)},
+        {
+            "countries": ["JO"],
+            "kind": "meeting",
+            "since": datetime.date(2021, 1, 1),
+            "until": datetime.date(2024, 3, 31),
+        },
     ],
 )
 def test_precomputed_histogram_matches_the_rows(filters):
@@ -43,6 +58,34 @@ def test_precomputed_histogram_matches_the_rows(filters):
     refresh_tallies()
 
     assert selectors.month_histogram(filters=filters) == counted(**filters)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {},
+        {"countries": ["JO", "TR"], "kind": "meeting"},
+        {"partner": "QA", "topic": "training", "since": datetime.date(2024, 1, 16)},
+        {"countries": ["QA"], "until": datetime.date(2024, 1, 31)},
+    ],
+)
+def test_histogram_of_officials_matches_the_rows(filters):
+    """An official's engagements counted from their own rows, each once for two officials of the filter."""
+    salem, hamad = factories.official(name="Salem Nsour", country="JO"), factories.official(country="QA")
+    factories.engagement(countries=("JO", "QA"), topics=("training",), officials=[salem, hamad])
+    factories.engagement(countries=("JO", "QA"), date=datetime.date(2024, 1, 20), officials=[salem, hamad])
+    factories.engagement(countries=("QA", "TR"), date=datetime.date(2023, 5, 2), officials=[hamad])
+    factories.engagement(countries=("JO", "TR"), date=None, officials=[salem])
+    factories.engagement(countries=("JO", "QA"), officials=[factories.official(country="JO")])
+    rejected = factories.engagement(countries=("JO", "QA"), date=datetime.date(2022, 2, 2), officials=[salem])
+    Engagement.objects.filter(pk=rejected.pk).update(status="rejected")
+    refresh_tallies()
+
+    for official in [salem.pk, [salem.pk, hamad.pk], "Nsour"]:
+        assert selectors.month_histogram(filters=filters | {"official": official}) == counted(
+            **filters, official=official
+        )
+    assert selectors.month_histogram(filters=filters | {"official": "Nobody Known"}) == {}
 
 
 def test_histogram_follows_a_write_once_the_tallies_are_refreshed():

@@ -37,6 +37,8 @@ def pages() -> dict[str, str]:
         "timeline": reverse("meetings:timeline"),
         "timeline filtered": reverse("meetings:timeline") + "?country=JO&partner=QA&topic=border-security&q=border",
         "timeline by name": reverse("meetings:timeline") + "?official=Maaytah",
+        "timeline of an official": reverse("meetings:timeline")
+        + f"?country=JO&country=EG&kind=agreement&official={official.pk}&since=2020-01-01&until=2022-12-31",
         "timeline next page": reverse("meetings:timeline") + "?cursor=2030-01-01.999999",
         "country": reverse("meetings:country", args=["JO"]),
         "relationship": reverse("meetings:relationship", args=["JO-QA"]),
@@ -64,9 +66,12 @@ EXPECTED = {
     # this filter 1
     "timeline filtered": 13,
     # auth 2 + 2; form 2; the name resolved once: officials_matching 5, the candidates' spellings 1, the
-    # officials shown 1 and their engagement counts 1; rows 4; histogram from the rows 1; tallies' state 1;
-    # whether the user watches this filter 1
+    # officials shown 1 and their engagement counts 1; rows 4; histogram from the officials' rows 1; tallies'
+    # state 1; whether the user watches this filter 1
     "timeline by name": 21,
+    # auth 2 + 2; form 2; rows 4; histogram from the official's rows 1; the official shown with spellings 2;
+    # whether the user watches this filter 1; tallies' state 1
+    "timeline of an official": 15,
     # as "timeline": the histogram is drawn for a next page requested without htmx
     "timeline next page": 12,
     # auth 2 + 2; the country 1; kind and partner years 2; partner names 1; topic years 1 and topics 1;
