@@ -112,6 +112,10 @@ CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Celery's Django support closes the database connection before and after every task: a new PostgreSQL
+# backend, with cold catalog caches, for each batch of articles. Kept instead across tasks, and closed
+# by age or error as in a web request (config/celery.py); this bounds how many tasks one connection serves.
+CELERY_DB_REUSE_MAX = 1000
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_RESULT_EXPIRES = 24 * 3600

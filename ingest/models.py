@@ -69,7 +69,9 @@ class Article(models.Model):
         return self.title or self.source_url or f"Article {self.pk}"
 
     def save(self, *args, **kwargs):
-        if self.text.strip():
+        fields = kwargs.get("update_fields")
+        # A save of other fields (a worker finishing the article) leaves the fingerprints as they are.
+        if self.text.strip() and (fields is None or "text" in fields):
             self.sha256 = normalized_text_hash(self.text)
             self.sketch = text_sketch(self.text)
         super().save(*args, **kwargs)

@@ -30,7 +30,7 @@ from ingest.selectors import officials_known, officials_version
 from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
-from meetings.review import engine_user, history_record
+from meetings.review import engine_user, history_records
 from meetings.selectors import spellings_loosely_similar
 from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
@@ -351,10 +351,11 @@ def extraction_records_write(
         for r, pk in zip(reports, held, strict=True)
     ]
     chosen = [pk or assigned for pk, assigned in zip(held, reports_assign(reports, options), strict=True)]
-    matches = Engagement.objects.in_bulk([pk for pk in chosen if pk is not None])
+    # The engagements joined, read and locked at once (an editor's save waits, or goes first), in one order.
+    matches = Engagement.objects.select_for_update().in_bulk(sorted({pk for pk in chosen if pk is not None}))
     touched: list[Engagement] = []
     evidence: list[Evidence | None] = []
-    machine = None
+    history: list[tuple[Engagement, str, bool]] = []
     for (event, participants, report), pk in zip(kept, chosen, strict=True):
         engagement, notes = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
         if not engagement.is_locked("topics"):
@@ -383,8 +384,7 @@ def extraction_records_write(
         elif engagement.pk not in previous:
             notes.insert(0, f"Source added: article #{article.pk}")
         if notes:
-            machine = machine or engine_user()
-            history_record(user=machine, engagement=engagement, message="; ".join(notes), added=pk is None)
+            history.append((engagement, "; ".join(notes), pk is None))
         spans = [(e.start, e.end) for e in event.evidence]
         for person in event.officials:  # a participant named outside the event's sentences
             for e in person.evidence:
@@ -398,6 +398,8 @@ def extraction_records_write(
             spans.append(_sentence_around(article.text, 0, 0))
         evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
+    if history:
+        history_records(user=engine_user(), entries=history)
     if syndicated_from:
         evidence += _syndication_evidence(article=article, copied=copied, skip={e.pk for e in touched})
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
@@ -450,7 +452,6 @@ def _engagement_update(
             [Engagement.countries.through(engagement=engagement, country=known[code]) for code in event.countries]
         )
         return engagement, []
-    match = Engagement.objects.select_for_update().get(pk=match.pk)  # an editor's save waits, or goes first
     before = [
         ("Date", match.date_label, None),
         ("City", match.city, None),

@@ -284,6 +284,13 @@ def strip_honorifics(name: str) -> str:
 
 def name_tokens(name: str) -> list[str]:
     """Folded core tokens: no honorifics or particles; "Abd Rabbo" joins into one token."""
+    return list(_name_tokens(name))
+
+
+# The matcher compares every mention with every candidate's spellings, so one name is tokenised many
+# times over; bounded like `skeleton`, the cache of a worker that reads for days stays the same size.
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     raw = [t for t in _TOKEN.findall(fold(romanize(name)))]
     raw = [t for t in raw if (t not in HONORIFICS and t not in _LINEAGE) or len(raw) == 1]
     out: list[str] = []
@@ -297,7 +304,7 @@ def name_tokens(name: str) -> list[str]:
         if tok not in PARTICLES and tok not in ("jr", "sr", "ii", "iii"):
             out.append(tok)
         i += 1
-    return out or [t for t in raw if t]
+    return tuple(out or [t for t in raw if t])
 
 
 @lru_cache(maxsize=65536)

@@ -48,15 +48,26 @@ def engine_user():
 
 def history_record(*, user, engagement: Engagement, message: str, added: bool = False) -> LogEntry:
     """One entry in the engagement's history (the admin's "History" shows it too)."""
+    return history_records(user=user, entries=[(engagement, message, added)])[0]
+
+
+def history_records(*, user, entries: Iterable[tuple[Engagement, str, bool]]) -> list[LogEntry]:
+    """history_record for several engagements (engagement, message, added) in one INSERT."""
+    entries = list(entries)
+    if not entries:
+        return []
     # Read, not taken from ContentType's process-wide cache: a long-lived worker must not keep a stale id.
     content_type = ContentType.objects.get(app_label=Engagement._meta.app_label, model=Engagement._meta.model_name)
-    return LogEntry.objects.create(
-        user=user,
-        content_type=content_type,
-        object_id=str(engagement.pk),
-        object_repr=f"{engagement.get_kind_display()} {engagement.date_label}"[:200],
-        action_flag=ADDITION if added else CHANGE,
-        change_message=message,
+    return LogEntry.objects.bulk_create(
+        LogEntry(
+            user=user,
+            content_type=content_type,
+            object_id=str(engagement.pk),
+            object_repr=f"{engagement.get_kind_display()} {engagement.date_label}"[:200],
+            action_flag=ADDITION if added else CHANGE,
+            change_message=message,
+        )
+        for engagement, message, added in entries
     )
 
 

@@ -19,6 +19,7 @@ from .models import KnownOfficial
 THRESHOLD = 0.7
 # The best fit must beat the runner-up by this much, or the name is ambiguous.
 MARGIN = 0.1
+FOUND_KEPT = 50_000  # answers kept per index (a caller may keep one index across many batches)
 
 
 # A run of capitalised words, with the particles of Arabic and European names between them.
@@ -40,6 +41,8 @@ class KnownOfficials:
         self._index: dict[str, set[int]] = defaultdict(set)
         self._family: set[str] = set()  # skeletons of family names: a lone word must be one
         self._by_key: dict[str, KnownOfficial] = {}
+        # Answers of `find`, as the index never changes: a batch's copies of one story ask the same.
+        self._found: dict[tuple[str, str | None, str | None], KnownOfficial | None] = {}
         for official in officials:
             if official.key is not None:
                 self._by_key[official.key] = official
@@ -64,6 +67,14 @@ class KnownOfficials:
 
     def find(self, name: str, state: str | None = None, title: str | None = None) -> KnownOfficial | None:
         """The one known official this printed name (with the state and title the article gives) names."""
+        asked = (name, state, title)
+        if asked not in self._found:
+            if len(self._found) >= FOUND_KEPT:
+                self._found.clear()
+            self._found[asked] = self._find(name, state, title)
+        return self._found[asked]
+
+    def _find(self, name: str, state: str | None, title: str | None) -> KnownOfficial | None:
         pool = sorted({at for key in _keys(name) for at in self._index.get(key, ())})
         mention = PersonMention(name, state, title)
         scored = sorted(((match_score(mention, self._candidates[at])[0], at) for at in pool), reverse=True)

@@ -82,39 +82,42 @@ def dev_scores(path: Path) -> str:
 
 
 class MemorySampler:
-    """Resident memory of a worker's pool processes, sampled with the run's progress."""
+    """Resident memory of each of a worker's processes, sampled with the run's progress."""
 
     def __init__(self, worker: subprocess.Popen):
         self.worker = psutil.Process(worker.pid)
-        self.samples: list[tuple[int, int]] = []  # (articles done, largest pool process RSS in bytes)
+        self.samples: dict[int, list[tuple[int, int]]] = {}  # pid: (articles done, its RSS in bytes)
 
     def sample(self, done: int) -> None:
-        if self.samples and done // 1000 > self.samples[-1][0] // 1000:
-            print(f"  {done} articles done, worker process RSS {self.samples[-1][1] / (1 << 20):.0f} MiB", flush=True)
-        sizes = []
+        largest = max((rss[-1] for rss in self.samples.values() if rss), default=None)
+        if largest is not None and done // 1000 > largest[0] // 1000:
+            print(f"  {done} articles done, largest worker process RSS {largest[1] / (1 << 20):.0f} MiB", flush=True)
         for process in [self.worker, *self.worker.children(recursive=True)]:
             try:
-                sizes.append(process.memory_info().rss)
+                self.samples.setdefault(process.pid, []).append((done, process.memory_info().rss))
             except psutil.NoSuchProcess:
                 continue
-        if sizes:
-            self.samples.append((done, max(sizes)))
 
     def report(self, total: int) -> tuple[str, bool]:
+        """Each process's peak, and its growth per 1,000 articles from the first quarter of the run to the end."""
         if not self.samples:
             return "worker memory: no sample", False
-        peak = max(rss for _, rss in self.samples)
-        early = [rss for done, rss in self.samples if 0 < done <= total // 4] or [self.samples[0][1]]
-        late = [rss for done, rss in self.samples if done >= total * 9 // 10] or [self.samples[-1][1]]
-        growth = (max(late) - max(early)) / max(1, total * 0.65) * 1000
         mib = 1 << 20
-        ok = peak < TARGET_RSS
-        return (
-            f"worker process peak RSS: {peak / mib:.0f} MiB (target < {TARGET_RSS / mib:.0f}); "
-            f"{max(early) / mib:.0f} MiB after the first quarter, {max(late) / mib:.0f} MiB at the end "
-            f"({growth / 1024:+.1f} KiB per 1,000 articles)",
-            ok,
-        )
+        lines, peaks = [], []
+        for pid, samples in self.samples.items():
+            peak = max(rss for _, rss in samples)
+            peaks.append(peak)
+            early = [rss for done, rss in samples if 0 < done <= total // 4] or [samples[0][1]]
+            late = [rss for done, rss in samples if done >= total * 9 // 10] or [samples[-1][1]]
+            growth = (max(late) - max(early)) / max(1, total * 0.65) * 1000
+            role = "main" if pid == self.worker.pid else "pool"
+            lines.append(
+                f"  {role} process {pid}: peak RSS {peak / mib:.0f} MiB; {max(early) / mib:.0f} MiB after the first "
+                f"quarter, {max(late) / mib:.0f} MiB at the end ({growth / 1024:+.1f} KiB per 1,000 articles)"
+            )
+        ok = max(peaks) < TARGET_RSS
+        head = f"worker processes' peak RSS: {max(peaks) / mib:.0f} MiB (target < {TARGET_RSS / mib:.0f} each)"
+        return "\n".join([head, *lines]), ok
 
 
 def _engine_warm_up() -> None:
@@ -220,7 +223,7 @@ class Command(BaseCommand):
             f"bare engine, same texts:      {engine_rates['with triage']:.1f} articles/s with triage, "
             f"{engine_rates['without triage']:.1f} without\n"
             f"ratio end to end / bare engine: {pipeline_rate / engine_rates['with triage']:.2f}\n"
-            f"{memory_line} {'OK' if memory_ok else 'ABOVE TARGET'}\n"
+            f"{memory_line}\nmemory {'OK' if memory_ok else 'ABOVE TARGET'}\n"
             f"{dev_scores(path)}"
         )
 
