@@ -386,11 +386,10 @@ class ReportReading:
         """More evidence for the engagement under way between the same states, or a new engagement."""
         sent = clause.sent
         target = None if clause.earlier else _continued(self.drafts, kind=kind, codes=codes, date=clause.date)
-        people = self.setting.people
-        newcomers = [r for r in clause.named if r not in target.people and people[r].country in codes] if target else []
-        if target is not None and _LATER_MEETING.search(sent.text) and newcomers:
-            # "Later, A met B": one more engagement between the same states, with someone not yet at it.
-            target = None
+        if target is not None and _LATER_MEETING.search(sent.text):
+            people = self.setting.people
+            if any(r not in target.people and people[r].country in codes for r in clause.named):
+                target = None  # "Later, A met B": one more engagement of the same states, with someone new
         if target is not None:
             _merge(target, index=sent.index, date=clause.date, place=clause.place, persons=clause.named)
         else:

@@ -259,10 +259,8 @@ def _met_by(verb: Token) -> list[Token]:
             met += _with_objects(head)
         if child.dep_ == "prt":
             met += _with_objects(child)
-        if child.dep_ == "prep":
-            # "spoke by telephone with A": the parser hangs the "with" on the means.
-            met += [m for p in child.children if p.dep_ == "pobj" and p.lower_ in _MEANS for m in _with_objects(p)]
-    return met
+    # "spoke by telephone with A": the parser hangs the "with" on the means.
+    return met + _with_objects_through(verb, nouns=_MEANS)
 
 
 _MEANS = frozenset(["phone", "telephone", "video", "videoconference", "videolink", "link", "line"])
@@ -321,15 +319,16 @@ def _fronted_with(verb: Token, *, span: Span) -> list[Token]:
     return met
 
 
-def _talks_with(verb: Token) -> list[Token]:
-    """The ones met named in a phrase on talks that modifies `verb`, wherever it stands ("X closed his
-    visit with talks with A", "X left after talks with A"): its subject held those talks."""
+def _with_objects_through(verb: Token, *, nouns: frozenset[str]) -> list[Token]:
+    """The objects of the "with"-phrases of `nouns` in the prepositional phrases modifying `verb`:
+    talks ("X closed his visit with talks with A": its subject held them) or a means ("by telephone
+    with A")."""
     return [
         m
         for prep in verb.children
         if prep.dep_ == "prep"
         for p in prep.children
-        if p.dep_ == "pobj" and p.lower_ in _MEET_NOUNS
+        if p.dep_ == "pobj" and p.lower_ in nouns
         for m in _with_objects(p)
     ]
 
@@ -347,7 +346,7 @@ def _met_ranges(verb: Token, *, span: Span) -> list[tuple[int, int]] | None:
     elif lemma in _TALK_VERBS:
         met = _with_objects(verb) + _fronted_with(verb, span=span)
     else:
-        met = _fronted_with(verb, span=span) + _talks_with(verb)
+        met = _fronted_with(verb, span=span) + _with_objects_through(verb, nouns=_MEET_NOUNS)
         if not met:
             return None
     return [_met_extent(m, span=span) for m in dict.fromkeys(met)]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from ingest.extraction import extract
 from ingest.extraction.dates import find_dates
 from ingest.extraction.events import ReportReading, build_events
 
@@ -100,10 +101,6 @@ def test_meetings_told_as_distinct_split_by_counterpart_with_their_own_sentences
 
 
 def test_a_sentence_on_one_counterparts_talks_is_evidence_for_the_talks_with_that_state(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Austria's Interior Minister Arno Keller held talks in Vienna on Monday with Poland's Interior Minister "
         "Tomasz Nowak and Hungary's Interior Minister Peter Balogh. In his talks with the Polish minister, "
@@ -118,10 +115,6 @@ def test_a_sentence_on_one_counterparts_talks_is_evidence_for_the_talks_with_tha
 
 
 def test_talks_told_as_a_call_elsewhere_are_one_call_and_a_subject_talked_about_is_no_party(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Canada's Defence Minister Anna Price spoke today with Estonia's Defence Minister Jaak Tamm about the "
         "damage done by Russia's drone strikes on Ukrainian ports. The ministry's readout followed Price's call "
@@ -132,10 +125,6 @@ def test_talks_told_as_a_call_elsewhere_are_one_call_and_a_subject_talked_about_
 
 
 def test_the_signers_of_a_document_told_in_the_next_sentence_are_the_agreements_officials(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Chile and Peru signed a memorandum of understanding on border management on Friday. The document was "
         "signed by Chilean Undersecretary of the Interior Manuel Monsalve and Peruvian Deputy Minister of the "
@@ -147,10 +136,6 @@ def test_the_signers_of_a_document_told_in_the_next_sentence_are_the_agreements_
 
 
 def test_talks_told_only_as_speaking_with_those_of_a_call_that_day_are_the_call(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Norway's defence ministry said the defence ministers of Norway and Sweden held phone talks on Thursday. "
         "Defence Minister Bjorn Arild Gram spoke with his Swedish counterpart Pal Jonson about air defence, "
@@ -163,10 +148,6 @@ def test_talks_told_only_as_speaking_with_those_of_a_call_that_day_are_the_call(
 
 
 def test_a_later_meeting_with_someone_new_is_one_more_engagement_and_without_is_none(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Oman's police chief Lt Gen Salim Al Harthy received Tanzania's Inspector General of Police Juma Bakari "
         "in Muscat on Sunday. Later, Juma Bakari met Oman's Minister of Interior Sayyid Faisal Al Said."

@@ -1,3 +1,6 @@
+from datetime import date
+
+from ingest.extraction import extract
 from ingest.extraction.topics import topics_in
 
 
@@ -32,10 +35,6 @@ def test_speculation_is_limited_to_its_clause():
 
 
 def test_the_field_of_a_post_named_without_a_holder_is_no_topic(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "Chile's Marta Rojas held talks in Manila on Monday with Philippine Police Chief Rommel Marbil on "
         "cybercrime. The Chilean defence minister was in Manila for a gathering of the region's defence ministers."
@@ -45,10 +44,6 @@ def test_the_field_of_a_post_named_without_a_holder_is_no_topic(article):
 
 
 def test_what_is_said_of_all_the_counterparts_met_one_by_one_is_a_topic_of_each(article):
-    from datetime import date
-
-    from ingest.extraction import extract
-
     text = (
         "ABU DHABI - Interior Minister Saif Al Nahyan met separately on Monday with Yusuf Ali, Minister of "
         "Interior of Somalia; Jean Mbeki, Minister of Interior of Kenya; and Peter Odhiambo, Minister of "
