@@ -177,7 +177,7 @@ def aggregates_refresh() -> Refresh:
         cursor.execute("DROP TABLE IF EXISTS tally_fold_ids, tally_fold_facts, tally_fold_sides")
         if not folded:
             return "fresh"
-        cursor.execute("UPDATE meetings_aggregate_state SET refreshed = now() WHERE id = 1")
+        cursor.execute("UPDATE meetings_aggregate_state SET refreshed = now(), folds = folds + 1 WHERE id = 1")
     return "refreshed"
 
 
@@ -257,7 +257,9 @@ def _rebuild(cursor, *, bulk: bool) -> None:
         cursor.execute(f"INSERT INTO {table} ({', '.join(key)}, n) {_summed(table, facts=facts, sides=sides)}")
     cursor.execute(DYAD_SUMMARY.format(pairs=""))
     cursor.execute(f"ANALYZE {', '.join([*TALLIES, *KEPT])}")  # the folds' plans read their statistics
-    cursor.execute("UPDATE meetings_aggregate_state SET rebuild = false, refreshed = now() WHERE id = 1")
+    cursor.execute(
+        "UPDATE meetings_aggregate_state SET rebuild = false, refreshed = now(), folds = folds + 1 WHERE id = 1"
+    )
 
 
 @contextmanager
@@ -281,6 +283,7 @@ class TalliesState:
     refreshed: datetime.datetime | None  # the last fold or rebuild: every write committed before it is counted
     rebuild: bool = False  # asked for after a bulk load or a truncated table; the next refresh does it
     waiting_since: datetime.datetime | None = None  # the oldest write not counted yet
+    folds: int = 0  # folds and rebuilds so far: the tallies change only when this does
 
     def behind(self, *, now: datetime.datetime, after: datetime.timedelta = LAG_SHOWN) -> bool:
         """Records written more than ``after`` ago are not counted yet (or a rebuild waits, and the tallies
@@ -293,12 +296,16 @@ def tallies_state() -> TalliesState:
     """Whether writes are waiting to be counted and since when, and when the tallies last counted (a plain
     read)."""
     sql = (
-        "SELECT rebuild, (SELECT MIN(queued) FROM meetings_tally_queue), refreshed "
+        "SELECT rebuild, (SELECT MIN(queued) FROM meetings_tally_queue), refreshed, folds "
         "FROM meetings_aggregate_state WHERE id = 1"
     )
-    (rebuild, waiting_since, refreshed) = _rows(sql, [])[0]
+    (rebuild, waiting_since, refreshed, folds) = _rows(sql, [])[0]
     return TalliesState(
-        stale=rebuild or waiting_since is not None, refreshed=refreshed, rebuild=rebuild, waiting_since=waiting_since
+        stale=rebuild or waiting_since is not None,
+        refreshed=refreshed,
+        rebuild=rebuild,
+        waiting_since=waiting_since,
+        folds=folds,
     )
 
 

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from django.contrib.admin.models import LogEntry
 from django.db import connection, transaction
@@ -285,23 +285,85 @@ def _cursor_q(cursor: str) -> Q | None:
     return Q(date__lte=date) & (Q(date__lt=date) | Q(id__lt=pk)) | Q(date__isnull=True)
 
 
-def cursor_of(engagement: Engagement) -> str:
+def cursor_of(engagement: "Engagement | RowRef") -> str:
     return f"{engagement.date.isoformat() if engagement.date else 'none'}.{engagement.pk}"
 
 
-def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
-    """One page of a timeline after the cursor, and the cursor of the next page (None at the end). In the
-    same query a subquery picks the page's ids first, reading only what the filters and the order need
-    (engagement_pk_facts holds type, date and status: index-only for an official's many engagements), and
-    only those rows are then read in full, not every candidate before the sort."""
-    size = size or PAGE_SIZE
+def _page_picked(queryset: QuerySet[Engagement], *, cursor: str | None, size: int) -> QuerySet[Engagement]:
+    """The page's rows after the cursor (one more than `size`), picked by id in a subquery that reads only
+    what the filters and the order need (engagement_pk_facts holds type, date and status: index-only for an
+    official's many engagements), so that only those rows are read, not every candidate before the sort."""
     after = _cursor_q(cursor) if cursor else None
     picked = (queryset.filter(after) if after is not None else queryset).values("pk")[: size + 1]
-    return page_after(queryset.filter(pk__in=picked), after=None, size=size, cursor_of=cursor_of)
+    return queryset.filter(pk__in=picked)
+
+
+def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
+    """One page of a timeline after the cursor, its rows read in full, and the cursor of the next page (None
+    at the end)."""
+    size = size or PAGE_SIZE
+    return page_after(_page_picked(queryset, cursor=cursor, size=size), after=None, size=size, cursor_of=cursor_of)
+
+
+class RowRef(NamedTuple):
+    """A timeline row before it is read in full: enough to place it (date), page past it and find its HTML."""
+
+    pk: int
+    date: datetime.date | None
+    digest: str
+
+
+# Everything a timeline row shows (templates/meetings/_engagement_row.html), as the md5 of one row value:
+# its rendered HTML is kept under (id, digest) (meetings/rows.py), so a change to any of it is a new key.
+# A field the row template starts to show belongs here too (tests/meetings/test_rows.py changes each one).
+ROW_DIGEST = """md5(ROW(
+    "meetings_engagement"."kind", "meetings_engagement"."date", "meetings_engagement"."date_precision",
+    "meetings_engagement"."city", "meetings_engagement"."summary", "meetings_engagement"."status",
+    "meetings_engagement"."reviewed_at",
+    (SELECT short_name FROM meetings_country WHERE code = "meetings_engagement"."location_country_id"),
+    (SELECT username FROM auth_user WHERE id = "meetings_engagement"."reviewed_by_id"),
+    (SELECT COUNT(DISTINCT article_id) FROM meetings_evidence WHERE engagement_id = "meetings_engagement"."id"),
+    (SELECT string_agg(c.code || ' ' || c.short_name, '|' ORDER BY c.short_name, c.code)
+     FROM meetings_engagement_countries ec JOIN meetings_country c ON c.code = ec.country_id
+     WHERE ec.engagement_id = "meetings_engagement"."id"),
+    (SELECT string_agg(concat_ws(' ', p.official_id, p.country_id, o.name), '|' ORDER BY p.country_id, p.id)
+     FROM meetings_participation p JOIN meetings_official o ON o.id = p.official_id
+     WHERE p.engagement_id = "meetings_engagement"."id"),
+    (SELECT string_agg(t.label, '|' ORDER BY t.label, t.id)
+     FROM meetings_engagement_topics et JOIN meetings_topic t ON t.id = et.topic_id
+     WHERE et.engagement_id = "meetings_engagement"."id")
+)::text)"""
+
+
+def _row_refs(queryset: QuerySet[Engagement]) -> list[RowRef]:
+    rows = (
+        queryset.prefetch_related(None)
+        .annotate(row_digest=RawSQL(ROW_DIGEST, []))
+        .values_list("pk", "date", "row_digest")
+    )
+    return [RowRef(*row) for row in rows]
+
+
+def engagement_row_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
+    """One page of a timeline after the cursor as RowRefs (one query), and the cursor of the next page."""
+    size = size or PAGE_SIZE
+    refs = _row_refs(_page_picked(queryset, cursor=cursor, size=size))
+    more = len(refs) > size
+    return Page(rows=refs[:size], next_cursor=cursor_of(refs[size - 1]) if more else None)
+
+
+def engagements_by_id(ids: Iterable[int]) -> dict[int, Engagement]:
+    """The engagements as a timeline row shows them (rejected ones too: the caller chose the ids)."""
+    return {row.pk: row for row in engagement_list(with_rejected=True).filter(pk__in=list(ids))}
 
 
 # The timeline's filters that the histogram reads from the tallies rather than counting rows.
 FACETED = frozenset({"countries", "partner", "kind", "topic", "since", "until"})
+
+
+def histogram_reads_tallies(filters: dict) -> bool:
+    """Whether month_histogram counts these filters from the tallies alone (not from the records)."""
+    return {key for key, value in filters.items() if value} <= FACETED | {"official"}
 
 
 def month_histogram(*, filters: dict) -> dict[datetime.date | None, int]:
@@ -638,9 +700,9 @@ def official_sides(
 
 
 def first_page_of(*, ids: list[int], size: int, with_rejected: bool = False) -> Page:
-    """The first timeline page of engagements whose ids are known, newest first (one more than `size` when
-    there are more), and the cursor of the next page."""
-    rows = list(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
+    """The first timeline page (RowRefs) of engagements whose ids are known, newest first (one more than
+    `size` when there are more), and the cursor of the next page."""
+    rows = _row_refs(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
     return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if rows and len(ids) > size else None)
 
 
@@ -721,8 +783,8 @@ def month_label(month: datetime.date | None) -> str:
     return month.strftime("%B %Y") if month else "Date unknown"
 
 
-def with_month_headers(rows: list[Engagement], *, after: str | None) -> list[tuple[str | None, Engagement]]:
-    """Pairs (month heading or None, engagement): a heading where the month changes, not repeated across pages."""
+def with_month_headers(rows: list[RowRef], *, after: str | None) -> list[tuple[str | None, RowRef]]:
+    """Pairs (month heading or None, row): a heading where the month changes, not repeated across pages."""
     previous = None
     if after:
         day = after.partition(".")[0]

@@ -6,10 +6,12 @@ from functools import wraps
 
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import charts, exports, selectors
+from meetings import charts, exports, page_cache, selectors
+from meetings.aggregates import TalliesState
 from meetings.forms import NetworkFilterForm, TimelineFilterForm
 from meetings.models import Country, Engagement, Official, Watch
 from meetings.paging import Page, query_in_use, query_with
@@ -36,17 +38,21 @@ def parameters_in_use(view):
     return wrapper
 
 
-def _tallies_context() -> dict:
+def _tallies_context(state: TalliesState) -> dict:
     """For the "as of" note of pages whose charts read the precomputed tallies."""
-    state = selectors.tallies_state()
     return {"tallies": state, "tallies_behind": state.behind(now=timezone.now())}
 
 
 def _rows_context(page: Page, *, base: str, params: QueryDict) -> dict:
     """What the rows partial needs: rows under month headings, and where the next page comes from."""
     cursor = params.get("cursor")
+    html = page_cache.rendered_rows(page.rows)
     return {
-        "rows": selectors.with_month_headers(page.rows, after=cursor),
+        "rows": [
+            (heading, html[ref.pk])
+            for heading, ref in selectors.with_month_headers(page.rows, after=cursor)
+            if ref.pk in html  # not deleted since the page was picked
+        ],
         "next_url": f"{base}?{query_with(params, cursor=page.next_cursor)}" if page.next_cursor else None,
     }
 
@@ -62,11 +68,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
         filters["official"] = name_match.ids
     listed = selectors.engagement_list(with_rejected=can_review(request.user))
     engagements = selectors.engagement_filter(listed, **filters)
-    page = selectors.engagement_page(engagements, cursor=request.GET.get("cursor"))
+    page = selectors.engagement_row_page(engagements, cursor=request.GET.get("cursor"))
     context = {"form": form, **_rows_context(page, base=reverse("meetings:timeline"), params=request.GET)}
     if request.htmx and "cursor" in request.GET:
         return render(request, "meetings/timeline.html#rows", context)
-    counts = selectors.month_histogram(filters=filters)
+    state = selectors.tallies_state()  # before the tallies are read (page_cache.as_of_tallies)
+    counts = _month_counts(filters, state)
     context |= {
         "name_match": name_match,
         "name_picks": [
@@ -80,11 +87,19 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "histogram": charts.month_histogram(counts, href=_month_hrefs(request.GET)),
         "export_query": query_with(request.GET, cursor=None),
         "watch": _filter_watch_button(request, form) if filtered else None,
-        **_tallies_context(),
+        **_tallies_context(state),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/timeline.html#results", context)
     return render(request, "meetings/timeline.html", context)
+
+
+def _month_counts(filters: dict, state: TalliesState) -> dict:
+    """The histogram's counts, kept per fold of the tallies when the tallies give them."""
+    if not selectors.histogram_reads_tallies(filters):
+        return selectors.month_histogram(filters=filters)
+    key = ("months", *sorted((name, repr(value)) for name, value in filters.items() if value))
+    return page_cache.as_of_tallies(key, state, lambda: selectors.month_histogram(filters=filters))
 
 
 def _filter_watch_button(request: HttpRequest, form: TimelineFilterForm):
@@ -160,29 +175,47 @@ def country(request: HttpRequest, code: str) -> HttpResponse:
         record = selectors.country_get(code=code)
     except Country.DoesNotExist as exc:
         raise Http404("No such country") from exc
-    overview = selectors.country_overview(country=record)
+    state = selectors.tallies_state()  # before the tallies are read (page_cache.as_of_tallies)
     listed = selectors.engagement_list(with_rejected=can_review(request.user))
     engagements = selectors.engagement_filter(listed, countries=[record.code])
     params = QueryDict(mutable=True)
     params["country"] = record.code
-    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
+    tallies_html, total = page_cache.as_of_tallies(("country", record.code), state, lambda: _country_tallies(record))
+    page = selectors.engagement_row_page(engagements, cursor=None, size=LATEST_ROWS)
     return render(
         request,
         "meetings/country.html",
         {
             "country": record,
             "watch": watch_button(request, Watch(kind=Watch.Kind.COUNTRY, country=record)),
+            "total": total,
+            "tallies_html": tallies_html,
+            "agreements": selectors.agreements(engagements, with_states=True),
+            "timeline_query": params.urlencode(),
+            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(state),
+        },
+    )
+
+
+def _country_tallies(record: Country) -> tuple[str, int]:
+    """The country page's counts, partners, topics and officials, rendered, and its total."""
+    overview = selectors.country_overview(country=record)
+    params = QueryDict(mutable=True)
+    params["country"] = record.code
+    html = render_to_string(
+        "meetings/country.html#tallies",
+        {
+            "country": record,
             "overview": overview,
             "partners": [
                 (trend, charts.sparkline(trend.years, span=overview.years), _pair(record.code, trend.country.code))
                 for trend in overview.partners
             ],
-            "agreements": selectors.agreements(engagements, with_states=True),
             "timeline_query": params.urlencode(),
-            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
-            **_tallies_context(),
         },
     )
+    return html, overview.total
 
 
 def _pair(a: str, b: str) -> str:
@@ -200,12 +233,14 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
     if len(found) != 2:
         raise Http404("No such country")
     a, b = (found[code] for code in sorted(codes))
-    overview = selectors.relationship_overview(a=a, b=b)
+    state = selectors.tallies_state()  # before the tallies are read (page_cache.as_of_tallies)
     engagements = selectors.engagements_of_pair(a=a.code, b=b.code, with_rejected=can_review(request.user))
     params = QueryDict(mutable=True)
     params.update({"country": a.code, "partner": b.code})
-    page = selectors.engagement_page(engagements, cursor=None, size=LATEST_ROWS)
-    top_topic = max((total for _, _, total in overview.topic_years), default=0)
+    tallies_html, total = page_cache.as_of_tallies(
+        ("relationship", a.code, b.code), state, lambda: _relationship_tallies(a, b, params)
+    )
+    page = selectors.engagement_row_page(engagements, cursor=None, size=LATEST_ROWS)
     return render(
         request,
         "meetings/relationship.html",
@@ -213,6 +248,25 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
             "a": a,
             "b": b,
             "watch": watch_button(request, Watch(kind=Watch.Kind.PAIR, country=a, partner=b)),
+            "total": total,
+            "tallies_html": tallies_html,
+            "agreements": selectors.agreements(engagements),
+            "timeline_query": params.urlencode(),
+            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
+            **_tallies_context(state),
+        },
+    )
+
+
+def _relationship_tallies(a: Country, b: Country, params: QueryDict) -> tuple[str, int]:
+    """The relationship page's facts, chart, topics by year and officials, rendered, and its total."""
+    overview = selectors.relationship_overview(a=a, b=b)
+    top_topic = max((total for _, _, total in overview.topic_years), default=0)
+    html = render_to_string(
+        "meetings/relationship.html#tallies",
+        {
+            "a": a,
+            "b": b,
             "overview": overview,
             "chart": charts.stacked_years(overview.kind_years, span=overview.years),
             "kinds": Engagement.Kind.choices,
@@ -221,12 +275,10 @@ def relationship(request: HttpRequest, pair: str) -> HttpResponse:
                 for topic, years, _ in overview.topic_years
             ],
             "officials": [(a, overview.officials[a.code]), (b, overview.officials[b.code])],
-            "agreements": selectors.agreements(engagements),
             "timeline_query": params.urlencode(),
-            **_rows_context(page, base=reverse("meetings:timeline"), params=params),
-            **_tallies_context(),
         },
     )
+    return html, overview.total
 
 
 def _shade(n: int, top: int) -> int:
@@ -271,7 +323,7 @@ def network(request: HttpRequest) -> HttpResponse:
         "graph": charts.network(
             countries, edges, href=lambda a, b: reverse("meetings:relationship", args=[f"{a}-{b}"])
         ),
-        **_tallies_context(),
+        **_tallies_context(selectors.tallies_state()),
     }
     if request.htmx and not request.htmx.boosted:
         return render(request, "meetings/network.html#graph", context)

@@ -45,3 +45,13 @@ def editor(make_user):
 @pytest.fixture
 def staff(make_user):
     return make_user("root", staff=True)
+
+
+@pytest.fixture(autouse=True)
+def _page_caches_empty():
+    """Each test starts with the pages' in-process caches empty (meetings/page_cache.py), as a new server does:
+    what a page reads does not depend on which tests ran before in the same process."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()

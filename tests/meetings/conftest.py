@@ -16,3 +16,10 @@ def token_uses():
     forget()
     yield
     forget()
+
+
+@pytest.fixture
+def browse(client, analyst):
+    """A client logged in as an analyst."""
+    client.force_login(analyst)
+    return client

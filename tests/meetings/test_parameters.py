@@ -11,12 +11,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def browse(client, analyst):
-    client.force_login(analyst)
-    return client
-
-
 @pytest.mark.parametrize(
     ("url", "status"),
     [

@@ -1,6 +1,7 @@
 """The review in the app: the queue, the engagement page's editor forms, roles, and the review filter."""
 
 import datetime
+import json
 
 import pytest
 from django.db import connection
@@ -244,7 +245,7 @@ def test_rejected_engagements_leave_the_analysts_views_and_stay_with_editors(cli
     assert [row["id"] for row in api] == [kept.pk]
     assert client.get(reverse("meetings:api-engagement", args=[rejected.pk])).status_code == 404
     export = b"".join(client.get(reverse("meetings:export", args=["json"])).streaming_content).decode()
-    assert f'"id": {kept.pk}' in export and f'"id": {rejected.pk}' not in export
+    assert [row["id"] for row in json.loads(export)["engagements"]] == [kept.pk]  # (an official's id may be 230 too)
     pair = client.get(reverse("meetings:relationship", args=["JO-QA"])).content.decode()
     assert rejected.get_absolute_url() not in pair
     person = client.get(envoy.get_absolute_url()).content.decode()
