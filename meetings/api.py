@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_GET
 
-from meetings import aggregates, selectors, services
+from meetings import aggregates, page_cache, selectors, services
 from meetings.exports import engagement_as_dict
 from meetings.forms import OfficialListForm, TimelineFilterForm, parse_id
 from meetings.models import ApiToken, Country, Engagement, Official
@@ -85,11 +85,11 @@ def engagements(request: HttpRequest) -> JsonResponse:
     if (size := _limit(request)) is None:
         return _bad_limit()
     queryset = selectors.engagement_filter(selectors.engagement_list(), **form.filters())
-    page = selectors.engagement_page(queryset, cursor=request.GET.get("cursor"), size=size)
-    base = request.build_absolute_uri("/")[:-1]
+    page = selectors.engagement_row_page(queryset, cursor=request.GET.get("cursor"), size=size)
+    rows = page_cache.api_rows(page.rows, base_url=request.build_absolute_uri("/")[:-1])
     return JsonResponse(
         {
-            "results": [engagement_as_dict(e, base_url=base) for e in page.rows],
+            "results": [rows[ref.pk] for ref in page.rows if ref.pk in rows],
             "next": _next(request, page.next_cursor),
         }
     )

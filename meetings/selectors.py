@@ -44,7 +44,7 @@ from meetings.models import (
     WatchProfile,
 )
 from meetings.names import alias_key, has_arabic_script, romanized_key
-from meetings.paging import Page, page_after
+from meetings.paging import Page
 
 EngagementCountry = Engagement.countries.through
 EngagementTopic = Engagement.topics.through
@@ -298,13 +298,6 @@ def _page_picked(queryset: QuerySet[Engagement], *, cursor: str | None, size: in
     return queryset.filter(pk__in=picked)
 
 
-def engagement_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
-    """One page of a timeline after the cursor, its rows read in full, and the cursor of the next page (None
-    at the end)."""
-    size = size or PAGE_SIZE
-    return page_after(_page_picked(queryset, cursor=cursor, size=size), after=None, size=size, cursor_of=cursor_of)
-
-
 class RowRef(NamedTuple):
     """A timeline row before it is read in full: enough to place it (date), page past it and find its HTML."""
 
@@ -313,9 +306,10 @@ class RowRef(NamedTuple):
     digest: str
 
 
-# Everything a timeline row shows (templates/meetings/_engagement_row.html), as the md5 of one row value:
-# its rendered HTML is kept under (id, digest) (meetings/rows.py), so a change to any of it is a new key.
-# A field the row template starts to show belongs here too (tests/meetings/test_rows.py changes each one).
+# Everything a timeline row (templates/meetings/_engagement_row.html) and an engagement of the API's list
+# (exports.engagement_as_dict) show, as the md5 of one row value: each is kept rendered under (id, digest)
+# (meetings/page_cache.py), so a change to any of it is a new key. A field either starts to show belongs here
+# too (tests/meetings/test_page_cache.py changes each one).
 ROW_DIGEST = """md5(ROW(
     "meetings_engagement"."kind", "meetings_engagement"."date", "meetings_engagement"."date_precision",
     "meetings_engagement"."city", "meetings_engagement"."summary", "meetings_engagement"."status",
@@ -326,10 +320,10 @@ ROW_DIGEST = """md5(ROW(
     (SELECT string_agg(c.code || ' ' || c.short_name, '|' ORDER BY c.short_name, c.code)
      FROM meetings_engagement_countries ec JOIN meetings_country c ON c.code = ec.country_id
      WHERE ec.engagement_id = "meetings_engagement"."id"),
-    (SELECT string_agg(concat_ws(' ', p.official_id, p.country_id, o.name), '|' ORDER BY p.country_id, p.id)
+    (SELECT string_agg(concat_ws(' ', p.official_id, p.country_id, o.name, p.title), '|' ORDER BY p.country_id, p.id)
      FROM meetings_participation p JOIN meetings_official o ON o.id = p.official_id
      WHERE p.engagement_id = "meetings_engagement"."id"),
-    (SELECT string_agg(t.label, '|' ORDER BY t.label, t.id)
+    (SELECT string_agg(t.slug || ' ' || t.label, '|' ORDER BY t.label, t.id)
      FROM meetings_engagement_topics et JOIN meetings_topic t ON t.id = et.topic_id
      WHERE et.engagement_id = "meetings_engagement"."id")
 )::text)"""

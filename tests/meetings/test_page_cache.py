@@ -110,6 +110,34 @@ def test_a_row_shown_before_shows_each_change_at_once(browse, meeting, change):
     assert shown in after and after != before
 
 
+def _title(record):
+    Participation.objects.filter(engagement=record, official__country_id="JO").update(title="Minister of Interior")
+    return '"title": "Minister of Interior"'
+
+
+def _topic_in_api(record):
+    record.topics.add(Topic.objects.get(slug="training"))
+    return '"training"'
+
+
+@pytest.mark.parametrize("change", [_summary, _kind, _date, _review, _sources, _state, _rename, _title, _topic_in_api])
+def test_an_engagement_the_api_listed_before_shows_each_change_at_once(browse, meeting, change):
+    before = browse.get("/api/engagements/").content.decode()
+    assert browse.get("/api/engagements/").content.decode() == before
+    shown = change(meeting)
+    after = browse.get("/api/engagements/").content.decode()
+    assert after != before
+    if shown.startswith('"'):  # shown in the API as it is
+        assert shown in after and shown not in before
+
+
+def test_the_api_lists_each_engagement_with_the_host_it_was_asked_on(client, analyst, meeting):
+    client.force_login(analyst)
+    first = client.get("/api/engagements/", HTTP_HOST="localhost").json()["results"][0]["url"]
+    again = client.get("/api/engagements/", HTTP_HOST="127.0.0.1").json()["results"][0]["url"]
+    assert first.startswith("http://localhost/") and again.startswith("http://127.0.0.1/")
+
+
 def test_rows_alike_but_for_their_id_are_each_their_own(browse):
     first = factories.engagement(date=datetime.date(2024, 3, 1))
     second = factories.engagement(date=datetime.date(2024, 3, 1))

@@ -118,7 +118,7 @@ def test_an_officials_latest_engagements_are_the_first_page_of_their_timeline():
     envoy = factories.official(name="Nasser Al Marri", country="QA")
     for day in range(1, 13):  # twelve, two on one day, one undated: a second page, in timeline order
         factories.engagement(date=datetime.date(2023, 3, min(day, 11)) if day < 12 else None, officials=[envoy])
-    timeline = selectors.engagement_page(
+    timeline = selectors.engagement_row_page(
         selectors.engagement_filter(selectors.engagement_list(), official=envoy.pk), cursor=None, size=10
     )
     sides = selectors.official_sides(official=envoy, latest=10)
