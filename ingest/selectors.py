@@ -18,7 +18,7 @@ from kombu.exceptions import ChannelError
 
 from ingest.models import Article
 from meetings.models import Engagement, Evidence, Official
-from meetings.selectors import SEARCH_SAMPLE, domain_search, ids_by_bitmap
+from meetings.selectors import SEARCH_SAMPLE, RowRef, domain_search, ids_by_bitmap
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def articles_matching(*, query: str, limit: int = 20) -> tuple[list[Article], bo
 @dataclass
 class SearchResults:
     officials: list[Official]
-    engagements: list[Engagement]
+    engagements: list[RowRef]
     articles: list[Article]
     engagements_sampled: bool = False  # common words: the newest of a sample of the matches are shown
     articles_sampled: bool = False

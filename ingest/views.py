@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from ingest import selectors, services
 from ingest.forms import UploadForm
 from ingest.models import Article
+from meetings import page_cache
 from meetings.forms import SearchForm
 from meetings.paging import newest_first_page, query_with
 
@@ -107,7 +108,10 @@ def article_list(request: HttpRequest) -> HttpResponse:
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     query = form.query()
-    context = {"form": form, "query": query, "results": selectors.search(query=query) if query else None}
+    results = selectors.search(query=query) if query else None
+    html = page_cache.rendered_rows(results.engagements) if results else {}
+    rows = [html[ref.pk] for ref in results.engagements if ref.pk in html] if results else []
+    context = {"form": form, "query": query, "results": results, "engagement_rows": rows}
     if request.htmx and not request.htmx.boosted:
         return render(request, "ingest/search.html#results", context)
     return render(request, "ingest/search.html", context)

@@ -329,7 +329,8 @@ ROW_DIGEST = """md5(ROW(
 )::text)"""
 
 
-def _row_refs(queryset: QuerySet[Engagement]) -> list[RowRef]:
+def engagement_row_refs(queryset: QuerySet[Engagement]) -> list[RowRef]:
+    """The queryset's engagements as RowRefs, in its order (one query)."""
     rows = (
         queryset.prefetch_related(None)
         .annotate(row_digest=RawSQL(ROW_DIGEST, []))
@@ -341,7 +342,7 @@ def _row_refs(queryset: QuerySet[Engagement]) -> list[RowRef]:
 def engagement_row_page(queryset: QuerySet[Engagement], *, cursor: str | None, size: int | None = None) -> Page:
     """One page of a timeline after the cursor as RowRefs (one query), and the cursor of the next page."""
     size = size or PAGE_SIZE
-    refs = _row_refs(_page_picked(queryset, cursor=cursor, size=size))
+    refs = engagement_row_refs(_page_picked(queryset, cursor=cursor, size=size))
     more = len(refs) > size
     return Page(rows=refs[:size], next_cursor=cursor_of(refs[size - 1]) if more else None)
 
@@ -696,7 +697,7 @@ def official_sides(
 def first_page_of(*, ids: list[int], size: int, with_rejected: bool = False) -> Page:
     """The first timeline page (RowRefs) of engagements whose ids are known, newest first (one more than
     `size` when there are more), and the cursor of the next page."""
-    rows = _row_refs(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
+    rows = engagement_row_refs(engagement_list(with_rejected=with_rejected).filter(pk__in=ids[:size])) if ids else []
     return Page(rows=rows, next_cursor=cursor_of(rows[-1]) if rows and len(ids) > size else None)
 
 
@@ -719,7 +720,7 @@ class DomainMatches:
     newest of a sample when the words are common: `engagements_sampled`)."""
 
     officials: list[Official]
-    engagements: list[Engagement]
+    engagements: list[RowRef]
     engagements_sampled: bool = False
 
 
@@ -769,7 +770,7 @@ def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
         .order_by(F("date").desc(nulls_last=True), "-id"),
         limit=limit,
     )
-    engagements = list(engagement_list().filter(pk__in=matches.ids)) if matches.ids else []
+    engagements = engagement_row_refs(engagement_list().filter(pk__in=matches.ids)) if matches.ids else []
     return DomainMatches(officials, engagements, engagements_sampled=matches.sampled)
 
 
