@@ -20,8 +20,7 @@ from pathlib import Path
 from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
@@ -31,7 +30,6 @@ from ingest.models import Article
 from ingest.records import extraction_records_write, known_officials
 from ingest.selectors import articles_with_evidence
 from ingest.texts import containment, normalized_text_hash, word_shingles
-from meetings.models import Evidence
 
 logger = logging.getLogger(__name__)
 
@@ -313,30 +311,38 @@ def article_fetch(*, article: Article, task_id: str) -> Article | None:
     return current
 
 
+# Of the most recent processed articles sharing a sketch hash (the first SYNDICATION_SCAN), those sharing the
+# most; then only those few are read in full: their text, and whether each is a source of some engagement
+# (`cited`), whose evidence a copy shares. Written so that no article's text, nor any evidence, is read
+# but the candidates' (an ORM semi-join read every article's row and all the evidence: the cost grew with
+# the articles stored).
+SYNDICATION_CANDIDATES_SQL = """
+WITH recent AS MATERIALIZED (
+    SELECT id, sketch FROM ingest_article
+    WHERE sketch && %(sketch)s::bigint[] AND status = 'done' AND duplicate_of_id IS NULL AND id <> %(id)s
+    ORDER BY created DESC, id DESC LIMIT %(scan)s
+), ranked AS (
+    SELECT id, cardinality(ARRAY(SELECT unnest(sketch) INTERSECT SELECT unnest(%(sketch)s::bigint[]))) AS shared
+    FROM recent ORDER BY shared DESC, id LIMIT %(candidates)s
+)
+SELECT a.id, a.text, EXISTS (SELECT 1 FROM meetings_evidence e WHERE e.article_id = a.id) AS cited
+FROM ranked r JOIN ingest_article a ON a.id = r.id
+ORDER BY r.shared DESC, r.id
+"""
+
+
 def article_syndication_find(*, article: Article) -> Article | None:
     """An earlier processed article carrying nearly the same text: another outlet's copy of the story."""
     if not article.sketch:
         return None
-    # One query: of the most recent articles sharing a sketch hash, those sharing the most, their text,
-    # and whether each is a source of some engagement (`cited`), whose evidence a copy shares.
-    recent = (
-        Article.objects.filter(sketch__overlap=article.sketch, status=Article.Status.DONE, duplicate_of__isnull=True)
-        .exclude(pk=article.pk)
-        .values("pk")[:SYNDICATION_SCAN]
-    )
-    shared = RawSQL(
-        "cardinality(ARRAY(SELECT unnest(ingest_article.sketch) INTERSECT SELECT unnest(%s::bigint[])))",
-        (list(article.sketch),),
-    )
-    cited = Exists(Evidence.objects.filter(article=OuterRef("pk")))
-    candidates = (
-        Article.objects.filter(pk__in=recent)
-        .annotate(shared=shared, cited=cited)
-        .order_by("-shared", "pk")
-        .only("pk", "text")[:SYNDICATION_CANDIDATES]
-    )
+    params = {
+        "sketch": list(article.sketch),
+        "id": article.pk,
+        "scan": SYNDICATION_SCAN,
+        "candidates": SYNDICATION_CANDIDATES,
+    }
     mine = word_shingles(article.text)
-    for candidate in candidates:
+    for candidate in Article.objects.raw(SYNDICATION_CANDIDATES_SQL, params):
         if containment(mine, word_shingles(candidate.text)) >= SYNDICATION_CONTAINMENT:
             return candidate
     return None
