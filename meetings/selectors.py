@@ -317,9 +317,9 @@ ROW_DIGEST = """md5(ROW(
     (SELECT short_name FROM meetings_country WHERE code = "meetings_engagement"."location_country_id"),
     (SELECT username FROM auth_user WHERE id = "meetings_engagement"."reviewed_by_id"),
     (SELECT COUNT(DISTINCT article_id) FROM meetings_evidence WHERE engagement_id = "meetings_engagement"."id"),
-    (SELECT string_agg(c.code || ' ' || c.short_name, '|' ORDER BY c.short_name, c.code)
-     FROM meetings_engagement_countries ec JOIN meetings_country c ON c.code = ec.country_id
-     WHERE ec.engagement_id = "meetings_engagement"."id"),
+    (SELECT string_agg(ec.country_id || ' ' || (SELECT short_name FROM meetings_country WHERE code = ec.country_id),
+                       '|' ORDER BY ec.country_id)
+     FROM meetings_engagement_countries ec WHERE ec.engagement_id = "meetings_engagement"."id"),
     (SELECT string_agg(concat_ws(' ', p.official_id, p.country_id, o.name, p.title), '|' ORDER BY p.country_id, p.id)
      FROM meetings_participation p JOIN meetings_official o ON o.id = p.official_id
      WHERE p.engagement_id = "meetings_engagement"."id"),
