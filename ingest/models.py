@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 
 from ingest.texts import normalized_text_hash, text_sketch
@@ -63,6 +63,8 @@ class Article(models.Model):
             models.Index(fields=["status", "updated"], name="article_status_updated"),  # operations page, sweeper
             models.Index(fields=["processed"], name="article_processed"),  # processed in the last hour / day
             GinIndex(fields=["sketch"], name="article_sketch"),  # near-duplicate candidates: sketch overlap
+            # The newest first: the search for a common word reads them in this order.
+            models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_newest"),
         ]
 
     def __str__(self) -> str:

@@ -18,7 +18,7 @@ from kombu.exceptions import ChannelError
 
 from ingest.models import Article
 from meetings.models import Engagement, Evidence, Official
-from meetings.selectors import SEARCH_SAMPLE, RowRef, domain_search, ids_by_bitmap
+from meetings.selectors import SEARCH_SAMPLE, RowRef, domain_search, full_text_ids
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def articles_matching(*, query: str, limit: int = 20) -> tuple[list[Article], bo
     they are the latest of a sample (words found in very many articles)."""
     newest = (F("published").desc(nulls_last=True), "-id")
     matching = RawSQL(ARTICLE_MATCH, [query], output_field=BooleanField())
-    matches = ids_by_bitmap(Article.objects.filter(matching).order_by(*newest), limit=limit)
+    matches = full_text_ids(Article.objects.all(), matching, newest_by="published", limit=limit)
     if not matches.ids:
         return [], matches.sampled
     return list(Article.objects.defer("text").filter(pk__in=matches.ids).order_by(*newest)), matches.sampled

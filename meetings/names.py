@@ -266,6 +266,13 @@ def alias_key(name: str) -> str:
     return " ".join(words)
 
 
+def telling_words(key: str) -> list[str]:
+    """The words of a folded name that tell who it is: its particles ("al", "bin") left out, unless that
+    leaves none ("al maaytah" -> ["maaytah"])."""
+    words = key.split()
+    return [word for word in words if word not in PARTICLES] or words
+
+
 def strip_honorifics(name: str) -> str:
     """The name as printed without leading ranks and honorifics ("Maj. Gen. Dr. X" -> "X")."""
     words = name.strip(" ,;:").split()

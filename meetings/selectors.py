@@ -1,6 +1,7 @@
 """Reads of the domain, each returning a QuerySet (or plain values) with its relations loaded."""
 
 import datetime
+import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
+    Model,
     OuterRef,
     Prefetch,
     Q,
@@ -43,7 +45,7 @@ from meetings.models import (
     Watch,
     WatchProfile,
 )
-from meetings.names import alias_key, has_arabic_script, romanized_key
+from meetings.names import alias_key, has_arabic_script, romanized_key, telling_words
 from meetings.paging import Page
 
 EngagementCountry = Engagement.countries.through
@@ -87,31 +89,44 @@ NAME_SIMILARITY = 0.4
 
 
 @contextmanager
-def spellings_loosely_similar(*, on_the_indexes: bool = False) -> Iterator[None]:
-    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY,
-    and `on_the_indexes`, no table is scanned whole. Local to the transaction, so no other query on the
-    connection sees them; set in the statement that sets the threshold (a round trip fewer)."""
+def planned_with(settings: dict[str, str]) -> Iterator[None]:
+    """Within this block, the planner and index settings given, set in one statement; for reading only.
+    Set local to a transaction, and that transaction, or in a caller's transaction the savepoint, ended
+    rolled back, so that no later query on the connection sees them (a savepoint released keeps them)."""
+    names = list(settings)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)"
-            + (", set_config('enable_seqscan', 'off', true)" if on_the_indexes else ""),
-            [str(NAME_SIMILARITY)],
+            "SELECT " + ", ".join("set_config(%s, %s, true)" for _ in names),
+            [value for name in names for value in (name, settings[name])],
         )
+        yield
+        transaction.set_rollback(True)
+
+
+@contextmanager
+def spellings_loosely_similar(*, on_the_indexes: bool = False) -> Iterator[None]:
+    """Within this block, trigram word similarity (``%>``, ``trigram_word_similar``) accepts NAME_SIMILARITY,
+    and `on_the_indexes`, no table is scanned whole (planned_with)."""
+    settings = {"pg_trgm.word_similarity_threshold": str(NAME_SIMILARITY)}
+    with planned_with(settings | ({"enable_seqscan": "off"} if on_the_indexes else {})):
         yield
 
 
 def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     """Ids of officials with a spelling whose words resemble the name, closest first (alias_key_trgm index)."""
-    key = alias_key(name)
+    # The name's particles left out: "al" is in a third of the spellings, and "Al Kaabi" would be near ten
+    # thousand of them (130 ms at 300,000 aliases) to read and rank before the few Kaabis.
+    key = " ".join(telling_words(alias_key(name)))
     if not key:
         return []
     # The planner prices word_similarity() as cheap and scans every alias (100 ms at 20,000 officials): keep it
     # on the indexes.
     with spellings_loosely_similar(on_the_indexes=True):
-        similar = OfficialAlias.objects.filter(key__trigram_word_similar=key)
+        similar = OfficialAlias.objects.filter(key__trigram_word_similar=key).order_by()
         distance = RawSQL("%s <<-> key", [key])  # word-similarity distance
         wanted = limit * 3
-        # The spellings within reach, from the GIN index (alias_key_trgm): a name's few in a few rows.
+        # The spellings within reach, from the GIN index (alias_key_trgm): a name's few in a few rows, in no
+        # order, so that a common name stops at the first wanted + 1.
         found = list(similar.annotate(distance=distance).values_list("official_id", "distance")[: wanted + 1])
         if len(found) > wanted:
             # A common name: only its nearest spellings, read in order from the GiST index (partial on a key
@@ -130,8 +145,6 @@ def officials_matching(*, name: str, limit: int = 200) -> list[int]:
     return list(dict.fromkeys(rows))[:limit]
 
 
-# Words of a name that say nothing about who it is ("Al", "bin"): they never decide a match on their own.
-NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "bn", "de", "di", "da", "van", "von", "der", "la", "le"}
 # Two spellings of one word of a name: "maaitah" and "maaytah" score 0.86, "obaid" and "omar" 0.44.
 SAME_WORD = 0.8
 NAME_CANDIDATES = 60
@@ -174,7 +187,7 @@ def official_name_match(*, name: str, limit: int = 8) -> OfficialNameMatch:
     candidates = officials_matching(name=name, limit=NAME_CANDIDATES)
     if not candidates:
         return OfficialNameMatch(name, [], [])
-    wanted = [word for word in key.split() if word not in NAME_PARTICLES] or key.split()
+    wanted = telling_words(key)  # particles ("Al", "bin") never decide a match on their own
     exact: set[int] = set()
     found: set[int] = set()
     closeness: dict[int, float] = {}
@@ -732,30 +745,70 @@ class DomainMatches:
 # planner, expecting all of them, would compile the query (JIT) for longer than it then takes: not here.
 SEARCH_SAMPLE = 300
 
+# Words the planner's statistics of the full-text index put in at least this share of the rows are looked
+# for among the newest rows instead, read in order off the index of that order: their newest 20 matches lie
+# among the first 200 or so, fewer rows than a sample, and they are the newest matches of all, not of a
+# sample. The walk stops at the date of the NEWEST_READ-th newest row (a word common once but not lately);
+# short of matches by then, the sample is read.
+COMMON_SHARE = 0.1
+NEWEST_READ = 1000
+
 
 @dataclass(frozen=True)
 class FullTextIds:
     ids: list[int]
-    read: int  # the matches read from the index (all of them, or the sample)
+    read: int  # the matches read from the index (all of them, or the sample), or at most so many newest rows
     sampled: bool  # so many rows matched that `ids` come from a sample of them
 
 
-def ids_by_bitmap(queryset: QuerySet, *, limit: int, sample: int = SEARCH_SAMPLE) -> FullTextIds:
-    """The first `limit` ids in the queryset's order among its full-text matches, read through the GIN
-    index, and whether those matches may be a sample: a count of a tenth of the sample size or more (the
+def table_size(model: type[Model]) -> float:
+    """The table's row count as of its last ANALYZE (-1 before any), as the planner reckons with it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [model._meta.db_table])
+        row = cursor.fetchone()
+    return row[0] if row else -1
+
+
+def share_estimated(queryset: QuerySet, *, of: float) -> float:
+    """The planner's estimate of the share of `of` rows the queryset's filter keeps, from the statistics
+    ANALYZE keeps of an index's expression: for a full-text match, how common each of its words is."""
+    plan = json.loads(queryset.order_by().explain(format="json"))
+    return plan[0]["Plan"]["Plan Rows"] / of if of > 0 else 0.0
+
+
+def full_text_ids(
+    rows: QuerySet,
+    matching: RawSQL,
+    *,
+    newest_by: str,
+    limit: int,
+    sample: int = SEARCH_SAMPLE,
+    newest: int = NEWEST_READ,
+) -> FullTextIds:
+    """The first `limit` ids of `rows`, newest `newest_by` first (then the highest id), that are
+    full-text `matching`, and whether those may be the first of a sample. A common word (COMMON_SHARE)
+    is looked for in that order off an index of it, back to the date of the table's `newest`-th newest
+    row (on a table of fewer rows, not at all). Any other word, or a common one with too few matches by
+    then, is read off its GIN index: a count of a tenth of the sample size or more may be a sample (the
     index keeps each match of a common word with a probability from its own estimate of their number,
-    so a sample can come out well under `sample` rows; far fewer matches are read in full). The
-    planner prices to_tsvector() as cheap and would rather compute it for every row (120 ms on 1,500
-    articles) than read the index; here it cannot."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true), "
-            "set_config('gin_fuzzy_search_limit', %s, true), set_config('jit', 'off', true)",
-            [str(sample)],
-        )
-        rows = list(queryset.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")[:limit])
-    read = rows[0][1] if rows else 0
-    return FullTextIds([pk for pk, _ in rows], read=read, sampled=read >= sample // 10)
+    so a sample can come out well under `sample` rows; far fewer matches are read in full). The planner
+    prices to_tsvector() as cheap and would rather compute it for every row (120 ms on 1,500 articles)
+    than read the index; here it cannot."""
+    order = (F(newest_by).desc(nulls_last=True), F("pk").desc())
+    matched = rows.filter(matching).order_by(*order)
+    total = table_size(rows.model)
+    if total >= newest and share_estimated(matched, of=total) >= COMMON_SHARE:
+        table = rows.model._default_manager.order_by(*order)
+        since = Subquery(table.values(newest_by)[newest - 1 : newest])  # NULL on fewer rows: none walked
+        with planned_with({"enable_bitmapscan": "off", "enable_seqscan": "off", "jit": "off"}):
+            ids = list(matched.filter(**{f"{newest_by}__gte": since}).values_list("pk", flat=True)[:limit])
+        if len(ids) == limit:
+            return FullTextIds(ids, read=newest, sampled=False)
+    bitmap = {"enable_seqscan": "off", "enable_indexscan": "off", "gin_fuzzy_search_limit": str(sample), "jit": "off"}
+    with planned_with(bitmap):
+        found = list(matched.annotate(matched=Window(Count("pk"))).values_list("pk", "matched")[:limit])
+    read = found[0][1] if found else 0
+    return FullTextIds([pk for pk, _ in found], read=read, sampled=read >= sample // 10)
 
 
 def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
@@ -764,11 +817,8 @@ def domain_search(*, query: str, limit: int = 20) -> DomainMatches:
     by_id = Official.objects.select_related("country").prefetch_related("aliases").in_bulk(found)
     officials = [by_id[pk] for pk in found if pk in by_id]
     matching = RawSQL(SUMMARY_MATCH, [query], output_field=BooleanField())
-    matches = ids_by_bitmap(
-        Engagement.objects.exclude(status=Engagement.Status.REJECTED)
-        .filter(matching)
-        .order_by(F("date").desc(nulls_last=True), "-id"),
-        limit=limit,
+    matches = full_text_ids(
+        Engagement.objects.exclude(status=Engagement.Status.REJECTED), matching, newest_by="date", limit=limit
     )
     engagements = engagement_row_refs(engagement_list().filter(pk__in=matches.ids)) if matches.ids else []
     return DomainMatches(officials, engagements, engagements_sampled=matches.sampled)

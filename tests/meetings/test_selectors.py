@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 
@@ -114,6 +115,19 @@ def test_officials_matching_orders_a_common_name_as_a_rare_one():
     assert selectors.officials_matching(name="Maaytah", limit=2) == expected[:2]  # 5 within reach, 6 asked for
 
 
+def test_officials_matching_looks_past_a_names_particles():
+    """ "Al Kaabi" is the Kaabis, nearest first, not also every "Al Ka..." whose spelling is near only by its
+    "Al"; a name of particles alone is still looked for."""
+    kaabis = [factories.official(name=name) for name in ["Abdullah Al Kaabi", "Khalid Kaabi", "Saad Al-Kaabiy"]]
+    for index in range(40):
+        factories.official(name=f"{['Hamad', 'Fahad'][index % 2]} Al {['Kaldi', 'Kamal', 'Karim', 'Katib'][index % 4]}")
+    found = selectors.officials_matching(name="Al Kaabi", limit=30)
+    assert found == [record.pk for record in kaabis]
+    assert selectors.officials_matching(name="H.E. Al-Kaabi", limit=30) == found
+    bin_alone = factories.official(name="Bin")
+    assert selectors.officials_matching(name="bin", limit=10) == [bin_alone.pk]
+
+
 def test_an_officials_latest_engagements_are_the_first_page_of_their_timeline():
     envoy = factories.official(name="Nasser Al Marri", country="QA")
     for day in range(1, 13):  # twelve, two on one day, one undated: a second page, in timeline order
@@ -172,3 +186,18 @@ def test_overviews_skip_what_stale_tallies_name_but_the_database_no_longer_holds
 
     assert [topic.slug for topic, _, _ in pair.topic_years] == ["border-security"]
     assert [topic.slug for topic, _ in country.topics] == ["border-security"]
+
+
+def test_a_search_leaves_the_planner_as_it_found_it_in_the_callers_transaction():
+    """The settings a search plans with end with its block, also inside a transaction that goes on (a
+    worker's record, a test): no later query is planned without sequential scans or bitmaps."""
+    factories.official(name="Obaid Al Maaytah")
+    with connection.cursor() as cursor:
+        assert selectors.officials_matching(name="Maaytah")
+        selectors.domain_search(query="border")
+        cursor.execute(
+            "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+            "current_setting('enable_bitmapscan'), current_setting('gin_fuzzy_search_limit'), "
+            "current_setting('pg_trgm.word_similarity_threshold')"
+        )
+        assert cursor.fetchone() == ("on", "on", "on", "0", "0.6")
