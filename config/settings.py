@@ -142,6 +142,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # API requests note a token's use in Redis (a GET writes no row); this carries it to ApiToken.last_used.
     "meetings-api-tokens-flush-use": {"task": "meetings.api_tokens_flush_use", "schedule": 60.0},
+    # The log of officials' changes that workers bring their index of known officials up to date from.
+    "meetings-official-changes-prune": {"task": "meetings.official_changes_prune", "schedule": 3600.0},
 }
 
 # Mail: the console in development, SMTP from the environment in production ----------------------

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime
 import functools
+import time
 from collections.abc import Collection, Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from django.contrib.postgres.aggregates import ArrayAgg
@@ -26,12 +27,17 @@ from ingest.extraction.known import KnownOfficials
 from ingest.extraction.text import Sentence, covering, split_sentences
 from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatible, reports_assign, script_of
 from ingest.models import Article
-from ingest.selectors import officials_known, officials_version
+from ingest.selectors import officials_known
 from meetings.history import changes_message
 from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
 from meetings.names import alias_key, romanized_key
 from meetings.review import engine_user, history_records
-from meetings.selectors import spellings_loosely_similar
+from meetings.selectors import (
+    EVERY_OFFICIAL,
+    OFFICIAL_CHANGES_KEPT,
+    officials_changed_since,
+    spellings_loosely_similar,
+)
 from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
 
 ALIAS_CANDIDATE_LIMIT = 200
@@ -92,35 +98,49 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     return official
 
 
-# The officials on record as the engine indexes them, kept per process: (their version, the index).
-_known_on_record: dict[str, tuple[tuple[int, ...], KnownOfficials]] = {}
+@dataclass
+class _Known:
+    """The officials on record as the engine indexes them, kept by a process for one database."""
+
+    mark: int  # officials_changed_since's, from the last look
+    looked: float  # time.monotonic() then
+    index: KnownOfficials
+
+
+_known_on_record: dict[str, _Known] = {}
 
 
 def known_officials() -> KnownOfficials:
     """The officials on record in the engine's terms: a mention the engine recognises as one of them
-    keeps their state and title and comes back with their key. Read and indexed again only when an
-    official or an alias was added, changed or removed since (officials_version, read first, so a
-    change made meanwhile is read on the next call)."""
-    if connection.in_atomic_block:  # its own changes share one transaction id, which the version misses
-        return _known_index()
-    version = officials_version()
+    keeps their state and title and comes back with their key. Read whole once per process (6 s at
+    200,000 officials), then brought up to date with those added, changed or removed since the last look
+    (officials_changed_since, read first, so a change made meanwhile is read on the next call); whole
+    again after a gap longer than half the time their changes are kept."""
+    if connection.in_atomic_block:  # its own changes may yet be rolled back: not for the process to keep
+        return KnownOfficials(map(_known_official, officials_known()))
     database = connection.settings_dict["NAME"]
     kept = _known_on_record.get(database)
-    if kept is None or kept[0] != version:
-        kept = _known_on_record[database] = (version, _known_index())
-    return kept[1]
+    now = time.monotonic()
+    fresh = kept is not None and now - kept.looked < OFFICIAL_CHANGES_KEPT.total_seconds() / 2
+    mark, changed = officials_changed_since(kept.mark if kept is not None and fresh else None)
+    if kept is None or not fresh or EVERY_OFFICIAL in changed:
+        kept = _known_on_record[database] = _Known(mark, now, KnownOfficials(map(_known_official, officials_known())))
+        return kept.index
+    if changed:
+        current = [_known_official(official) for official in officials_known().filter(pk__in=changed)]
+        found = {official.key for official in current}
+        kept.index.update(current, removed=[str(pk) for pk in changed if str(pk) not in found])
+    kept.mark, kept.looked = mark, now
+    return kept.index
 
 
-def _known_index() -> KnownOfficials:
-    return KnownOfficials(
-        KnownOfficial(
-            name=official.name,
-            state=official.country_id,
-            titles=(official.title,) if official.title else (),
-            aliases=tuple(name for name in official.spellings if name and name != official.name),  # type: ignore[attr-defined]
-            key=str(official.pk),
-        )
-        for official in officials_known()
+def _known_official(official: Official) -> KnownOfficial:
+    return KnownOfficial(
+        name=official.name,
+        state=official.country_id,
+        titles=(official.title,) if official.title else (),
+        aliases=tuple(name for name in official.spellings if name and name != official.name),  # type: ignore[attr-defined]
+        key=str(official.pk),
     )
 
 

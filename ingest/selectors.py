@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from celery import current_app
 from django.conf import settings
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.db import connection
 from django.db.models import BooleanField, Count, F, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -155,20 +154,6 @@ def articles_with_evidence(*, article_ids: list[int]) -> set[int]:
     """Those of the articles that are a source of some engagement (one query)."""
     cited = Evidence.objects.filter(article_id__in=article_ids).order_by().values_list("article_id", flat=True)
     return set(cited.distinct())
-
-
-def officials_version() -> tuple[int, ...]:
-    """Changes whenever an official or an alias is added, changed or removed (one query): each table's
-    row count and the sum of its rows' creating transaction ids (an UPDATE writes a newer one)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT (SELECT count(*) FROM meetings_official),"
-            " (SELECT sum(xmin::text::bigint) FROM meetings_official),"
-            " (SELECT count(*) FROM meetings_officialalias),"
-            " (SELECT sum(xmin::text::bigint) FROM meetings_officialalias)"
-        )
-        row = cursor.fetchone()
-    return tuple(int(value or 0) for value in row or ())
 
 
 def officials_known() -> QuerySet[Official]:

@@ -9,6 +9,7 @@ from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.core import signing
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.urls import reverse
 
 from meetings.kinds import ENGAGEMENT_KINDS, LABELS
@@ -130,6 +131,26 @@ class OfficialAlias(models.Model):
         self.key = alias_key(self.name)
         self.romanized = romanized_key(self.name)
         super().save(*args, **kwargs)
+
+
+class OfficialChange(models.Model):
+    """That an official or one of their spellings was added, changed or removed, by which transaction:
+    written by triggers on both tables (migration 0026), whatever wrote (a service, the admin, a load), so
+    a process that keeps the officials indexed reads again only those changed since it last looked
+    (selectors.officials_changed_since). Kept a day (services.official_changes_prune)."""
+
+    official_id = models.IntegerField()  # no foreign key: a removed official's change outlives them
+    xid = models.BigIntegerField(help_text="The writing transaction's id (pg_current_xact_id(), never wraps)")
+    at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["xid"], name="official_change_xid"),
+            models.Index(fields=["at"], name="official_change_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Official {self.official_id} changed by transaction {self.xid}"
 
 
 class Engagement(models.Model):

@@ -724,6 +724,33 @@ def official_counterparts(*, official: Official, limit: int = 10) -> list[tuple[
     return official_sides(official=official, counterparts=limit).counterparts
 
 
+# Officials' changes ----------------------------------------------------------------------------------
+
+# How long the log of officials' changes is kept (services.official_changes_prune); a process that last
+# looked longer ago than half of it reads the officials whole again.
+OFFICIAL_CHANGES_KEPT = datetime.timedelta(days=1)
+
+
+# The official a TRUNCATE of the officials or their spellings logs: every one of them.
+EVERY_OFFICIAL = 0
+
+
+def officials_changed_since(mark: int | None) -> tuple[int, list[int]]:
+    """(a mark to ask with next time, the officials added, changed or removed since the call that gave
+    `mark`, EVERY_OFFICIAL among them for all; none without a mark), in one query. The mark is the oldest
+    transaction still running: every change committed after this call is by that one or a newer one, so
+    none is missed (one may be read twice)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint, "
+            "ARRAY(SELECT DISTINCT official_id FROM meetings_officialchange WHERE xid >= %s)",
+            [mark if mark is not None else 2**62],
+        )
+        row = cursor.fetchone()
+    assert row is not None
+    return int(row[0]), list(row[1])
+
+
 # Search ---------------------------------------------------------------------------------------------------
 
 

@@ -24,6 +24,7 @@ from meetings.models import (
     Evidence,
     Official,
     OfficialAlias,
+    OfficialChange,
     Organization,
     Participation,
     Watch,
@@ -36,6 +37,7 @@ logger = logging.getLogger(__name__)
 TASK_REFRESH_TALLIES = "meetings.refresh_tallies"
 TASK_SEND_DIGESTS = "meetings.send_digests"
 TASK_FLUSH_TOKEN_USE = "meetings.api_tokens_flush_use"
+TASK_PRUNE_OFFICIAL_CHANGES = "meetings.official_changes_prune"
 # Writes within this many seconds of the first share one refresh of the tallies.
 TALLIES_REFRESH_DELAY = 5
 
@@ -134,6 +136,13 @@ def _move_watches(watches, *, target: Official) -> None:
         else:
             watching.add(watch.user_id)
             Watch.objects.filter(pk=watch.pk).update(official=target)
+
+
+def official_changes_prune(*, now: datetime.datetime) -> int:
+    """The log of officials' changes less what is older than it is kept for (selectors.OFFICIAL_CHANGES_KEPT):
+    no process still reads that far back. Returns how many entries went."""
+    deleted, _ = OfficialChange.objects.filter(at__lt=now - selectors.OFFICIAL_CHANGES_KEPT).delete()
+    return deleted
 
 
 def official_get_or_create(

@@ -23,3 +23,8 @@ def send_digests(self) -> None:
 @shared_task(name=services.TASK_FLUSH_TOKEN_USE, acks_late=True, ignore_result=True)
 def api_tokens_flush_use() -> None:
     services.api_tokens_use_flush()
+
+
+@shared_task(name=services.TASK_PRUNE_OFFICIAL_CHANGES, acks_late=True, ignore_result=True)
+def official_changes_prune() -> None:
+    services.official_changes_prune(now=timezone.now())

@@ -7,7 +7,7 @@ not knowledge."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from meetings.names import name_tokens, skeleton
@@ -32,38 +32,83 @@ def _keys(name: str) -> set[str]:
     return {skeleton(t)[:3] for t in name_tokens(name)}
 
 
+def _names(official: KnownOfficial) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((official.name, *official.aliases)))
+
+
 class KnownOfficials:
-    """An index of known officials by the skeletons of their name words, built once per batch."""
+    """An index of known officials by the skeletons of their name words, built once and brought up to date
+    in place as officials change (`update`)."""
 
     def __init__(self, officials: Iterable[KnownOfficial] = ()) -> None:
-        self._officials: list[KnownOfficial] = []
+        self._build(officials)
+
+    def _build(self, officials: Iterable[KnownOfficial]) -> None:
+        self._officials: list[KnownOfficial | None] = []  # None: a slot whose official was replaced or dropped
         self._candidates: list[PersonCandidate] = []
         self._index: dict[str, set[int]] = defaultdict(set)
-        self._family: set[str] = set()  # skeletons of family names: a lone word must be one
-        self._by_key: dict[str, KnownOfficial] = {}
-        # Answers of `find`, as the index never changes: a batch's copies of one story ask the same.
+        self._family: Counter[str] = Counter()  # skeletons of family names: a lone word must be one
+        self._by_key: dict[str, int] = {}  # the caller's key: the official's slot
+        self._live = 0
+        # Answers of `find` since the last update: a batch's copies of one story ask the same.
         self._found: dict[tuple[str, str | None, str | None], KnownOfficial | None] = {}
         for official in officials:
-            if official.key is not None:
-                self._by_key[official.key] = official
-            names = tuple(dict.fromkeys((official.name, *official.aliases)))
-            at = len(self._officials)
-            self._officials.append(official)
-            title = official.titles[0] if official.titles else None
-            self._candidates.append(PersonCandidate(str(at), names, official.state, title))
-            for name in names:
-                for key in _keys(name):
-                    self._index[key].add(at)
-                tokens = name_tokens(name)
-                if tokens:
-                    self._family.add(skeleton(tokens[-1]))
+            self._add(official)
+
+    def _add(self, official: KnownOfficial) -> None:
+        at = len(self._officials)
+        if official.key is not None:
+            self._by_key[official.key] = at
+        self._officials.append(official)
+        title = official.titles[0] if official.titles else None
+        self._candidates.append(PersonCandidate(str(at), _names(official), official.state, title))
+        for name in _names(official):
+            for key in _keys(name):
+                self._index[key].add(at)
+            tokens = name_tokens(name)
+            if tokens:
+                self._family[skeleton(tokens[-1])] += 1
+        self._live += 1
+
+    def _drop(self, key: str) -> None:
+        at = self._by_key.pop(key, None)
+        official = self._officials[at] if at is not None else None
+        if at is None or official is None:
+            return
+        for name in _names(official):
+            for index_key in _keys(name):
+                slots = self._index[index_key]
+                slots.discard(at)
+                if not slots:
+                    del self._index[index_key]
+            tokens = name_tokens(name)
+            if tokens:
+                self._family[skeleton(tokens[-1])] -= 1
+                if self._family[skeleton(tokens[-1])] <= 0:
+                    del self._family[skeleton(tokens[-1])]
+        self._officials[at] = None
+        self._live -= 1
+
+    def update(self, changed: Iterable[KnownOfficial], removed: Iterable[str] = ()) -> None:
+        """The officials of the `changed` ones' keys replaced by them (or added), those of the `removed` keys
+        dropped; answers given before are forgotten. Once most slots are of officials replaced, the index is
+        built again from the others, so that one kept for weeks stays the size of what it holds."""
+        changed = list(changed)
+        for key in {*removed, *(official.key for official in changed if official.key is not None)}:
+            self._drop(key)
+        for official in changed:
+            self._add(official)
+        self._found.clear()
+        if len(self._officials) > 2 * self._live + 1000:
+            self._build([official for official in self._officials if official is not None])
 
     def __len__(self) -> int:
-        return len(self._officials)
+        return self._live
 
     def by_key(self, key: str | None) -> KnownOfficial | None:
         """The known official the caller gave this key."""
-        return self._by_key.get(key) if key is not None else None
+        at = self._by_key.get(key) if key is not None else None
+        return self._officials[at] if at is not None else None
 
     def find(self, name: str, state: str | None = None, title: str | None = None) -> KnownOfficial | None:
         """The one known official this printed name (with the state and title the article gives) names."""
@@ -83,12 +128,12 @@ class KnownOfficials:
         if len(scored) > 1 and scored[1][0] > scored[0][0] - MARGIN:
             # Two known officials fit about as well: the name alone does not tell which.
             return None
-        return self._officials[scored[0][1]]
+        return self._officials[scored[0][1]]  # a slot of the index: never a dropped one
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the text prints a known official's name, for names the language model did not read
         as a person. A single word counts only as a family name ("Jordan" is no Jordan Smith)."""
-        if not self._officials:
+        if not self._live:
             return []
         found = []
         for m in _CAPITALISED_RUN.finditer(text):

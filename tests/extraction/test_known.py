@@ -67,3 +67,28 @@ def test_known_officials_are_recognised_in_french_and_spanish(article):
     )
     officials = _officials(extract(article(french, published=date(2024, 4, 3), language="fr"), known=[NITIWUL, AGBEKO]))
     assert officials["Kofi Mensah Agbeko"].country == "TG" and officials["Kofi Mensah Agbeko"].known == "9"
+
+
+def test_an_index_brought_up_to_date_answers_as_one_built_afresh():
+    """Replaced, added and dropped officials: the index answers as if built from what it now holds, and
+    forgets the answers it gave before."""
+    index = KnownOfficials([NITIWUL, AGBEKO])
+    assert index.find("Nitiwul") is NITIWUL and index.find("Agbeko") is AGBEKO
+    renamed = KnownOfficial("Dominic Nitiwul", "GH", ("Minister of the Interior",), ("Dominic Nitiwool",), "7")
+    newcomer = KnownOfficial("Albert Kan-Dapaah", "GH", ("Minister for National Security",), (), "11")
+    index.update([renamed, newcomer], removed=["9"])
+    fresh = KnownOfficials([renamed, newcomer])
+    for name in ["Nitiwul", "Dominic Aduna Bingab Nitiwul", "Agbeko", "Kofi Mensah Agbeko", "Kan-Dapaah"]:
+        assert index.find(name) == fresh.find(name), name
+    assert index.find("Nitiwul") is renamed and index.find("Agbeko") is None
+    assert index.by_key("9") is None and index.by_key("11") is newcomer and len(index) == 2
+    text = "Defence Minister Agbeko spoke with Minister Kan-Dapaah."
+    assert index.spans(text) == fresh.spans(text)
+
+
+def test_an_index_updated_many_times_stays_the_size_of_what_it_holds():
+    index = KnownOfficials([NITIWUL, AGBEKO])
+    for round_ in range(3000):
+        index.update([KnownOfficial("Kofi Mensah Agbeko", "TG", (f"Minister {round_}",), (), "9")])
+    assert len(index) == 2 and index.find("Agbeko").titles == ("Minister 2999",)
+    assert len(index._officials) < 1100  # slots of the replaced ones let go, not 3,002

@@ -2,7 +2,11 @@
 
 import datetime
 
+import psycopg
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from ingest import services
 from ingest.extraction import ArticleExtraction, Event, Evidence, Location, Official
@@ -282,19 +286,74 @@ def test_an_article_done_under_another_claim_is_left_alone():
 
 
 @pytest.mark.django_db(transaction=True)  # each change commits on its own, as the app's writes do
-def test_the_officials_given_to_the_engine_are_read_again_only_after_a_change():
+def test_the_officials_given_to_the_engine_follow_each_change_reading_only_the_changed():
     from ingest.records import known_officials
 
     official = OfficialRecord.objects.create(name="Samir Haddad", title="Minister of the Interior")
     OfficialAlias.objects.create(official=official, name="Samir Haddad")
-    first = known_officials()
-    assert known_officials() is first  # nothing changed: the same index
+    other = OfficialRecord.objects.create(name="Rania Khoury", title="Minister of Defence")
+    index = known_officials()
+    assert index.find("Samir Haddad").titles == ("Minister of the Interior",) and len(index) == 2
+    with CaptureQueriesContext(connection) as nothing_new:
+        assert known_officials() is index
+    assert len(nothing_new) == 1  # the changes since: none
     OfficialAlias.objects.create(official=official, name="Sameer Haddad")  # a new spelling
-    second = known_officials()
-    assert second is not first and "Sameer Haddad" in second.find("Samir Haddad").aliases
+    with CaptureQueriesContext(connection) as one_new:
+        assert "Sameer Haddad" in known_officials().find("Samir Haddad").aliases
+    assert len(one_new) == 2 and f"IN ({official.pk})" in one_new[1]["sql"]  # that official alone read again
     OfficialRecord.objects.filter(pk=official.pk).update(title="Minister of Defence")  # no save(), no timestamp
-    third = known_officials()
-    assert third is not second and third.find("Samir Haddad").titles == ("Minister of Defence",)
+    assert known_officials().find("Samir Haddad").titles == ("Minister of Defence",)
     OfficialAlias.objects.filter(name="Sameer Haddad").delete()
-    fourth = known_officials()
-    assert fourth is not third and "Sameer Haddad" not in fourth.find("Samir Haddad").aliases
+    assert "Sameer Haddad" not in known_officials().find("Samir Haddad").aliases
+    OfficialRecord.objects.filter(pk=other.pk).delete()
+    assert known_officials().find("Rania Khoury") is None and len(known_officials()) == 1
+    assert known_officials() is index  # brought up to date each time, never read whole again
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_official_written_by_a_transaction_open_while_the_engine_looked_is_read_the_next_time():
+    """The change's transaction began before the look and committed after it: the mark the look keeps is
+    no newer than that transaction, so the next look reads it."""
+    from ingest.records import known_officials
+
+    OfficialRecord.objects.create(name="Samir Haddad")
+    index = known_officials()
+    settings = connection.settings_dict
+    with psycopg.connect(
+        host=settings["HOST"], port=settings["PORT"], user=settings["USER"], dbname=settings["NAME"]
+    ) as other:
+        other.execute(
+            "INSERT INTO meetings_official (name, title, created, updated) VALUES ('Rania Khoury', '', now(), now())"
+        )
+        assert known_officials().find("Rania Khoury") is None  # not committed yet
+        other.commit()
+    assert known_officials().find("Rania Khoury") is not None and known_officials() is index
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_log_of_officials_changes_is_kept_a_day():
+    from meetings.models import OfficialChange
+    from meetings.services import official_changes_prune
+
+    official = OfficialRecord.objects.create(name="Samir Haddad")
+    OfficialAlias.objects.create(official=official, name="Sameer Haddad")
+    logged = OfficialChange.objects.filter(official_id=official.pk)
+    assert logged.count() == 2  # the official, then the spelling
+    now = timezone.now()
+    official_changes_prune(now=now)
+    assert logged.count() == 2
+    assert official_changes_prune(now=now + datetime.timedelta(days=1, seconds=1)) >= 2  # with earlier tests'
+    assert not OfficialChange.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_officials_emptied_by_a_truncate_are_read_whole_again():
+    from ingest.records import known_officials
+
+    OfficialRecord.objects.create(name="Samir Haddad")
+    assert known_officials().find("Samir Haddad") is not None
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE meetings_official CASCADE")  # no row's change is logged, only that all went
+    OfficialRecord.objects.create(name="Rania Khoury")
+    index = known_officials()
+    assert index.find("Samir Haddad") is None and index.find("Rania Khoury") is not None and len(index) == 1
