@@ -116,14 +116,14 @@ def known_officials() -> KnownOfficials:
     (officials_changed_since, read first, so a change made meanwhile is read on the next call); whole
     again after a gap longer than half the time their changes are kept."""
     if connection.in_atomic_block:  # its own changes may yet be rolled back: not for the process to keep
-        return KnownOfficials(map(_known_official, officials_known()))
+        return _known_whole()
     database = connection.settings_dict["NAME"]
     kept = _known_on_record.get(database)
     now = time.monotonic()
     fresh = kept is not None and now - kept.looked < OFFICIAL_CHANGES_KEPT.total_seconds() / 2
     mark, changed = officials_changed_since(kept.mark if kept is not None and fresh else None)
     if kept is None or not fresh or EVERY_OFFICIAL in changed:
-        kept = _known_on_record[database] = _Known(mark, now, KnownOfficials(map(_known_official, officials_known())))
+        kept = _known_on_record[database] = _Known(mark, now, _known_whole())
         return kept.index
     if changed:
         current = [_known_official(official) for official in officials_known().filter(pk__in=changed)]
@@ -131,6 +131,10 @@ def known_officials() -> KnownOfficials:
         kept.index.update(current, removed=[str(pk) for pk in changed if str(pk) not in found])
     kept.mark, kept.looked = mark, now
     return kept.index
+
+
+def _known_whole() -> KnownOfficials:
+    return KnownOfficials(map(_known_official, officials_known()))
 
 
 def _known_official(official: Official) -> KnownOfficial:
@@ -229,8 +233,9 @@ def engagement_candidates(*, report: Report, sources: Collection[int] = ()) -> l
         if report.precision == Engagement.Precision.DAY:
             window = datetime.timedelta(days=DAY_WINDOW)
             params |= {"from": report.date - window, "to": report.date + window, "month": first}
+            params["by_month"] = Engagement.Precision.MONTH.value
             when.append("e.date BETWEEN %(from)s AND %(to)s")
-            when.append(f"(e.date = %(month)s AND e.date_precision = '{Engagement.Precision.MONTH.value}')")
+            when.append("(e.date = %(month)s AND e.date_precision = %(by_month)s)")
         else:
             params |= {"from": first, "to": last}
             when.append("e.date BETWEEN %(from)s AND %(to)s")

@@ -36,6 +36,12 @@ def _names(official: KnownOfficial) -> tuple[str, ...]:
     return tuple(dict.fromkeys((official.name, *official.aliases)))
 
 
+def _family_name(name: str) -> list[str]:
+    """The skeleton of the name's last word, if it has one: the family name a lone word must be."""
+    tokens = name_tokens(name)
+    return [skeleton(tokens[-1])] if tokens else []
+
+
 class KnownOfficials:
     """An index of known officials by the skeletons of their name words, built once and brought up to date
     in place as officials change (`update`)."""
@@ -60,14 +66,14 @@ class KnownOfficials:
         if official.key is not None:
             self._by_key[official.key] = at
         self._officials.append(official)
+        names = _names(official)
         title = official.titles[0] if official.titles else None
-        self._candidates.append(PersonCandidate(str(at), _names(official), official.state, title))
-        for name in _names(official):
+        self._candidates.append(PersonCandidate(str(at), names, official.state, title))
+        for name in names:
             for key in _keys(name):
                 self._index[key].add(at)
-            tokens = name_tokens(name)
-            if tokens:
-                self._family[skeleton(tokens[-1])] += 1
+            for family in _family_name(name):
+                self._family[family] += 1
         self._live += 1
 
     def _drop(self, key: str) -> None:
@@ -77,15 +83,13 @@ class KnownOfficials:
             return
         for name in _names(official):
             for index_key in _keys(name):
-                slots = self._index[index_key]
-                slots.discard(at)
-                if not slots:
+                self._index[index_key].discard(at)
+                if not self._index[index_key]:
                     del self._index[index_key]
-            tokens = name_tokens(name)
-            if tokens:
-                self._family[skeleton(tokens[-1])] -= 1
-                if self._family[skeleton(tokens[-1])] <= 0:
-                    del self._family[skeleton(tokens[-1])]
+            for family in _family_name(name):
+                self._family[family] -= 1
+                if self._family[family] <= 0:
+                    del self._family[family]
         self._officials[at] = None
         self._live -= 1
 
