@@ -73,10 +73,15 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         fields = kwargs.get("update_fields")
         # A save of other fields (a worker finishing the article) leaves the fingerprints as they are.
-        if self.text.strip() and (fields is None or "text" in fields):
-            self.sha256 = normalized_text_hash(self.text)
-            self.sketch = text_sketch(self.text)
+        if fields is None or "text" in fields:
+            self.fingerprint()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("ingest:article", args=[self.pk])
+
+    def fingerprint(self) -> None:
+        """The text's hash (the same story twice) and sketch (near copies), for a text that has words."""
+        if self.text.strip():
+            self.sha256 = normalized_text_hash(self.text)
+            self.sketch = text_sketch(self.text)

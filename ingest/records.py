@@ -28,9 +28,9 @@ from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatib
 from ingest.models import Article
 from ingest.selectors import officials_known
 from meetings.history import changes_message
-from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Participation, Topic
+from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Topic
 from meetings.names import alias_key, romanized_key
-from meetings.review import engine_user, history_records
+from meetings.review import engine_history_records
 from meetings.selectors import (
     EVERY_OFFICIAL,
     OFFICIAL_CHANGES_KEPT,
@@ -407,27 +407,14 @@ def extraction_records_write(
     touched: list[Engagement] = []
     evidence: list[Evidence | None] = []
     history: list[tuple[Engagement, str, bool]] = []
+    tagged = []
     for (event, participants, report), pk in zip(kept, chosen, strict=True):
         engagement, notes = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
         if not engagement.is_locked("topics"):
-            Engagement.topics.through.objects.bulk_create(
-                [
-                    Engagement.topics.through(engagement=engagement, topic=topics[s])
-                    for s in event.topics
-                    if s in topics
-                ],
-                ignore_conflicts=True,
-            )
+            tagged += [(engagement.pk, topics[slug].pk) for slug in event.topics if slug in topics]
         if not engagement.is_locked("participants"):
-            taking_part = set(engagement.participations.values_list("official_id", flat=True)) if pk else set()
-            Participation.objects.bulk_create(
-                [
-                    Participation(engagement=engagement, official=official, country=side, title=person.title or "")
-                    for official, side, person in participants
-                ],
-                ignore_conflicts=True,  # already taking part, from an earlier report
-            )
-            joined = [official.name for official, _, _ in participants if official.pk not in taking_part]
+            added = _participations_add(engagement=engagement, participants=participants)
+            joined = [official.name for official, _, _ in participants if official.pk in added]
             if pk and joined:
                 notes.append(f"Participants added: {', '.join(joined)}")
         if pk is None:
@@ -449,8 +436,12 @@ def extraction_records_write(
             spans.append(_sentence_around(article.text, 0, 0))
         evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
+    Engagement.topics.through.objects.bulk_create(
+        [Engagement.topics.through(engagement_id=e, topic_id=t) for e, t in dict.fromkeys(tagged)],
+        ignore_conflicts=True,  # a topic it already has
+    )
     if history:
-        history_records(user=engine_user(), entries=history)
+        engine_history_records(entries=history)
     if syndicated_from:
         evidence += _syndication_evidence(article=article, copied=copied, skip={e.pk for e in touched})
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
@@ -473,6 +464,31 @@ def extraction_records_write(
     }
 
 
+# Those already taking part (from an earlier report) are left as they are; the new ones come back.
+PARTICIPATIONS_ADD_SQL = """
+INSERT INTO meetings_participation (engagement_id, official_id, country_id, title)
+SELECT %(engagement)s, p.official, p.country, p.title
+FROM unnest(%(officials)s::bigint[], %(countries)s::text[], %(titles)s::text[]) AS p (official, country, title)
+ON CONFLICT (engagement_id, official_id) DO NOTHING
+RETURNING official_id
+"""
+
+
+def _participations_add(*, engagement: Engagement, participants: list[Participant]) -> set[int]:
+    """The participants' Participation rows in the engagement (one statement); the officials newly added."""
+    if not participants:
+        return set()
+    params = {
+        "engagement": engagement.pk,
+        "officials": [official.pk for official, _, _ in participants],
+        "countries": [side.pk if side else None for _, side, _ in participants],
+        "titles": [person.title or "" for _, _, person in participants],
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(PARTICIPATIONS_ADD_SQL, params)
+        return {official for (official,) in cursor.fetchall()}
+
+
 def _pinned_to(event: Event, pinned: list[tuple[int, int, int]]) -> int | None:
     """The engagement a person put this event's sentences in (their evidence overlaps the event's), if any."""
     for engagement_id, start, end in pinned:
@@ -486,8 +502,8 @@ def _engagement_update(
 ) -> tuple[Engagement, list[str]]:
     """The matched engagement refined by this report (a day where only the month was known, a place) in the
     fields no person has set, or a new engagement; and what changed, for the history."""
-    where = known.get(report.host) if report.host else None
-    if where is None and report.host:
+    where = (known.get(report.host) or _countries().get(report.host)) if report.host else None
+    if where is None and report.host:  # a state added since this process read them
         where = Country.objects.filter(code=report.host).first()
     if match is None:
         engagement = Engagement.objects.create(

@@ -50,6 +50,33 @@ def test_exact_duplicate_text_is_refused_and_creates_nothing(seed_text):
     assert Article.objects.count() == 1 and Engagement.objects.count() == 1
 
 
+def test_a_bulk_save_writes_new_articles_in_one_insert_and_names_each_duplicate(seed_text, django_assert_num_queries):
+    first = services.article_create(text=seed_text)
+    items = [
+        {"text": "Rain is expected over the coast on Friday.", "title": "Weather", "language": "en"},
+        {"text": seed_text.replace("\n", "  ")},  # the first article's text, spaced otherwise
+        {"text": "RAIN is expected over the coast on Friday. "},  # the first item's, within the batch
+        {"source_url": "https://example.org/a-story"},  # no text until a worker fetches it
+    ]
+    # Inside the test's transaction: SAVEPOINT; the texts already held (one SELECT); SAVEPOINT (the guard
+    # against a concurrent upload); the new ones (one INSERT); RELEASE; RELEASE
+    with django_assert_num_queries(6):
+        saved = services.articles_create(items=items)
+    weather, again, repeat, url_only = saved
+    assert isinstance(weather, Article) and weather.status == Article.Status.PENDING and weather.sketch
+    assert isinstance(again, services.DuplicateArticle) and again.existing == first
+    assert isinstance(repeat, services.DuplicateArticle) and repeat.existing == weather
+    assert isinstance(url_only, Article) and url_only.sha256 is None
+    assert set(Article.objects.values_list("pk", flat=True)) == {first.pk, weather.pk, url_only.pk}
+    assert Article.objects.get(pk=weather.pk).title == "Weather"
+
+
+def test_a_bulk_save_with_an_empty_item_saves_nothing():
+    with pytest.raises(ValueError):
+        services.articles_create(items=[{"text": "A story."}, {"text": "   "}])
+    assert not Article.objects.exists()
+
+
 def test_syndicated_copy_is_another_source_of_the_same_engagement(seed_text):
     first = ingest(seed_text)
     copy = ingest(syndicated_copy(seed_text), publisher="Petra")

@@ -190,7 +190,8 @@ class Command(BaseCommand):
             started = time.perf_counter()
             ids = []
             for at in range(0, len(items), batch_size):
-                batch = [services.article_create(**fields).pk for fields in items[at : at + batch_size]]
+                saved = services.articles_create(items=items[at : at + batch_size])  # as a bulk upload saves
+                batch = [article.pk for article in saved if isinstance(article, Article)]
                 services.articles_enqueue(article_ids=batch, batch_size=batch_size)
                 ids += batch
                 if at % (batch_size * 8) == 0:

@@ -114,10 +114,9 @@ def feed_articles(
     ids: list[int] = []
 
     def queue_batch() -> None:
-        batch = []
-        for fields in items[len(ids) : len(ids) + batch_size]:
-            fields = {**fields, "text": f"{fields['text']}\n(Load run {run}.)"}
-            batch.append(services.article_create(**fields).pk)
+        chunk = items[len(ids) : len(ids) + batch_size]
+        fresh = [{**fields, "text": f"{fields['text']}\n(Load run {run}.)"} for fields in chunk]
+        batch = [article.pk for article in services.articles_create(items=fresh) if isinstance(article, Article)]
         services.articles_enqueue(article_ids=batch, batch_size=batch_size)
         ids.extend(batch)
 

@@ -104,22 +104,24 @@ class Command(BaseCommand):
         if not items:
             raise CommandError("No documents found (.txt, .html, .htm, .pdf, .docx or .jsonl).")
         saving = Progress("saving" if sync else "queueing", len(items), enabled=not no_progress)
-        for number, (label, fields, reason) in enumerate(items, 1):
-            if fields is None:
-                refused.append((label, reason))
-            else:
+        # Saved a batch at a time (one INSERT each) and queued as we go, so workers start while the rest is read.
+        for at in range(0, len(items), batch_size):
+            chunk = items[at : at + batch_size]
+            refused += [(label, reason) for label, fields, reason in chunk if fields is None]
+            readable = [(label, fields) for label, fields, _ in chunk if fields is not None]
+            for fields in (fields for _, fields in readable):
                 fields["publisher"] = fields.get("publisher") or publisher
-                try:
-                    new_ids.append(services.article_create(**fields).pk)
-                except services.DuplicateArticle as duplicate:
+            saved = services.articles_create(items=[fields for _, fields in readable])
+            for (label, _), article in zip(readable, saved, strict=True):
+                if isinstance(article, services.DuplicateArticle):
                     duplicates += 1
-                    self.stderr.write(f"{label}: already ingested as article {duplicate.existing.pk}")
-            # Queue as we go, so workers start while the rest is still being read.
-            unsent = new_ids[queued:]
-            if not sync and unsent and (len(unsent) >= batch_size or number == len(items)):
-                services.articles_enqueue(article_ids=unsent, batch_size=batch_size)
+                    self.stderr.write(f"{label}: already ingested as article {article.existing.pk}")
+                else:
+                    new_ids.append(article.pk)
+            if not sync and new_ids[queued:]:
+                services.articles_enqueue(article_ids=new_ids[queued:], batch_size=batch_size)
                 queued = len(new_ids)
-            saving.advance()
+            saving.advance(len(chunk))
         if sync:
             progress = Progress("extracting", len(new_ids), enabled=not no_progress)
             for at in range(0, len(new_ids), batch_size):
