@@ -37,7 +37,7 @@ from meetings.selectors import (
     officials_changed_since,
     spellings_loosely_similar,
 )
-from meetings.services import official_alias_add, official_get_or_create, tallies_refresh_soon
+from meetings.services import official_alias_add, official_create, tallies_refresh_soon
 
 ALIAS_CANDIDATE_LIMIT = 200
 CANDIDATE_LIMIT = 200  # engagements scored per report: the same states, type and dates
@@ -90,8 +90,8 @@ def official_resolve(*, name: str, country: Country | None, title: str = "") -> 
     match = match_official(
         PersonMention(name=name, country=country.pk if country else None, title=title or None), candidates
     )
-    if match is None:
-        return official_get_or_create(name=name, country=country, title=title)
+    if match is None:  # no spelling of theirs on this side (the first query), held under the states' locks
+        return official_create(name=name, country=country, title=title)
     official = officials[int(match.candidate.key)]
     official_alias_add(official=official, name=name)
     return official

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -155,8 +156,18 @@ def official_get_or_create(
         organization = None
         if organization_name and country is not None:
             organization, _ = Organization.objects.get_or_create(country=country, name=organization_name)
-        official = Official.objects.create(name=name, country=country, title=title, organization=organization)
+        return official_create(name=name, country=country, title=title, organization=organization)
     official_alias_add(official=official, name=name)
+    return official
+
+
+def official_create(
+    *, name: str, country: Country | None, title: str = "", organization: Organization | None = None
+) -> Official:
+    """A new official with the spelling as their first alias (two INSERTs), for a caller that found none."""
+    official = Official.objects.create(name=name, country=country, title=title, organization=organization)
+    if alias_key(name):
+        OfficialAlias.objects.create(official=official, name=name.strip())
     return official
 
 
@@ -172,13 +183,21 @@ def tallies_refresh_soon() -> None:
     transaction.on_commit(_tallies_refresh_queue)
 
 
+# Per database: until when (time.monotonic()) the refresh this process queued last has surely not started.
+_refresh_ahead: dict[str, float] = {}
+
+
 def _tallies_refresh_queue() -> None:
+    key = _tallies_queued_key()
+    if time.monotonic() < _refresh_ahead.get(key, 0.0):
+        return  # committed before the refresh this process queued can start (its countdown): that one counts it
     try:
         # One queued refresh at a time: a marker in the broker's Redis, cleared when the refresh starts.
         # A connection from the app's pool: a worker writes after every article.
         with current_app.pool.acquire(block=True) as conn:
-            if not conn.default_channel.client.set(_tallies_queued_key(), "1", nx=True, ex=60):
+            if not conn.default_channel.client.set(key, "1", nx=True, ex=60):
                 return
+        sent = time.monotonic()
         current_app.send_task(
             TASK_REFRESH_TALLIES,
             countdown=TALLIES_REFRESH_DELAY,
@@ -186,6 +205,7 @@ def _tallies_refresh_queue() -> None:
             retry=True,
             retry_policy={"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2},
         )
+        _refresh_ahead[key] = sent + TALLIES_REFRESH_DELAY - 1  # a second's margin for the clocks
     except Exception as exc:  # kombu/redis raise several connection error types
         logger.warning("Tallies refresh not queued (%s); the beat schedule will refresh them.", exc)
 
