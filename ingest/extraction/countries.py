@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .country_lexicon import CITIES, INSTITUTIONS, STATES, parse_table
+from .text import literal_alternation
 
 # Forms that are also first or family names; skipped when they read as part of a person's name.
 _AMBIGUOUS = frozenset({"Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Washington", "Turk"})
@@ -60,8 +61,7 @@ def _forms() -> dict[str, tuple[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    names = sorted(_forms(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    alternation = literal_alternation(_forms())
     # Case-sensitive: "US" the state, not "us" the pronoun.
     # A hyphen joins two states ("Pakistan-China talks", "US-Spain"), so a form may touch one when
     # a capital follows or precedes it; "anti-American" and "Saudi-led" stay out (see find_countries).

@@ -14,6 +14,7 @@ from functools import cache
 from .countries import country_code, state_code
 from .country_lexicon import LANDMARKS, parse_table
 from .gazetteer import city_named
+from .text import literal_alternation
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,9 @@ def _landmarks() -> dict[str, str]:
     return {name: code for code, cols in parse_table(LANDMARKS) for name in cols[0]}
 
 
+@cache
 def _landmark_pattern() -> re.Pattern[str]:
-    names = sorted(_landmarks(), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b")
+    return re.compile(r"\b(" + literal_alternation(_landmarks()) + r")\b")
 
 
 def _as_place(name: str, qualifier: str | None, vouched: bool = False) -> tuple[str | None, str | None] | None:

@@ -16,7 +16,7 @@ module has the last word:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -119,3 +119,26 @@ def covering(sentences: Sequence[Sentence], start: int, end: int) -> tuple[int, 
     first = next((s for s in reversed(sentences) if s.start <= start), sentences[0])
     last = next((s for s in sentences if s.end >= end), sentences[-1])
     return min(first.start, start), max(last.end, end)
+
+
+def literal_alternation(forms: Iterable[str]) -> str:
+    """A regex alternation of literal forms, matching as the forms joined by "|" longest first would
+    (the longest form at a position that lets the rest of the pattern match), written as a tree of their
+    common prefixes: Python's regex engine tries every alternative of a flat alternation at every
+    position of the text (1,200 state names: 17 times slower). For a case-sensitive pattern only: under
+    re.IGNORECASE two branches ("A", "a") could both match and the shorter be tried first."""
+    tree: dict[str, dict] = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+
+    def written(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer forms first
+
+    return written(tree)

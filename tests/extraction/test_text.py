@@ -1,6 +1,9 @@
 """The text stage: one sentence splitter for every later stage."""
 
-from ingest.extraction.text import covering, split_sentences
+import random
+import re
+
+from ingest.extraction.text import covering, literal_alternation, split_sentences
 
 
 def _texts(body, breaks=None):
@@ -89,3 +92,32 @@ def test_a_retired_ranks_bracket_does_not_end_a_sentence():
         "He called on the Home Adviser, Lt Gen (retd) Karim Uddin, on Monday.",
         "They discussed trade.",
     ]
+
+
+def _flat(forms) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+
+
+def test_a_literal_alternation_finds_what_the_forms_longest_first_find():
+    forms = ["Port", "Port Louis", "Port Moresby", "Portugal", "Portuguese", "Po", "Niger", "Nigeria", "Nigerien"]
+    text = "Portuguese and Nigerien envoys met in Port Louis, then Port Moresby; Po-faced, Nigeria's Port-"
+    for around in (r"(?<!\w)({})(?!\w)", r"(?<!\w)({})(?![\w-])", r"({})"):
+        flat = re.compile(around.format(_flat(forms)))
+        tree = re.compile(around.format(literal_alternation(forms)))
+        assert [m.span(1) for m in tree.finditer(text)] == [m.span(1) for m in flat.finditer(text)]
+    assert re.compile(rf"({literal_alternation(forms)})(?!\w)").findall(text)[:3] == [
+        "Portuguese",
+        "Nigerien",
+        "Port Louis",
+    ]
+
+
+def test_a_literal_alternation_agrees_on_random_forms_and_texts():
+    rng = random.Random(7)
+    for _ in range(300):
+        forms = {"".join(rng.choice("ab .-") for _ in range(rng.randint(1, 5))) for _ in range(rng.randint(1, 12))}
+        text = "".join(rng.choice("ab .-x") for _ in range(60))
+        for around in (r"({})", r"({})(?![\w-])", r"(?<!\w)({})(?!\w)"):
+            flat = re.compile(around.format(_flat(forms)))
+            tree = re.compile(around.format(literal_alternation(forms)))
+            assert [m.span() for m in tree.finditer(text)] == [m.span() for m in flat.finditer(text)], (forms, text)

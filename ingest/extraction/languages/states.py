@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..countries import CountryMention, city_country
+from ..text import literal_alternation
 from .ar import CLITIC
 from .lexicon import Lexicon
 
@@ -103,8 +104,7 @@ def state_forms(lang: str) -> dict[str, str]:
 
 @cache
 def _pattern(lang: str) -> re.Pattern[str]:
-    forms = sorted(state_forms(lang), key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
+    alternation = literal_alternation(state_forms(lang))
     if lang == "ar":
         # Clitics before; feminine, dual/plural and accusative endings after an adjective.
         return re.compile(rf"{CLITIC}({alternation})(?:ة|ين|ون|ان|ا|تين|تان)?(?![\w])")
@@ -147,7 +147,7 @@ def _city_pattern(lang: str) -> re.Pattern[str] | None:
     cities = lexicon_for(lang).cities
     if not cities:
         return None
-    alternation = "|".join(re.escape(strip_marks(c)) for c in sorted(cities, key=len, reverse=True))
+    alternation = literal_alternation(strip_marks(c) for c in cities)
     prefix = CLITIC if lang == "ar" else r"(?<![\w-])"
     return re.compile(rf"{prefix}({alternation})(?![\w-])")
 
