@@ -28,7 +28,7 @@ from ingest.merging import DAY_WINDOW, Candidate, Person, Report, kinds_compatib
 from ingest.models import Article
 from ingest.selectors import officials_known
 from meetings.history import changes_message
-from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias, Topic
+from meetings.models import Country, Engagement, Evidence, Official, OfficialAlias
 from meetings.names import alias_key, romanized_key
 from meetings.review import engine_history_records
 from meetings.selectors import (
@@ -345,7 +345,12 @@ def extraction_records_write(
     """Write an article's events as engagements with participants and evidence, joining engagements
     already on record (ingest.merging scores them). Replaces whatever this article contributed before,
     so running it again on the same events leaves the same records. Returns {"created": [ids], "updated": [ids]}."""
-    mine = list(Evidence.objects.filter(article=article).values_list("engagement_id", "start", "end", "chosen_by"))
+    # This article's evidence and, read with it, that of the article it copies: its engagements are
+    # candidates whatever their date, and its sentences found here become this article's evidence too.
+    read = [article.pk, syndicated_from.pk] if syndicated_from else [article.pk]
+    both = list(Evidence.objects.filter(article_id__in=read).select_related("engagement").order_by("start"))
+    mine = [(e.engagement_id, e.start, e.end, e.chosen_by) for e in both if e.article_id == article.pk]
+    copied = [e for e in both if e.article_id != article.pk]
     if not events and not mine and syndicated_from is None:
         return {"created": [], "updated": [], "engagements": []}  # nothing to write, nothing written before
     previous = {engagement_id for engagement_id, _, _, _ in mine}
@@ -355,16 +360,8 @@ def extraction_records_write(
         Evidence.objects.filter(article=article, chosen_by=Evidence.ChosenBy.ENGINE).delete()
     countries = _countries() or {c.code: c for c in Country.objects.all()}
     known = {code: countries[code] for e in events for code in e.countries if code in countries}
-    topics = {t.slug: t for t in Topic.objects.filter(slug__in={slug for e in events for slug in e.topics})}
     _lock_countries(known)
     people: dict[tuple[str, str | None], Official | None] = {}
-    # The evidence of the article this one copies, read once: its engagements are candidates whatever
-    # their date, and its sentences found here become this article's evidence too.
-    copied = (
-        list(Evidence.objects.filter(article=syndicated_from).select_related("engagement").order_by("start"))
-        if syndicated_from
-        else []
-    )
     sources = {e.engagement_id for e in copied}
     recognised = {int(o.known) for e in events for o in e.officials if o.known and o.known.isdigit()}
     # With the spellings they have (one query), so a known spelling is not looked up again.
@@ -411,7 +408,7 @@ def extraction_records_write(
     for (event, participants, report), pk in zip(kept, chosen, strict=True):
         engagement, notes = _engagement_update(matches.get(pk) if pk else None, event=event, report=report, known=known)
         if not engagement.is_locked("topics"):
-            tagged += [(engagement.pk, topics[slug].pk) for slug in event.topics if slug in topics]
+            tagged += [(engagement.pk, slug) for slug in event.topics]
         if not engagement.is_locked("participants"):
             added = _participations_add(engagement=engagement, participants=participants)
             joined = [official.name for official, _, _ in participants if official.pk in added]
@@ -436,32 +433,43 @@ def extraction_records_write(
             spans.append(_sentence_around(article.text, 0, 0))
         evidence += [_evidence(engagement=engagement, article=article, start=s, end=e, facts=facts) for s, e in spans]
         touched.append(engagement)
-    Engagement.topics.through.objects.bulk_create(
-        [Engagement.topics.through(engagement_id=e, topic_id=t) for e, t in dict.fromkeys(tagged)],
-        ignore_conflicts=True,  # a topic it already has
-    )
+    _topics_add(tagged)
     if history:
         engine_history_records(entries=history)
     if syndicated_from:
         evidence += _syndication_evidence(article=article, copied=copied, skip={e.pk for e in touched})
     Evidence.objects.bulk_create([e for e in evidence if e is not None], ignore_conflicts=True)
-    # Engagements only this article reported, that it no longer reports, go (unless confirmed by hand).
-    Engagement.objects.filter(
-        pk__in=previous, status=Engagement.Status.EXTRACTED, locked=[], evidence__isnull=True
-    ).delete()
+    if previous:  # engagements only this article reported, that it no longer reports, go (unless confirmed by hand)
+        Engagement.objects.filter(
+            pk__in=previous, status=Engagement.Status.EXTRACTED, locked=[], evidence__isnull=True
+        ).delete()
     if evidence or previous:  # only a write the tallies count asks for their refresh
         tallies_refresh_soon()
     linked = {e.engagement_id for e in evidence if e is not None}
-    shared = set(
-        Evidence.objects.filter(engagement_id__in=linked)
-        .exclude(article=article)
-        .values_list("engagement_id", flat=True)
-    )
+    # Engagements made here have no other article's evidence yet: only the others are looked up.
+    older = linked - {engagement.pk for engagement, pk in zip(touched, chosen, strict=True) if pk is None}
+    others = Evidence.objects.filter(engagement_id__in=older).exclude(article=article)
+    shared = set(others.values_list("engagement_id", flat=True)) if older else set()
     return {
         "created": sorted(linked - shared),
         "updated": sorted(linked & shared),
         "engagements": [None if at is None else touched[at].pk for at in written],
     }
+
+
+# Each (engagement, topic slug) tagged, by slug: a slug no topic has is left out, a tag already there stays.
+TOPICS_ADD_SQL = """
+INSERT INTO meetings_engagement_topics (engagement_id, topic_id)
+SELECT tagged.engagement, t.id FROM unnest(%s::bigint[], %s::text[]) AS tagged (engagement, slug)
+JOIN meetings_topic t ON t.slug = tagged.slug
+ON CONFLICT DO NOTHING
+"""
+
+
+def _topics_add(tagged: list[tuple[int, str]]) -> None:
+    if tagged:
+        with connection.cursor() as cursor:
+            cursor.execute(TOPICS_ADD_SQL, [[e for e, _ in tagged], [slug for _, slug in tagged]])
 
 
 # Those already taking part (from an earlier report) are left as they are; the new ones come back.
@@ -519,6 +527,8 @@ def _engagement_update(
             [Engagement.countries.through(engagement=engagement, country=known[code]) for code in event.countries]
         )
         return engagement, []
+    if match.location_country_id in _countries():  # the states read once: no query for the history's "before"
+        match.location_country = _countries()[match.location_country_id]
     before = [
         ("Date", match.date_label, None),
         ("City", match.city, None),

@@ -22,6 +22,7 @@ from celery import current_app
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from ingest.documents import DocumentError, document_read
@@ -388,8 +389,7 @@ def article_syndication_find(*, article: Article) -> Article | None:
 def article_records_save(*, article_id: int, task_id: str, extraction, syndicated_from: Article | None) -> bool:
     """One transaction: the article's engagements, participants and evidence, and its status done.
     Nothing is written unless this task still holds the claim."""
-    _commit_without_flush()
-    article = Article.objects.select_for_update().filter(pk=article_id).first()
+    article = Article.objects.select_for_update().annotate(unflushed=WITHOUT_FLUSH).filter(pk=article_id).first()
     if article is None or article.status != Article.Status.PROCESSING or article.claim_task != task_id:
         return False
     outcome = extraction_records_write(
@@ -412,6 +412,10 @@ def _commit_without_flush() -> None:
     under their claim, are queued again by the sweeper. A worker writes once per article."""
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+# The same, as a column of the transaction's first read (one round trip fewer per article written).
+WITHOUT_FLUSH = RawSQL("set_config('synchronous_commit', 'off', true)", ())
 
 
 # One UPDATE for a batch's quiet articles, each with its own values (an ORM bulk_update's CASE per field

@@ -77,6 +77,22 @@ def test_a_bulk_save_with_an_empty_item_saves_nothing():
     assert not Article.objects.exists()
 
 
+def _synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.parametrize("kind", ["with engagements", "quiet"])
+def test_a_workers_write_commits_without_waiting_for_the_disk(seed_text, kind):
+    text = seed_text if kind == "with engagements" else "Rain is expected over the coast on Friday."
+    assert _synchronous_commit() == "on"
+    article = ingest(text)  # inside the test's transaction, whose setting the write changes until it ends
+    assert article.status == Article.Status.DONE
+    assert bool(article.outcome["events"]) == (kind == "with engagements")
+    assert _synchronous_commit() == "off"
+
+
 def test_syndicated_copy_is_another_source_of_the_same_engagement(seed_text):
     first = ingest(seed_text)
     copy = ingest(syndicated_copy(seed_text), publisher="Petra")
