@@ -1,5 +1,7 @@
-"""Scratch databases on the PostgreSQL server in use, for the benchmarks (never the database in use)."""
+"""Scratch databases on the PostgreSQL server in use, for the benchmarks (never the database in use), and
+the settings a bench's processes run under."""
 
+import secrets
 from urllib.parse import quote
 
 import psycopg
@@ -32,3 +34,9 @@ def server_connection() -> psycopg.Connection:
         port=db.get("PORT") or None,
         autocommit=True,
     )
+
+
+def production_environment() -> dict[str, str]:
+    """What the README's Production section sets beside the services: DEBUG off (no per-query log, the
+    production code paths), a secret key (this one fresh for the run), the hosts served."""
+    return {"DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost"}

@@ -486,7 +486,7 @@ def _participations_add(*, engagement: Engagement, participants: list[Participan
     """The participants' Participation rows in the engagement (one statement); the officials newly added."""
     if not participants:
         return set()
-    params = {
+    params: dict[str, Any] = {
         "engagement": engagement.pk,
         "officials": [official.pk for official, _, _ in participants],
         "countries": [side.pk if side else None for _, side, _ in participants],

@@ -17,6 +17,7 @@ import logging
 import uuid
 from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
 from celery import current_app
 from django.conf import settings
@@ -444,7 +445,7 @@ def articles_done_without_records(
         {"created": [], "updated": [], "engagements": [], "relevant": extraction.relevant, "events": 0}
         for _, extraction, _ in done
     ]
-    params = {
+    params: dict[str, Any] = {
         "ids": [article.pk for article, _, _ in done],
         "languages": [extraction.language[:12] for _, extraction, _ in done],
         "sources": [source.pk if source else None for _, _, source in done],

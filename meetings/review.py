@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Collection, Iterable
+from typing import Any, cast
 
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import Field
 from django.utils import timezone
 
 from meetings.history import ENGINE_USERNAME, changes_message
@@ -93,10 +95,10 @@ def engine_history_records(*, entries: Iterable[tuple[Engagement, str, bool]]) -
     sql = ENGINE_HISTORY_SQL.format(
         log=connection.ops.quote_name(LogEntry._meta.db_table),
         users=connection.ops.quote_name(users._meta.db_table),
-        username=connection.ops.quote_name(users._meta.get_field(users.USERNAME_FIELD).column),
+        username=connection.ops.quote_name(cast(Field, users._meta.get_field(users.USERNAME_FIELD)).column),
         types=connection.ops.quote_name(ContentType._meta.db_table),
     )
-    params = {
+    params: dict[str, Any] = {
         "now": timezone.now(),
         "ids": [str(engagement.pk) for engagement, _, _ in entries],
         "reprs": [_history_repr(engagement) for engagement, _, _ in entries],

@@ -16,8 +16,8 @@ from ingest.extraction import Evidence as EngineEvidence
 from ingest.extraction import Location
 from ingest.models import Article
 from ingest.records import extraction_records_write
-from meetings.models import Country, Engagement, Evidence
 from meetings import services as meetings_services
+from meetings.models import Country, Engagement, Evidence
 from meetings.selectors import tallies_state
 from meetings.services import tallies_refresh
 from tests import factories

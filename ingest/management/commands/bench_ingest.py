@@ -31,7 +31,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Max
 from django.utils import timezone
 
-from config.scratch_databases import database_url, server_connection
+from config.scratch_databases import database_url, production_environment, server_connection
 from ingest import services
 from ingest.extraction.corpus import DEV_CORPUS, read_articles
 from ingest.models import Article
@@ -165,6 +165,7 @@ class Command(BaseCommand):
             admin.execute(f'CREATE DATABASE "{database}"')
         env = {
             **os.environ,
+            **production_environment(),  # the worker as production runs it (DEBUG off)
             "DATABASE_URL": database_url(database),
             "REDIS_URL": settings.REDIS_URL,
             "CELERY_QUEUE": f"bench-ingest-{uuid.uuid4().hex[:8]}",  # no other worker takes these tasks

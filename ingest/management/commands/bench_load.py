@@ -30,7 +30,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from config.scratch_databases import database_url, server_connection
+from config.scratch_databases import database_url, production_environment, server_connection
 from meetings.kinds import ENGAGEMENT_KINDS
 
 TARGET_P95_MS = 300.0
@@ -172,10 +172,7 @@ class Command(BaseCommand):
         env = {**os.environ, "DATABASE_URL": database_url(options["database"]), "REDIS_URL": settings.REDIS_URL}
         manage = [sys.executable, str(settings.BASE_DIR / "manage.py")]
         self.ensure_data(database=options["database"], size=options["engagements"], env=env, manage=manage)
-        production = {
-            **env, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "CELERY_QUEUE": f"bench-load-{secrets.token_hex(4)}",
-        }  # fmt: skip
+        production = {**env, **production_environment(), "CELERY_QUEUE": f"bench-load-{secrets.token_hex(4)}"}
         with tempfile.TemporaryDirectory(prefix="dyad-load-") as work:
             targets = Path(work) / "targets.json"
             prepare = [*manage, "bench_load", "--prepare", "--users", str(options["users"]), "--output", str(targets)]
