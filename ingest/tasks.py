@@ -53,14 +53,26 @@ def sweep_stuck() -> None:
     services.articles_requeue_stuck()
 
 
+# Per supported language, a report triage lets through, so the parse and every later stage run once and
+# build their lexicons and patterns (each a second or so the first time) before the pool forks.
+WARM_UP_REPORTS = {
+    "en": "The defence ministers of Jordan and Qatar met in Amman on Monday to discuss border security.",
+    "fr": "Les ministres de la Défense de la Jordanie et du Qatar se sont réunis à Amman lundi pour discuter "
+    "de la sécurité des frontières.",
+    "es": "Los ministros de Defensa de Jordania y Catar se reunieron en Amán el lunes para hablar de la "
+    "seguridad fronteriza.",
+    "ar": "التقى وزير الدفاع الأردني بنظيره القطري في عمان يوم الاثنين لبحث أمن الحدود.",
+}
+
+
 @worker_init.connect
 def engine_warm_up(**kwargs) -> None:
-    """Load the language models once in the main worker process; forked pool processes share them."""
+    """Load the language models and the engine's lexicons once in the main worker process; forked pool
+    processes share them."""
     from ingest.extraction import Article, extract
     from ingest.extraction.languages import MODELS, model_for
 
-    # A text that triage lets through, so the parse and every later stage run once.
-    text = "The defence ministers of Jordan and Qatar met in Amman on Monday."
-    extract(Article(id="warm-up", title="", text=text, language="en"))
+    for lang, text in WARM_UP_REPORTS.items():
+        extract(Article(id=f"warm-up-{lang}", title="", text=text, language=lang))
     for lang in MODELS:
         model_for(lang)

@@ -6,7 +6,10 @@ import pytest
 from django.urls import reverse
 
 from ingest import services
+from ingest.extraction import Article as EngineArticle
+from ingest.extraction import extract
 from ingest.models import Article
+from ingest.tasks import WARM_UP_REPORTS
 from meetings.models import Engagement, Official, OfficialAlias
 from tests import factories
 
@@ -43,3 +46,12 @@ def test_an_arabic_upload_joins_the_latin_script_records(client, editor, django_
     page = client.get(engagement.get_absolute_url()).content.decode()
     assert "Khaled Nasser Al Hmoud" in page and '<blockquote dir="auto">' in page
     assert "مساعد وزير الداخلية القطري" in page  # evidence and title in the article's script
+
+
+@pytest.mark.parametrize("lang", sorted(WARM_UP_REPORTS))
+def test_the_workers_warm_up_report_in_each_language_runs_every_stage(lang):
+    """A warm-up text triage turned away would leave that language's later stages cold until the first
+    real report: each one gives its engagement."""
+    result = extract(EngineArticle(id=f"warm-{lang}", title="", text=WARM_UP_REPORTS[lang], language=lang))
+    assert result.language == lang and result.relevant
+    assert [sorted(e.countries) for e in result.events] == [["JO", "QA"]]
