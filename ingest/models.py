@@ -62,7 +62,10 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["status", "updated"], name="article_status_updated"),  # operations page, sweeper
             models.Index(fields=["processed"], name="article_processed"),  # processed in the last hour / day
-            GinIndex(fields=["sketch"], name="article_sketch"),  # near-duplicate candidates: sketch overlap
+            # Near-duplicate candidates (services.article_syndication_find: sketch overlap), looked up for every
+            # article processed: written straight into the index, not first to a pending list that every
+            # lookup reads through until it is merged (3 to 5 ms per lookup during an ingest, 0.2 ms without).
+            GinIndex(fields=["sketch"], name="article_sketch", fastupdate=False),
             # The newest first: the search for a common word reads them in this order.
             models.Index(F("published").desc(nulls_last=True), F("id").desc(), name="article_newest"),
         ]

@@ -1,6 +1,8 @@
 """The pipeline run in-process: extraction to records, duplicates, officials, re-extraction."""
 
 import datetime
+import json
+import re
 
 import psycopg
 import pytest
@@ -91,6 +93,25 @@ def test_a_workers_write_commits_without_waiting_for_the_disk(seed_text, kind):
     assert article.status == Article.Status.DONE
     assert bool(article.outcome["events"]) == (kind == "with engagements")
     assert _synchronous_commit() == "off"
+
+
+def test_the_copy_lookup_reads_no_index_but_the_sketch_one(seed_text):
+    """Before any statistics (a new deployment's first ingest), as after, neither the status index nor the
+    duplicates' is intersected to find the rows (that read every row passing both); the sketch index, or
+    for a table this small a scan, finds them."""
+    for n in range(40):
+        article = factories.article(text=f"{seed_text}\nCopy {n} of the agency's report, filed at {n} past the hour.")
+        Article.objects.filter(pk=article.pk).update(status=Article.Status.DONE)
+    params = {"sketch": list(article.sketch), "id": article.pk, "scan": 500, "candidates": 5}
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + services.SYNDICATION_CANDIDATES_SQL, params)
+        plan = json.dumps(cursor.fetchone()[0])
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'article_sketch'")
+        options = cursor.fetchone()[0]
+    indexes = set(re.findall(r'"Index Name": "([^"]+)"', plan))
+    assert indexes <= {"article_sketch", "ingest_article_pkey"}  # the overlap, then the candidates' rows
+    assert options == ["fastupdate=off"]  # no pending list for every lookup to read through
+    assert services.article_syndication_find(article=Article.objects.get(pk=article.pk)) is not None
 
 
 def test_syndicated_copy_is_another_source_of_the_same_engagement(seed_text):
